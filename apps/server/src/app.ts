@@ -1,0 +1,60 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { NotFoundError, isAcceptableTraceId, newTraceId } from '@creatorflow/core';
+import type { AppContext } from './context.ts';
+import { installAuth } from './auth/plugin.ts';
+import { sendProblem } from './problem.ts';
+import { registerRoutes } from './routes/index.ts';
+import type { App } from './routes/types.ts';
+import { installWebUi } from './web-ui.ts';
+import './auth/types.ts';
+
+/** Builds the HTTP application for either mode; listening is the caller's job. */
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    trustProxy: ctx.mode === 'cloud',
+    bodyLimit: 10 * 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-trace-id'];
+      return typeof given === 'string' && isAcceptableTraceId(given) ? given : newTraceId();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('traceId', '');
+  app.addHook('onRequest', async (request, reply) => {
+    request.traceId = request.id;
+    void reply.header('x-trace-id', request.id);
+  });
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new NotFoundError('Route', `${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'CreatorFlow API', version: ctx.version, description: 'CreatorFlow (创流) REST API' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app as unknown as FastifyInstance, ctx);
+  await registerRoutes(app, ctx);
+  await installWebUi(app, ctx);
+  return app;
+}

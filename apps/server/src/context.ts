@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { Redis } from 'ioredis';
+import { CreatorFlowError, systemClock, type Clock } from '@creatorflow/core';
+import { openDatabase, pgliteDirIn, type Database } from '@creatorflow/db';
+import type { Config, Mode } from './config.ts';
+import { createLogger } from './logger.ts';
+import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
+import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
+import { VERSION } from './version.ts';
+
+/**
+ * Everything a request handler or worker needs, built once per process.
+ * Domain services hang off this object; adapters are chosen here by mode.
+ */
+export interface AppContext {
+  readonly config: Config;
+  readonly mode: Mode;
+  readonly database: Database;
+  /** Present in cloud mode only. */
+  readonly redis: Redis | undefined;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly version: string;
+  /** Key material for encrypting secrets at rest (from CREATORFLOW_SECRET_KEY, or `<home>/secret-key` locally). */
+  readonly secretKey: string;
+  /** Local mode: the session token and the single owner. */
+  readonly local: (LocalIdentity & { token: string }) | undefined;
+  /** Registers cleanup run by `close()` in reverse order. */
+  onClose(fn: () => Promise<void> | void): void;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Local mode: seed a new home's database from this PGlite snapshot (tests). */
+  pgliteTemplate?: Blob;
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const disposers: Array<() => Promise<void> | void> = [];
+  const onClose = (fn: () => Promise<void> | void) => void disposers.push(fn);
+  const close = async () => {
+    for (const fn of disposers.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        logger.error({ err: error }, 'error while shutting down');
+      }
+    }
+    disposers.length = 0;
+  };
+
+  try {
+    let database: Database;
+    let redis: Redis | undefined;
+    let secretKey: string;
+    let token: string | undefined;
+    if (config.mode === 'local') {
+      ensureHome(config.home);
+      const paths = homePaths(config.home);
+      const dataDir = pgliteDirIn(config.home);
+      database = await openDatabase({
+        kind: 'pglite',
+        dataDir,
+        loadDataDir: existsSync(dataDir) ? undefined : options.pgliteTemplate,
+      });
+      secretKey = config.secretKey ?? readOrCreateSecretFile(paths.secretKey);
+      token = readOrCreateSecretFile(paths.token);
+    } else {
+      database = await openDatabase({ kind: 'postgres', url: config.databaseUrl! });
+      secretKey = config.secretKey!;
+      redis = await connectRedis(config.redisUrl!);
+      onClose(() => void redis!.disconnect());
+    }
+    onClose(() => database.close());
+    const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
+    return {
+      config,
+      mode: config.mode,
+      database,
+      redis,
+      logger,
+      clock: options.clock ?? systemClock,
+      version: VERSION,
+      secretKey,
+      local: identity && token ? { ...identity, token } : undefined,
+      onClose,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true });
+  redis.on('error', () => undefined);
+  try {
+    await Promise.race([
+      redis.connect(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 5 s')), 5000).unref()),
+    ]);
+    await redis.ping();
+  } catch (cause) {
+    redis.disconnect();
+    throw new CreatorFlowError(
+      'REDIS_UNREACHABLE',
+      `Cannot connect to Redis at REDIS_URL: ${(cause as Error).message}. Check that Redis is running and REDIS_URL is right, e.g. redis://127.0.0.1:6379`,
+      { cause, status: 503 },
+    );
+  }
+  return redis;
+}

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CreatorFlowError, RateLimitedError } from '@creatorflow/core';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  trace_id: string;
+  errors?: Array<{ path: string; message: string }>;
+  [extra: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export function problemType(code: string): string {
+  return `https://creatorflow.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** Converts anything thrown in a route into one problem+json document. */
+export function toProblem(error: unknown, traceId: string): Problem {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as { validationContext?: string }).validationContext ?? 'body';
+    const errors = error.validation.map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'invalid',
+    }));
+    return {
+      type: problemType('VALIDATION_FAILED'),
+      title: TITLES[400]!,
+      status: 400,
+      detail: `The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      code: 'VALIDATION_FAILED',
+      trace_id: traceId,
+      errors,
+    };
+  }
+  if (CreatorFlowError.isInstance(error)) {
+    const details = error.details ?? {};
+    const issues = Array.isArray(details.issues) ? (details.issues as Problem['errors']) : undefined;
+    const { issues: _omit, ...rest } = details;
+    return {
+      type: problemType(error.code),
+      title: TITLES[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.message,
+      code: error.code,
+      trace_id: traceId,
+      ...(issues ? { errors: issues } : {}),
+      ...rest,
+    };
+  }
+  const fastifyError = error as FastifyError;
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+    const status = fastifyError.statusCode;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : (fastifyError.code ?? 'BAD_REQUEST');
+    return {
+      type: problemType(code),
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail: fastifyError.message,
+      code,
+      trace_id: traceId,
+    };
+  }
+  return {
+    type: problemType('INTERNAL'),
+    title: TITLES[500]!,
+    status: 500,
+    detail: `An unexpected error occurred. Report trace id ${traceId} if it keeps happening.`,
+    code: 'INTERNAL',
+    trace_id: traceId,
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const problem = toProblem(error, request.traceId);
+  if (problem.status >= 500) request.log.error({ err: error, trace_id: request.traceId }, 'request failed');
+  else request.log.info({ code: problem.code, trace_id: request.traceId }, problem.detail);
+  if (error instanceof RateLimitedError || (CreatorFlowError.isInstance(error) && error.status === 429)) {
+    const retryAfter = (error as RateLimitedError).retryAfterSeconds ?? Number(error.details?.retry_after ?? 1);
+    void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  }
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}

@@ -1,0 +1,4 @@
+import type { RoutePlugin } from './types.ts';
+
+/** Routes of the auth domain. */
+export const authRoutes: RoutePlugin = async () => {};

@@ -1,0 +1,4 @@
+import type { RoutePlugin } from './types.ts';
+
+/** Routes of the runtime domain. */
+export const runtimeRoutes: RoutePlugin = async () => {};

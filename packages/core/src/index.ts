@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './ids.ts';
+export * from './clock.ts';
+export * from './roles.ts';
+export * from './blob-store.ts';

@@ -1,0 +1,2 @@
+// Tables of the publish domain. Migrations: packages/db/migrations (see README there for number ranges).
+export {};

@@ -1,0 +1,43 @@
+/**
+ * Durable background jobs (agent runs, scheduled publishing, metric collection).
+ * Local mode: persisted in the database and run in-process. Cloud mode: BullMQ
+ * on Redis with the job state mirrored in PostgreSQL. A job accepted is never lost.
+ */
+export interface JobSpec<T = unknown> {
+  /** Caller-chosen id; enqueueing the same id twice is a no-op (idempotent). */
+  id?: string;
+  data: T;
+  /** Run at or after this time (scheduled jobs). */
+  runAt?: Date;
+  /** Attempts before the job fails for good (default 1). */
+  attempts?: number;
+  /** Base delay for exponential backoff between attempts, ms. */
+  backoffMs?: number;
+  /** Jobs sharing a group key are limited by `groupConcurrency` in `process`. */
+  groupKey?: string;
+}
+
+export interface JobInfo<T = unknown> {
+  id: string;
+  queue: string;
+  data: T;
+  attempt: number;
+  groupKey?: string;
+}
+
+export interface ProcessOptions {
+  concurrency: number;
+  /** At most this many jobs of one group key at once (e.g. 3 runs per user). */
+  groupConcurrency?: number;
+}
+
+export type JobHandler<T = unknown> = (job: JobInfo<T>, signal: AbortSignal) => Promise<void>;
+
+export interface JobQueue {
+  enqueue<T>(queue: string, spec: JobSpec<T>): Promise<string>;
+  /** Cancels a job that has not started; a running job gets its signal aborted. */
+  cancel(queue: string, id: string): Promise<boolean>;
+  reschedule(queue: string, id: string, runAt: Date): Promise<boolean>;
+  process<T>(queue: string, handler: JobHandler<T>, options: ProcessOptions): void;
+  close(): Promise<void>;
+}

@@ -14,7 +14,7 @@ describe('Drizzle schema and SQL migrations', () => {
   });
   afterAll(() => test.dispose());
 
-  const tables = Object.values(schema).filter((value): value is PgTable => value instanceof PgTable);
+  const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => value instanceof PgTable);
 
   it('declares at least the foundation tables', () => {
     expect(tables.map((t) => getTableConfig(t).name)).toEqual(expect.arrayContaining(['users', 'workspaces', 'memberships']));

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Redis } from 'ioredis';
-import { CreatorFlowError, systemClock, type Clock } from '@creatorflow/core';
+import { CreatorFlowError, systemClock, type Clock, type JobQueue } from '@creatorflow/core';
 import { openDatabase, pgliteDirIn, type Database } from '@creatorflow/db';
 import type { Config, Mode } from './config.ts';
 import { createLogger } from './logger.ts';
 import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
+import { createJobQueue } from './jobs/index.ts';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -26,6 +27,8 @@ export interface AppContext {
   readonly secretKey: string;
   /** Local mode: the session token and the single owner. */
   readonly local: (LocalIdentity & { token: string }) | undefined;
+  /** Durable background jobs: in the database locally, BullMQ (mirrored in the database) in the cloud. */
+  readonly jobs: JobQueue;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -77,6 +80,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     }
     onClose(() => database.close());
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
+    const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock });
+    onClose(() => jobs.close());
     return {
       config,
       mode: config.mode,
@@ -87,6 +92,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       version: VERSION,
       secretKey,
       local: identity && token ? { ...identity, token } : undefined,
+      jobs,
       onClose,
       close,
     };

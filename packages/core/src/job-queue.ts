@@ -33,11 +33,35 @@ export interface ProcessOptions {
 
 export type JobHandler<T = unknown> = (job: JobInfo<T>, signal: AbortSignal) => Promise<void>;
 
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** What the queue knows about one job (the mirrored row in cloud mode). */
+export interface JobState<T = unknown> {
+  id: string;
+  queue: string;
+  status: JobStatus;
+  data: T;
+  runAt: Date;
+  /** Attempts started so far. */
+  attempt: number;
+  maxAttempts: number;
+  groupKey?: string;
+  lastError?: string;
+  finishedAt?: Date;
+}
+
 export interface JobQueue {
   enqueue<T>(queue: string, spec: JobSpec<T>): Promise<string>;
   /** Cancels a job that has not started; a running job gets its signal aborted. */
   cancel(queue: string, id: string): Promise<boolean>;
   reschedule(queue: string, id: string, runAt: Date): Promise<boolean>;
   process<T>(queue: string, handler: JobHandler<T>, options: ProcessOptions): void;
+  /** The job's current state, or undefined when no such job was ever accepted. */
+  get?<T>(queue: string, id: string): Promise<JobState<T> | undefined>;
   close(): Promise<void>;
+}
+
+/** Delay before attempt `attempt + 1` after attempt `attempt` failed (exponential, capped at 1 h). */
+export function backoffDelayMs(baseMs: number, attempt: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), 3_600_000);
 }

@@ -1,0 +1,122 @@
+/**
+ * The platform adapter port. A platform declares what it accepts (content
+ * kinds, limits) and which methods it has; each method implements the same
+ * operations. The job runner tries methods in order and never needs to know
+ * which platform it talks to.
+ */
+export type ContentKind = 'article' | 'image_note' | 'video' | 'short_post';
+export type PublishMethod = 'official_api' | 'browser' | 'assist';
+export const PUBLISH_METHODS: readonly PublishMethod[] = ['official_api', 'browser', 'assist'];
+
+export interface PlatformLimits {
+  titleMax?: number;
+  bodyMax?: number;
+  imagesMin?: number;
+  imagesMax?: number;
+  videoMaxSeconds?: number;
+  tagsMax?: number;
+  /** The platform itself can schedule a post for later. */
+  scheduling: boolean;
+  /** Metrics can be read back. */
+  metrics: boolean;
+}
+
+export interface PlatformDescriptor {
+  id: string;
+  /** zh-CN display name. */
+  name: string;
+  kinds: ContentKind[];
+  limits: PlatformLimits;
+  methods: PublishMethod[];
+  /** Where a person publishes by hand (assist). */
+  publishPageUrl: string;
+  loginUrl?: string;
+}
+
+/** A file on disk (local) or a downloaded copy (cloud worker). */
+export interface MediaFile {
+  name: string;
+  contentType: string;
+  path: string;
+}
+
+export interface PublishContent {
+  kind: ContentKind;
+  title: string;
+  /** Plain text (notes, posts) or HTML (articles). */
+  body: string;
+  images: MediaFile[];
+  cover?: MediaFile;
+  video?: MediaFile;
+  tags: string[];
+}
+
+export interface AccountRef {
+  id: string;
+  workspaceId: string;
+  platform: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+export interface LoginState {
+  loggedIn: boolean;
+  nickname?: string;
+  avatarUrl?: string;
+  /** Why not, in words a user understands. */
+  reason?: string;
+}
+
+export interface PublishResult {
+  postId: string;
+  url?: string;
+  /** `processing` when the platform accepted it but still reviews or transcodes. */
+  status: 'published' | 'processing';
+}
+
+export interface PostStatus {
+  status: 'processing' | 'published' | 'failed' | 'deleted';
+  url?: string;
+  reason?: string;
+}
+
+export interface PostMetrics {
+  views?: number;
+  likes?: number;
+  comments?: number;
+  shares?: number;
+  favorites?: number;
+}
+
+export interface MethodContext {
+  account: AccountRef;
+  /** Reads a secret of this account through the vault (audited). */
+  readSecret(kind: string, why: string): Promise<Record<string, unknown> | undefined>;
+  writeSecret(kind: string, secret: Record<string, unknown>): Promise<void>;
+  signal: AbortSignal;
+  /**
+   * Must be awaited right before the irreversible action (the final publish
+   * click or submit call): the runner records the attempt as `submitting`
+   * first, so a crash after it is reconciled instead of posted twice.
+   */
+  beforeSubmit(): Promise<void>;
+  progress(step: string, data?: Record<string, unknown>): void;
+  /** Saves a screenshot of a failure; returns its reference. */
+  saveArtifact?(name: string, bytes: Buffer): Promise<string>;
+}
+
+export interface MethodAdapter {
+  readonly method: PublishMethod;
+  checkLogin(ctx: MethodContext): Promise<LoginState>;
+  publish(content: PublishContent, ctx: MethodContext): Promise<PublishResult>;
+  /** Finds a post this job may already have made (same title, created since `since`). */
+  findExisting?(content: PublishContent, ctx: MethodContext, since: Date): Promise<PublishResult | undefined>;
+  fetchPostStatus?(postId: string, ctx: MethodContext): Promise<PostStatus>;
+  fetchMetrics?(postId: string, ctx: MethodContext): Promise<PostMetrics>;
+}
+
+export interface PlatformAdapter {
+  readonly descriptor: PlatformDescriptor;
+  /** Automated methods; `assist` is generic and provided by the runner. */
+  readonly methods: Partial<Record<Exclude<PublishMethod, 'assist'>, MethodAdapter>>;
+}

@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
+import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
 import { createJobQueue } from './jobs/index.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface AppContext {
   readonly version: string;
   /** Key material for encrypting secrets at rest (from CREATORFLOW_SECRET_KEY, or `<home>/secret-key` locally). */
   readonly secretKey: string;
+  /** Ideas, works, assets, knowledge base and search (packages/library). */
+  readonly library: Library;
   /** Local mode: the session token and the single owner. */
   readonly local: (LocalIdentity & { token: string }) | undefined;
   /** Durable background jobs: in the database locally, BullMQ (mirrored in the database) in the cloud. */
@@ -92,6 +95,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       version: VERSION,
       secretKey,
       local: identity && token ? { ...identity, token } : undefined,
+      library: createLibrary({ database, clock: options.clock ?? systemClock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) }),
       jobs,
       onClose,
       close,

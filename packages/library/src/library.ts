@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { systemClock, type BlobStore, type Clock } from '@creatorflow/core';
+import type { Database } from '@creatorflow/db';
+import { FileBlobStore } from './blobs/file-blob-store.ts';
+import { S3BlobStore, type S3BlobStoreOptions } from './blobs/s3-blob-store.ts';
+import type { LibraryDeps } from './deps.ts';
+import { IdeaService } from './ideas/idea-service.ts';
+import { PgSearchIndex } from './search/pg-search-index.ts';
+import type { SearchIndex } from './search/search-index.ts';
+import { WorkService } from './works/work-service.ts';
+
+/**
+ * The library domain as one object (`ctx.library` on the server): ideas,
+ * works with versions, assets, knowledge base and search. Every method takes
+ * an `Actor` ({ workspaceId, userId }) first and never reads outside that workspace.
+ */
+export interface Library {
+  readonly ideas: IdeaService;
+  readonly works: WorkService;
+  readonly search: SearchIndex;
+  readonly blobs: BlobStore;
+}
+
+export interface LibraryOptions {
+  database: Database;
+  blobs: BlobStore;
+  clock?: Clock;
+  search?: SearchIndex;
+}
+
+export function createLibrary(options: LibraryOptions): Library {
+  const deps: LibraryDeps = {
+    database: options.database,
+    clock: options.clock ?? systemClock,
+    search: options.search ?? new PgSearchIndex(options.database),
+  };
+  return {
+    ideas: new IdeaService(deps),
+    works: new WorkService(deps),
+    search: deps.search,
+    blobs: options.blobs,
+  };
+}
+
+/**
+ * The blob store for a mode: S3-compatible storage when configured (cloud),
+ * else files under `<home>/media`.
+ */
+export function blobStoreFor(settings: { home: string; s3?: S3BlobStoreOptions | undefined }): BlobStore {
+  return settings.s3 ? new S3BlobStore(settings.s3) : new FileBlobStore(join(settings.home, 'media'));
+}

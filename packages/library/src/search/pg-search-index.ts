@@ -1,0 +1,126 @@
+import { ValidationError } from '@creatorflow/core';
+import type { Database } from '@creatorflow/db';
+import type { SearchDocument, SearchHit, SearchIndex, SearchKind, SearchQuery, SearchResults } from './search-index.ts';
+import { SEARCH_KINDS } from './search-index.ts';
+import { queryTerms, segmentForIndex } from './segmenter.ts';
+import { highlight, snippet } from './snippet.ts';
+
+/** Title and tags weigh most, then the body; see docs/decisions/0401. */
+const TSV = `setweight(to_tsvector('simple', d.title_seg), 'A') || setweight(to_tsvector('simple', d.tags_seg), 'B') || setweight(to_tsvector('simple', d.body_seg), 'D')`;
+
+/** Rows per INSERT when indexing in bulk. */
+const BATCH = 500;
+
+interface Row {
+  kind: SearchKind;
+  ref_id: string;
+  parent_id: string | null;
+  title: string;
+  body: string;
+  tags: string[];
+  created_at: Date | string;
+  score: number;
+  total: string | number;
+}
+
+/**
+ * Full-text search in PostgreSQL (and PGlite, same SQL): text is segmented by
+ * jieba in Node, stored as a `tsvector` of the 'simple' configuration with a
+ * GIN index, matched with `plainto_tsquery` of the query's terms (all must
+ * occur) and ranked with `ts_rank`.
+ */
+export class PgSearchIndex implements SearchIndex {
+  constructor(private readonly database: Database) {}
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    for (let i = 0; i < documents.length; i += BATCH) {
+      const batch = documents.slice(i, i + BATCH);
+      await this.database.query(
+        `INSERT INTO search_documents (kind, ref_id, workspace_id, parent_id, title, body, tags, tsv, created_at, updated_at)
+         SELECT d.kind, d.ref_id, d.workspace_id, d.parent_id, d.title, d.body,
+                ARRAY(SELECT jsonb_array_elements_text(d.tags::jsonb)), ${TSV}, d.created_at, now()
+           FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                       $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+             AS d(kind, ref_id, workspace_id, parent_id, title, body, tags, title_seg, tags_seg, body_seg, created_at)
+         ON CONFLICT (kind, ref_id) DO UPDATE SET
+           parent_id = EXCLUDED.parent_id, title = EXCLUDED.title, body = EXCLUDED.body, tags = EXCLUDED.tags,
+           tsv = EXCLUDED.tsv, updated_at = now()
+         WHERE search_documents.workspace_id = EXCLUDED.workspace_id`,
+        [
+          batch.map((d) => d.kind),
+          batch.map((d) => d.refId),
+          batch.map((d) => d.workspaceId),
+          batch.map((d) => d.parentId ?? null),
+          batch.map((d) => d.title),
+          batch.map((d) => d.body),
+          batch.map((d) => JSON.stringify(d.tags)),
+          batch.map((d) => segmentForIndex(d.title)),
+          batch.map((d) => segmentForIndex(d.tags.join(' '))),
+          batch.map((d) => segmentForIndex(d.body)),
+          batch.map((d) => d.createdAt.toISOString()),
+        ],
+      );
+    }
+  }
+
+  async remove(kind: SearchKind, refIds: string[]): Promise<void> {
+    if (refIds.length === 0) return;
+    await this.database.query('DELETE FROM search_documents WHERE kind = $1 AND ref_id = ANY($2::uuid[])', [kind, refIds]);
+  }
+
+  async search(workspaceId: string, query: SearchQuery): Promise<SearchResults> {
+    const q = query.q.trim();
+    if (q.length === 0 || q.length > 200) {
+      throw new ValidationError('The search query must be 1 to 200 characters', [{ path: 'q', message: '1–200 characters' }]);
+    }
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const terms = queryTerms(q);
+    if (terms.length === 0) return { query: q, terms, total: 0, hits: [] };
+    for (const kind of query.kinds ?? []) {
+      if (!SEARCH_KINDS.includes(kind)) {
+        throw new ValidationError(`Unknown search type '${kind}'`, [{ path: 'type', message: `one of ${SEARCH_KINDS.join(', ')}` }]);
+      }
+    }
+
+    const params: unknown[] = [workspaceId, terms.join(' ')];
+    const where = [`workspace_id = $1`, `tsv @@ q`];
+    if (query.kinds?.length) {
+      params.push(query.kinds);
+      where.push(`kind = ANY($${params.length}::text[])`);
+    }
+    if (query.tags?.length) {
+      params.push(query.tags);
+      where.push(`tags @> $${params.length}::text[]`);
+    }
+    if (query.from) {
+      params.push(query.from.toISOString());
+      where.push(`created_at >= $${params.length}`);
+    }
+    if (query.to) {
+      params.push(query.to.toISOString());
+      where.push(`created_at < $${params.length}`);
+    }
+    params.push(limit, offset);
+    const rows = await this.database.query<Row>(
+      `SELECT kind, ref_id, parent_id, title, body, tags, created_at, ts_rank(tsv, q) AS score, count(*) OVER () AS total
+         FROM search_documents, plainto_tsquery('simple', $2) AS q
+        WHERE ${where.join(' AND ')}
+        ORDER BY score DESC, created_at DESC, ref_id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const hits: SearchHit[] = rows.map((r) => ({
+      kind: r.kind,
+      id: r.ref_id,
+      parentId: r.parent_id,
+      title: r.title,
+      titleHighlight: highlight(r.title, terms),
+      snippet: snippet(r.body, terms),
+      tags: r.tags,
+      score: Number(r.score),
+      createdAt: new Date(r.created_at),
+    }));
+    return { query: q, terms, total: rows[0] ? Number(rows[0].total) : 0, hits };
+  }
+}

@@ -7,6 +7,8 @@ import { NotFoundError, isAcceptableTraceId, newTraceId } from '@creatorflow/cor
 import type { AppContext } from './context.ts';
 import { installAuth } from './auth/plugin.ts';
 import { sendProblem } from './problem.ts';
+import { installRateLimit } from './rate-limit/index.ts';
+import { trackRoutes } from './route-registry.ts';
 import { registerRoutes } from './routes/index.ts';
 import type { App } from './routes/types.ts';
 import { installWebUi } from './web-ui.ts';
@@ -54,6 +56,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   installAuth(app as unknown as FastifyInstance, ctx);
+  await installRateLimit(app, ctx);
+  trackRoutes(app);
   await registerRoutes(app, ctx);
   await installWebUi(app, ctx);
   return app;

@@ -17,6 +17,8 @@ const configSchema = z.object({
   publicUrl: z.string().url().optional(),
   databaseUrl: z.string().url().optional(),
   redisUrl: z.string().url().optional(),
+  /** Prefix of every Redis key this deployment writes, so several deployments (or tests) can share one Redis. */
+  redisPrefix: z.string().max(64),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Signs access tokens in cloud mode; every server copy must share it. */
   jwtSecret: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -84,6 +86,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     publicUrl: env.CREATORFLOW_PUBLIC_URL ?? file.publicUrl,
     databaseUrl: env.DATABASE_URL ?? file.databaseUrl,
     redisUrl: env.REDIS_URL ?? file.redisUrl,
+    redisPrefix: env.CREATORFLOW_REDIS_PREFIX ?? file.redisPrefix ?? 'cf:',
     logLevel: env.LOG_LEVEL ?? file.logLevel ?? 'info',
     jwtSecret: env.CREATORFLOW_JWT_SECRET ?? file.jwtSecret,
     secretKey: env.CREATORFLOW_SECRET_KEY ?? file.secretKey,

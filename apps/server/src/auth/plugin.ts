@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '@creatorflow/core';
 import type { AppContext } from '../context.ts';
-import { authenticateCloud } from './cloud.ts';
+import { authenticateApiToken } from './api-token-auth.ts';
+import { authenticateCloud, bearerOf } from './cloud.ts';
 import { assertLoopbackRequest, localTokenOf, tokensEqual } from './local-guard.ts';
+import { API_TOKEN_PREFIX } from './secrets.ts';
 import type { AuthContext } from './types.ts';
 
 async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<AuthContext | undefined> {
+  const bearer = bearerOf(request);
+  // Personal API tokens work in both modes (scripts, the CLI against a cloud server).
+  if (bearer?.startsWith(API_TOKEN_PREFIX)) return authenticateApiToken(ctx, bearer);
   if (ctx.local) {
     const token = localTokenOf(request);
     if (token && tokensEqual(token, ctx.local.token)) return { userId: ctx.local.userId, via: 'local' };

@@ -7,8 +7,9 @@ import type { WorkspaceScope } from './types.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Resolves the workspace a request acts in (`X-Workspace-Id`, else the
- * caller's personal workspace) and checks the caller's role there.
+ * Resolves the workspace a request acts in (`workspaceId` when the route names
+ * one in its path, else `X-Workspace-Id`, else the caller's personal workspace)
+ * and checks the caller's role there.
  * A workspace the caller is not a member of answers 404, never 403, so its
  * existence does not leak.
  */
@@ -16,11 +17,12 @@ export async function resolveScope(
   database: Database,
   request: FastifyRequest,
   minRole: Role = 'viewer',
+  workspaceId?: string,
 ): Promise<WorkspaceScope> {
   const auth = request.auth;
   if (!auth) throw new UnauthorizedError();
   const header = request.headers['x-workspace-id'];
-  const requested = typeof header === 'string' && header.length > 0 ? header : auth.workspaceId;
+  const requested = workspaceId ?? (typeof header === 'string' && header.length > 0 ? header : auth.workspaceId);
   if (requested !== undefined && !UUID.test(requested)) throw new NotFoundError('Workspace', requested);
   if (auth.workspaceId && requested !== auth.workspaceId) throw new NotFoundError('Workspace', requested);
 

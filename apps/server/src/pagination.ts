@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ValidationError } from '@creatorflow/core';
+
+/**
+ * Cursor pagination for every list route: `?limit=&cursor=` in,
+ * `{ items, next_cursor }` out. A cursor is opaque to clients (base64url of a
+ * small JSON value, usually the last row's sort key); `next_cursor` is null on
+ * the last page.
+ *
+ * ```ts
+ * app.get('/api/things', { schema: { querystring: paginationQuery, response: { 200: pageSchema(thing) } } }, async (req) => {
+ *   const { limit, after } = readPage(req.query, z.string().uuid());
+ *   const rows = await repo.list(db, { limit: limit + 1, after });   // fetch ONE extra row
+ *   return pageOf(rows, limit, (last) => last.id, toJson);
+ * });
+ * ```
+ */
+export const paginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(512).optional(),
+});
+
+export type PaginationQuery = z.infer<typeof paginationQuery>;
+
+/** Response schema of a page of `item`. */
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+/** Decodes and checks a cursor; a tampered or stale one is a 400 on `query.cursor`. */
+export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    raw = undefined;
+  }
+  const parsed = shape.safeParse(raw);
+  if (!parsed.success) {
+    throw new ValidationError('The cursor is not valid: pass back the next_cursor of the previous page unchanged.', [
+      { path: 'query.cursor', message: 'invalid cursor' },
+    ]);
+  }
+  return parsed.data;
+}
+
+/** `limit` and the decoded cursor (`after`) of a parsed pagination query. */
+export function readPage<T>(query: PaginationQuery, shape: z.ZodType<T>): { limit: number; after: T | undefined } {
+  return { limit: query.limit, after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, shape) };
+}
+
+/**
+ * Builds the page from `rows` fetched with `limit + 1`: the extra row only
+ * tells that another page exists.
+ */
+export function pageOf<Row, Item = Row>(
+  rows: Row[],
+  limit: number,
+  cursorOf: (last: Row) => unknown,
+  map: (row: Row) => Item = (row) => row as unknown as Item,
+): Page<Item> {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept[kept.length - 1];
+  return { items: kept.map(map), next_cursor: more && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

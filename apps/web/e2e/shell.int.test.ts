@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './support/app.ts';
+
+/** Chromium logs every non-2xx fetch; a page probing a feature whose API is not there yet is expected. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of 404/.test(e));
+
+describe('app shell', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('turns the printed token link into a cookie session and shows the workbench', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(app.openUrl);
+    await page.waitForURL(`${app.url}/workbench`);
+    expect(page.url()).not.toContain('token=');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'cf_local')?.httpOnly).toBe(true);
+    await page.getByRole('menuitem', { name: '运行记录' }).click();
+    await page.waitForURL(`${app.url}/runs`);
+    await page.getByRole('heading', { name: '运行记录' }).waitFor();
+    expect(unexpected(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('serves client routes on reload and keeps API 404s as problem+json', async () => {
+    const page = await fetch(`${app.url}/works/abc`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const api = await fetch(`${app.url}/api/definitely-not-here`, { headers: { authorization: `Bearer ${app.server.ctx.local!.token}` } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('switches the interface to English and remembers it', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(app.openUrl);
+    await page.waitForURL(`${app.url}/workbench`);
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Settings' }).waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Settings' }).waitFor();
+    expect(unexpected(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('gives phones a bottom tab bar instead of the side menu', async () => {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(app.openUrl);
+    await page.waitForURL(`${app.url}/workbench`);
+    await page.locator('.cf-tabbar').waitFor();
+    expect(await page.locator('.cf-sider').count()).toBe(0);
+    await page.locator('.cf-tab', { hasText: '作品' }).click();
+    await page.waitForURL(`${app.url}/works`);
+    await screenshot(page, 'mobile-works');
+    expect(unexpected(errors)).toEqual([]);
+    await context.close();
+  });
+});

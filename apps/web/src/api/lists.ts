@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+import type { Page } from './workspaces.ts';
+
+export type { Page };
+
+/** First page of a cursor-paginated list route. */
+export function useList<T>(path: string, query: Record<string, string | number | undefined> = {}, options: { enabled?: boolean; refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: [path, query],
+    queryFn: ({ signal }) => api<Page<T>>(path, { query: { limit: 50, ...query }, signal }),
+    enabled: options.enabled ?? true,
+    refetchInterval: options.refetchInterval,
+  });
+}

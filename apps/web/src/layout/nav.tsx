@@ -1,0 +1,50 @@
+import {
+  ApartmentOutlined,
+  BookOutlined,
+  BulbOutlined,
+  CloudUploadOutlined,
+  EditOutlined,
+  ExperimentOutlined,
+  FileTextOutlined,
+  HistoryOutlined,
+  PictureOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/i18n.tsx';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  children?: NavItem[];
+}
+
+/** The side navigation, in the order a creator works. */
+export const NAV: NavItem[] = [
+  { path: '/workbench', label: 'nav.workbench', icon: <ExperimentOutlined /> },
+  { path: '/works', label: 'nav.works', icon: <FileTextOutlined /> },
+  {
+    path: '/library',
+    label: 'nav.library',
+    icon: <BookOutlined />,
+    children: [
+      { path: '/library/ideas', label: 'nav.library.ideas', icon: <BulbOutlined /> },
+      { path: '/library/assets', label: 'nav.library.assets', icon: <PictureOutlined /> },
+      { path: '/library/kb', label: 'nav.library.kb', icon: <ApartmentOutlined /> },
+    ],
+  },
+  { path: '/publish', label: 'nav.publish', icon: <CloudUploadOutlined /> },
+  { path: '/llm', label: 'nav.llm', icon: <EditOutlined /> },
+  { path: '/runs', label: 'nav.runs', icon: <HistoryOutlined /> },
+  { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },
+];
+
+/** Phones get five tabs: the things done on the go. */
+export const MOBILE_TABS: NavItem[] = [
+  { path: '/library/ideas', label: 'nav.library.ideas', icon: <BulbOutlined /> },
+  { path: '/works', label: 'nav.works', icon: <FileTextOutlined /> },
+  { path: '/workbench', label: 'nav.workbench', icon: <ExperimentOutlined /> },
+  { path: '/runs', label: 'nav.runs', icon: <HistoryOutlined /> },
+  { path: '/settings', label: 'nav.more', icon: <SettingOutlined /> },
+];

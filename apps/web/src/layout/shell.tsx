@@ -1,0 +1,138 @@
+import { CloudOutlined, DesktopOutlined, DisconnectOutlined, SyncOutlined } from '@ant-design/icons';
+import { Badge, Grid, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useHealth } from '../api/system.ts';
+import { useI18n, type Locale } from '../i18n/i18n.tsx';
+import { useOutbox } from '../offline/outbox-context.tsx';
+import { WorkspaceSwitcher } from '../pages/account/workspace-switcher.tsx';
+import { MOBILE_TABS, NAV, type NavItem } from './nav.tsx';
+import { BrandMark } from './brand.tsx';
+
+function selectedKey(pathname: string): string {
+  const all = NAV.flatMap((item) => [item, ...(item.children ?? [])]);
+  const match = all.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/workbench';
+}
+
+function LanguageSwitch() {
+  const { locale, setLocale } = useI18n();
+  return (
+    <Segmented<Locale>
+      size="small"
+      aria-label="language"
+      value={locale}
+      onChange={setLocale}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+    />
+  );
+}
+
+function StatusBadges() {
+  const { t } = useI18n();
+  const { online, pending, syncing } = useOutbox();
+  const health = useHealth();
+  return (
+    <Space size={8} wrap>
+      {!online ? (
+        <Tooltip title={t('shell.offline')}>
+          <Tag icon={<DisconnectOutlined />} color="warning" data-testid="offline-badge">
+            {t('shell.offline').split('：')[0]?.split(':')[0]}
+          </Tag>
+        </Tooltip>
+      ) : null}
+      {pending > 0 ? (
+        <Tag icon={<SyncOutlined spin={syncing} />} color="processing" data-testid="pending-badge">
+          {t('shell.pending', { count: pending })}
+        </Tag>
+      ) : null}
+      {health.data ? (
+        <Tag variant="filled" icon={health.data.mode === 'local' ? <DesktopOutlined /> : <CloudOutlined />}>
+          {health.data.mode === 'local' ? t('shell.localMode') : t('shell.cloudMode')}
+        </Tag>
+      ) : null}
+    </Space>
+  );
+}
+
+function menuItems(items: NavItem[], t: ReturnType<typeof useI18n>['t']): NonNullable<Parameters<typeof Menu>[0]['items']> {
+  return items.map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: t(item.label),
+    children: item.children ? menuItems(item.children, t) : undefined,
+  }));
+}
+
+/** The frame around every page: side navigation on desktops, a bottom tab bar on phones. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.md === false;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = selectedKey(location.pathname);
+  const { pending } = useOutbox();
+
+  if (mobile) {
+    return (
+      <Layout className="cf-shell cf-shell-mobile">
+        <Layout.Header className="cf-header cf-header-mobile">
+          <BrandMark compact />
+          <Space size={8}>
+            <StatusBadges />
+            <LanguageSwitch />
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="cf-content cf-content-mobile">{children}</Layout.Content>
+        <nav className="cf-tabbar" aria-label="tabs">
+          {MOBILE_TABS.map((tab) => {
+            const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
+            return (
+              <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
+                <Badge dot={tab.path === '/library/ideas' && pending > 0} offset={[2, 0]}>
+                  <span className="cf-tab-icon">{tab.icon}</span>
+                </Badge>
+                <span className="cf-tab-label">{t(tab.label)}</span>
+              </button>
+            );
+          })}
+        </nav>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout className="cf-shell" hasSider>
+      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={72} theme="light" className="cf-sider">
+        <BrandMark />
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={['/library']}
+          items={menuItems(NAV, t)}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="cf-header">
+          <WorkspaceSwitcher />
+          <Space size={12}>
+            <StatusBadges />
+            <LanguageSwitch />
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="cf-content">{children}</Layout.Content>
+        <Layout.Footer className="cf-footer">
+          <Typography.Text type="secondary">
+            {t('app.name')} · {t('app.tagline')}
+          </Typography.Text>
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
+import { useMe } from '../../api/auth.ts';
+import { ApiError } from '../../api/errors.ts';
+import { session } from '../../api/session.ts';
+import { useHealth } from '../../api/system.ts';
+import { ProblemAlert } from '../../components/problem.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/**
+ * Lets the app through once the caller is known. Local mode: the cookie set
+ * by the printed link; cloud mode: a stored access token, else the login page.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const health = useHealth();
+  const cloud = health.data?.mode === 'cloud';
+  const me = useMe(health.isSuccess && (!cloud || session.accessToken() !== undefined));
+
+  if (health.isPending) return <Spin fullscreen />;
+  if (health.isError) {
+    return (
+      <div style={{ maxWidth: 560, margin: '15vh auto', padding: 16 }}>
+        <ProblemAlert error={health.error} action={<Button onClick={() => void health.refetch()}>{t('common.retry')}</Button>} />
+      </div>
+    );
+  }
+  if (cloud && !session.accessToken()) return <Navigate to="/login" replace />;
+  if (me.isPending && me.fetchStatus !== 'idle') return <Spin fullscreen />;
+  if (me.isError && ApiError.isInstance(me.error) && me.error.status === 401) {
+    if (cloud) {
+      session.clear();
+      return <Navigate to="/login" replace />;
+    }
+    return <Result status="403" title={t('error.authLocal')} subTitle={<code>creatorflow start</code>} />;
+  }
+  // A server without /api/auth/me yet still gets the app; pages show their own errors.
+  return <>{children}</>;
+}

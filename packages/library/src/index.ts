@@ -11,3 +11,4 @@ export * from './search/segmenter.ts';
 export * from './search/snippet.ts';
 export * from './blobs/file-blob-store.ts';
 export * from './blobs/s3-blob-store.ts';
+export * from './works/work-markdown.ts';

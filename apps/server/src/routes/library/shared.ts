@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Role } from '@creatorflow/core';
+import type { Actor, Page } from '@creatorflow/library';
+import { resolveScope } from '../../auth/scope.ts';
+import type { AppContext } from '../../context.ts';
+
+export const tags = ['library'];
+
+/** The workspace and user a library request acts as, after the role check. */
+export async function actorOf(ctx: AppContext, request: FastifyRequest, role: Role): Promise<Actor & { userId: string }> {
+  const scope = await resolveScope(ctx.database, request, role);
+  return { workspaceId: scope.workspaceId, userId: scope.userId };
+}
+
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(200).optional(),
+  tag: z.string().min(1).max(40).optional(),
+});
+
+/** A list of strings given as `a,b` in a query string. */
+export const csv = z
+  .string()
+  .max(500)
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+
+export function pageJson<T, U>(page: Page<T>, map: (item: T) => U): { items: U[]; next_cursor: string | null } {
+  return { items: page.items.map(map), next_cursor: page.nextCursor };
+}
+
+export const iso = (d: Date): string => d.toISOString();

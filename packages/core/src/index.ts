@@ -5,3 +5,4 @@ export * from './roles.ts';
 export * from './blob-store.ts';
 export * from './llm-port.ts';
 export * from './job-queue.ts';
+export * from './graph/index.ts';

@@ -1,0 +1,248 @@
+import jsep from 'jsep';
+import { CreatorFlowError } from '../errors.ts';
+
+/**
+ * The safe expression language of conditions, `over` lists and `=` args:
+ * literals, member access, arithmetic, comparison, logic, `?:`, arrays and a
+ * fixed set of functions. Parsed by jsep and walked here; nothing reaches
+ * `eval`, and prototype members are unreachable.
+ */
+export type Expr = jsep.Expression;
+
+jsep.addBinaryOp('??', 1);
+
+const BLOCKED_MEMBERS = new Set(['__proto__', 'prototype', 'constructor', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
+
+const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+  len: (v) => (typeof v === 'string' || Array.isArray(v) ? v.length : isPlainObject(v) ? Object.keys(v).length : 0),
+  lower: (v) => String(v ?? '').toLowerCase(),
+  upper: (v) => String(v ?? '').toUpperCase(),
+  trim: (v) => String(v ?? '').trim(),
+  contains: (haystack, needle) =>
+    typeof haystack === 'string' ? haystack.includes(String(needle)) : Array.isArray(haystack) ? haystack.some((x) => looseEquals(x, needle)) : false,
+  starts_with: (v, prefix) => String(v ?? '').startsWith(String(prefix)),
+  ends_with: (v, suffix) => String(v ?? '').endsWith(String(suffix)),
+  min: (...xs) => Math.min(...xs.map(Number)),
+  max: (...xs) => Math.max(...xs.map(Number)),
+  abs: (v) => Math.abs(Number(v)),
+  round: (v) => Math.round(Number(v)),
+  floor: (v) => Math.floor(Number(v)),
+  ceil: (v) => Math.ceil(Number(v)),
+  number: (v) => Number(v),
+  string: (v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''),
+  bool: (v) => truthy(v),
+  keys: (v) => (isPlainObject(v) ? Object.keys(v) : []),
+  defined: (v) => v !== undefined && v !== null,
+  first: (v) => (Array.isArray(v) ? v[0] : undefined),
+  last: (v) => (Array.isArray(v) ? v[v.length - 1] : undefined),
+  slice: (v, start, end) => (Array.isArray(v) || typeof v === 'string' ? v.slice(Number(start ?? 0), end === undefined ? undefined : Number(end)) : undefined),
+  join: (v, sep) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(sep === undefined ? ',' : String(sep)) : ''),
+  range: (n) => Array.from({ length: Math.max(0, Math.min(10_000, Number(n) || 0)) }, (_, i) => i),
+};
+export const EXPRESSION_FUNCTIONS = Object.keys(FUNCTIONS);
+
+const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
+  '==': (a, b) => looseEquals(a, b),
+  '!=': (a, b) => !looseEquals(a, b),
+  '===': (a, b) => a === b,
+  '!==': (a, b) => a !== b,
+  '<': (a, b) => (a as number) < (b as number),
+  '<=': (a, b) => (a as number) <= (b as number),
+  '>': (a, b) => (a as number) > (b as number),
+  '>=': (a, b) => (a as number) >= (b as number),
+  '+': (a, b) => (typeof a === 'string' || typeof b === 'string' ? `${a ?? ''}${b ?? ''}` : Number(a) + Number(b)),
+  '-': (a, b) => Number(a) - Number(b),
+  '*': (a, b) => Number(a) * Number(b),
+  '/': (a, b) => Number(a) / Number(b),
+  '%': (a, b) => Number(a) % Number(b),
+};
+
+export class ExpressionError extends CreatorFlowError {
+  constructor(message: string, expression: string) {
+    super('EXPRESSION_INVALID', message, { status: 400, details: { expression } });
+    this.name = 'ExpressionError';
+  }
+}
+
+const cache = new Map<string, Expr>();
+
+export function parseExpression(source: string): Expr {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  let ast: Expr;
+  try {
+    ast = jsep(source);
+  } catch (error) {
+    throw new ExpressionError(`cannot parse expression '${source}': ${(error as Error).message}`, source);
+  }
+  checkSupported(ast, source);
+  if (cache.size > 5000) cache.clear();
+  cache.set(source, ast);
+  return ast;
+}
+
+function checkSupported(node: Expr, source: string): void {
+  switch (node.type) {
+    case 'Literal':
+    case 'Identifier':
+      return;
+    case 'MemberExpression': {
+      const m = node as jsep.MemberExpression;
+      checkSupported(m.object, source);
+      if (m.computed) checkSupported(m.property, source);
+      else if (BLOCKED_MEMBERS.has((m.property as jsep.Identifier).name)) throw new ExpressionError(`'${(m.property as jsep.Identifier).name}' cannot be accessed`, source);
+      return;
+    }
+    case 'UnaryExpression': {
+      const u = node as jsep.UnaryExpression;
+      if (!['!', '-', '+'].includes(u.operator)) throw new ExpressionError(`operator '${u.operator}' is not supported`, source);
+      return checkSupported(u.argument, source);
+    }
+    case 'BinaryExpression': {
+      const b = node as jsep.BinaryExpression;
+      if (!(b.operator in BINARY) && b.operator !== '&&' && b.operator !== '||' && b.operator !== '??') {
+        throw new ExpressionError(`operator '${b.operator}' is not supported`, source);
+      }
+      checkSupported(b.left, source);
+      return checkSupported(b.right, source);
+    }
+    case 'ConditionalExpression': {
+      const c = node as jsep.ConditionalExpression;
+      checkSupported(c.test, source);
+      checkSupported(c.consequent, source);
+      return checkSupported(c.alternate, source);
+    }
+    case 'ArrayExpression':
+      for (const element of (node as jsep.ArrayExpression).elements) if (element) checkSupported(element, source);
+      return;
+    case 'CallExpression': {
+      const call = node as jsep.CallExpression;
+      if (call.callee.type !== 'Identifier' || !((call.callee as jsep.Identifier).name in FUNCTIONS)) {
+        throw new ExpressionError(`only these functions can be called: ${EXPRESSION_FUNCTIONS.join(', ')}`, source);
+      }
+      for (const arg of call.arguments) checkSupported(arg, source);
+      return;
+    }
+    default:
+      throw new ExpressionError(`'${node.type}' is not allowed in expressions`, source);
+  }
+}
+
+/** Evaluates `source` over `scope` (plain data: inputs, state, item, …). */
+export function evaluate(source: string, scope: Record<string, unknown>): unknown {
+  return walk(parseExpression(source), scope);
+}
+
+function walk(node: Expr, scope: Record<string, unknown>): unknown {
+  switch (node.type) {
+    case 'Literal':
+      return (node as jsep.Literal).value;
+    case 'Identifier': {
+      const name = (node as jsep.Identifier).name;
+      if (name === 'true') return true;
+      if (name === 'false') return false;
+      if (name === 'null') return null;
+      return Object.hasOwn(scope, name) ? scope[name] : undefined;
+    }
+    case 'MemberExpression': {
+      const m = node as jsep.MemberExpression;
+      const object = walk(m.object, scope);
+      const key = m.computed ? walk(m.property, scope) : (m.property as jsep.Identifier).name;
+      return member(object, key);
+    }
+    case 'UnaryExpression': {
+      const u = node as jsep.UnaryExpression;
+      const value = walk(u.argument, scope);
+      return u.operator === '!' ? !truthy(value) : u.operator === '-' ? -Number(value) : Number(value);
+    }
+    case 'BinaryExpression': {
+      const b = node as jsep.BinaryExpression;
+      if (b.operator === '&&') {
+        const left = walk(b.left, scope);
+        return truthy(left) ? walk(b.right, scope) : left;
+      }
+      if (b.operator === '||') {
+        const left = walk(b.left, scope);
+        return truthy(left) ? left : walk(b.right, scope);
+      }
+      if (b.operator === '??') return walk(b.left, scope) ?? walk(b.right, scope);
+      return BINARY[b.operator]!(walk(b.left, scope), walk(b.right, scope));
+    }
+    case 'ConditionalExpression': {
+      const c = node as jsep.ConditionalExpression;
+      return truthy(walk(c.test, scope)) ? walk(c.consequent, scope) : walk(c.alternate, scope);
+    }
+    case 'ArrayExpression':
+      return (node as jsep.ArrayExpression).elements.map((e) => (e ? walk(e, scope) : undefined));
+    case 'CallExpression': {
+      const call = node as jsep.CallExpression;
+      const fn = FUNCTIONS[(call.callee as jsep.Identifier).name]!;
+      return fn(...call.arguments.map((a) => walk(a, scope)));
+    }
+    default:
+      throw new ExpressionError(`'${node.type}' is not allowed in expressions`, '');
+  }
+}
+
+function member(object: unknown, key: unknown): unknown {
+  if (object === null || object === undefined) return undefined;
+  const k = typeof key === 'number' ? key : String(key);
+  if (typeof k === 'string' && BLOCKED_MEMBERS.has(k)) return undefined;
+  if (typeof object === 'string') return k === 'length' ? object.length : typeof k === 'number' ? object[k] : undefined;
+  if (Array.isArray(object)) {
+    if (k === 'length') return object.length;
+    const index = typeof k === 'number' ? k : Number.isInteger(Number(k)) ? Number(k) : NaN;
+    return Number.isNaN(index) ? undefined : object.at(index);
+  }
+  if (typeof object === 'object' && Object.hasOwn(object, k)) return (object as Record<string | number, unknown>)[k];
+  return undefined;
+}
+
+export function truthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return Boolean(value);
+}
+
+function looseEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (typeof a === 'number' && typeof b === 'string') return a === Number(b);
+  if (typeof a === 'string' && typeof b === 'number') return Number(a) === b;
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Root variables and their first member (`state.review` → ['state', 'review']) an expression reads. */
+export function expressionReferences(source: string): Array<[string, string | undefined]> {
+  const refs: Array<[string, string | undefined]> = [];
+  const visit = (node: Expr): void => {
+    switch (node.type) {
+      case 'Identifier':
+        if (!['true', 'false', 'null'].includes((node as jsep.Identifier).name)) refs.push([(node as jsep.Identifier).name, undefined]);
+        return;
+      case 'MemberExpression': {
+        const m = node as jsep.MemberExpression;
+        if (m.object.type === 'Identifier' && !m.computed) {
+          refs.push([(m.object as jsep.Identifier).name, (m.property as jsep.Identifier).name]);
+          return;
+        }
+        visit(m.object);
+        if (m.computed) visit(m.property);
+        return;
+      }
+      case 'CallExpression':
+        for (const a of (node as jsep.CallExpression).arguments) visit(a);
+        return;
+      default:
+        for (const value of Object.values(node)) {
+          if (value && typeof value === 'object' && 'type' in value) visit(value as Expr);
+          if (Array.isArray(value)) for (const v of value) if (v && typeof v === 'object' && 'type' in v) visit(v as Expr);
+        }
+    }
+  };
+  visit(parseExpression(source));
+  return refs;
+}

@@ -1,0 +1,136 @@
+import * as cheerio from 'cheerio';
+import { checkLimits } from './limits/check.ts';
+import { countChars, truncateTo } from './limits/count.ts';
+import { parseSource } from './markdown/document.ts';
+import { getProfile, type PlatformProfile } from './profiles/index.ts';
+import { renderHtml } from './formatters/html-render.ts';
+import { toPlainText } from './formatters/plain-text.ts';
+import type { FormatInput, FormatResult, ImageRef } from './formatters/types.ts';
+import { formatWechatHtml } from './wechat/format.ts';
+
+export type { FormatInput, FormatResult, ImageRef, Footnote } from './formatters/types.ts';
+
+function normalizeTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = raw.replace(/^#+|#+$/g, '').replace(/\[话题\]$/, '').trim();
+    if (tag) seen.add(tag);
+  }
+  return [...seen];
+}
+
+function tagLine(profile: PlatformProfile, tags: string[]): string {
+  if (!profile.tags || profile.tags.placement !== 'inline' || tags.length === 0) return '';
+  return tags.map((t) => profile.tags!.format.replace('{tag}', t)).join(' ');
+}
+
+/** A summary from the body when the platform wants one and none was given. */
+function deriveSummary(profile: PlatformProfile, text: string): string | undefined {
+  const rule = profile.summary;
+  if (!rule || (!rule.required && rule.max === undefined)) return undefined;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return truncateTo(flat, rule.max ?? 120, profile.counting);
+}
+
+/**
+ * Formats a work's Markdown for one platform and checks every limit of its
+ * profile. Never throws for limit problems: they come back as `violations`.
+ */
+export function formatForPlatform(input: FormatInput): FormatResult {
+  const profile = getProfile(input.platform);
+  const source = parseSource(input.markdown);
+  const title = (input.title ?? source.title)?.trim();
+  const tags = normalizeTags(input.tags ?? source.tags);
+  let summary = input.summary ?? source.summary;
+  const notices: string[] = [];
+  let body: string;
+  let bodyFormat: FormatResult['bodyFormat'];
+  let plainText: string;
+  let images: ImageRef[];
+  let footnotes: FormatResult['footnotes'] = [];
+  let theme: string | undefined;
+
+  switch (profile.output) {
+    case 'wechat-html': {
+      theme = input.theme ?? 'default';
+      const out = formatWechatHtml(source.body, profile, theme, input.customCss ?? '');
+      body = out.html;
+      bodyFormat = 'html';
+      plainText = out.text;
+      images = out.images;
+      footnotes = out.footnotes;
+      notices.push(...out.notices);
+      break;
+    }
+    case 'rich-html': {
+      const out = renderHtml(source.body, profile, { codeLineBreaks: false });
+      const $ = cheerio.load(out.html, null, false);
+      $('[class]').removeAttr('class');
+      body = $.html();
+      bodyFormat = 'html';
+      plainText = $.root().text();
+      images = out.images;
+      break;
+    }
+    case 'markdown': {
+      body = source.body.trim();
+      bodyFormat = 'markdown';
+      const text = toPlainText(source.body, profile);
+      plainText = text.text;
+      images = text.images;
+      if (!summary) {
+        summary = deriveSummary(profile, plainText);
+        if (summary) notices.push('摘要由正文开头自动生成，建议手动润色 / The summary was taken from the opening; consider polishing it');
+      }
+      break;
+    }
+    case 'text':
+    case 'note':
+    case 'video': {
+      const source2 = profile.output === 'video' && summary ? summary : source.body;
+      const text = toPlainText(source2, profile);
+      const lead = profile.output === 'text' && title ? `【${title}】\n` : '';
+      plainText = `${lead}${text.text}`;
+      const tagText = tagLine(profile, tags);
+      body = tagText ? `${plainText}\n\n${tagText}` : plainText;
+      // Inline tags count toward the body limit on these platforms.
+      plainText = body;
+      bodyFormat = 'text';
+      images = [...(input.images ?? []).map((i) => ({ src: i.src, alt: i.alt ?? '', needsUpload: true, reason: 'local' as const })), ...text.images];
+      if (profile.output === 'video') summary = undefined;
+      break;
+    }
+  }
+  const result: FormatResult = {
+    platform: profile.id,
+    platformName: profile.name,
+    output: profile.output,
+    title,
+    summary,
+    tags,
+    body,
+    bodyFormat,
+    plainText,
+    images,
+    footnotes,
+    theme,
+    cover: profile.cover ? { width: profile.cover.width, height: profile.cover.height, ratio: profile.cover.ratio } : undefined,
+    violations: [],
+    notices,
+    stats: {
+      titleChars: countChars(title ?? '', profile.counting),
+      bodyChars: countChars(plainText, profile.counting),
+      imageCount: images.length,
+      tagCount: tags.length,
+    },
+  };
+  result.violations = checkLimits(profile, {
+    title,
+    bodyText: plainText,
+    summary,
+    tags,
+    imageCount: images.length,
+    cover: input.cover,
+  });
+  return result;
+}

@@ -10,6 +10,8 @@ import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
 import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
 import { createJobQueue } from './jobs/index.ts';
+import type { LlmService } from '@creatorflow/llm';
+import { createLlmService } from './llm/service.ts';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -32,6 +34,8 @@ export interface AppContext {
   readonly local: (LocalIdentity & { token: string }) | undefined;
   /** Durable background jobs: in the database locally, BullMQ (mirrored in the database) in the cloud. */
   readonly jobs: JobQueue;
+  /** The LLM layer: `LlmPort` for in-process calls (model groups, limits, failover, usage) and the /v1 gateway. */
+  readonly llm: LlmService;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -85,6 +89,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
     const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock });
     onClose(() => jobs.close());
+    const llm = createLlmService(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey });
+    onClose(() => llm.close());
     return {
       config,
       mode: config.mode,
@@ -97,6 +103,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       local: identity && token ? { ...identity, token } : undefined,
       library: createLibrary({ database, clock: options.clock ?? systemClock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) }),
       jobs,
+      llm,
       onClose,
       close,
     };

@@ -1,0 +1,17 @@
+export * from './service.ts';
+export * from './catalog.ts';
+export * from './secrets.ts';
+export * from './gateway-key.ts';
+export * from './pricing.ts';
+export * from './member.ts';
+export * from './sink.ts';
+export * from './failover.ts';
+export * from './upstream-error.ts';
+export type { ChatOutcome, WireFormat } from './chat-exec.ts';
+export type { Principal } from './limit-rules.ts';
+export * from './limits/types.ts';
+export { MemoryLimiter } from './limits/memory-limiter.ts';
+export { RedisLimiter } from './limits/redis-limiter.ts';
+export { UsageWriter, type UsageRecord } from './usage-writer.ts';
+export { errorInFormat } from './translate/response.ts';
+export { resolveTarget, type WorkspaceLlmConfig } from './store/config-store.ts';

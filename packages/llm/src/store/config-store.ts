@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import { NotFoundError } from '@creatorflow/core';
+import { schema, type Database } from '@creatorflow/db';
+import type { Member, Target } from '../member.ts';
+import { decryptSecret } from '../secrets.ts';
+
+type ProviderRow = typeof schema.llmProviders.$inferSelect;
+type ModelRow = typeof schema.llmModels.$inferSelect;
+export type LimitRow = typeof schema.llmLimits.$inferSelect;
+export type GatewayKeyRow = typeof schema.llmGatewayKeys.$inferSelect;
+
+/** Everything needed to route a workspace's requests, read once and cached briefly. */
+export interface WorkspaceLlmConfig {
+  workspaceId: string;
+  providers: Map<string, ProviderRow & { apiKey: string | undefined }>;
+  providersByName: Map<string, ProviderRow & { apiKey: string | undefined }>;
+  models: ModelRow[];
+  groups: Map<string, Member[]>;
+  limits: LimitRow[];
+  loadedAt: number;
+}
+
+export interface ConfigStoreOptions {
+  /** How long a workspace's routing config and key lookups are reused (other server copies see changes after this). */
+  ttlMs: number;
+}
+
+/**
+ * Reads providers, models, groups and limits per workspace and caches them, so the
+ * hot path of a request touches no database. Writes through the admin API
+ * invalidate this process's cache at once; other copies pick changes up after `ttlMs`.
+ */
+export class ConfigStore {
+  readonly #cache = new Map<string, Promise<WorkspaceLlmConfig>>();
+  readonly #keys = new Map<string, { row: GatewayKeyRow | undefined; at: number }>();
+  constructor(
+    private readonly database: Database,
+    private readonly secretKey: string,
+    private readonly options: ConfigStoreOptions = { ttlMs: 5000 },
+    private readonly beforeLoad?: (workspaceId: string) => Promise<void>,
+  ) {}
+
+  invalidate(workspaceId?: string): void {
+    if (workspaceId) this.#cache.delete(workspaceId);
+    else this.#cache.clear();
+    this.#keys.clear();
+  }
+
+  async get(workspaceId: string): Promise<WorkspaceLlmConfig> {
+    const cached = this.#cache.get(workspaceId);
+    if (cached) {
+      const config = await cached.catch(() => undefined);
+      if (config && Date.now() - config.loadedAt < this.options.ttlMs) return config;
+    }
+    const loading = this.#load(workspaceId);
+    this.#cache.set(workspaceId, loading);
+    loading.catch(() => this.#cache.delete(workspaceId));
+    return loading;
+  }
+
+  async #load(workspaceId: string): Promise<WorkspaceLlmConfig> {
+    await this.beforeLoad?.(workspaceId);
+    const { db } = this.database;
+    const { llmProviders, llmModels, llmGroups, llmGroupMembers, llmLimits } = schema;
+    const [providerRows, models, groups, members, limits] = await Promise.all([
+      db.select().from(llmProviders).where(eq(llmProviders.workspaceId, workspaceId)),
+      db.select().from(llmModels).where(eq(llmModels.workspaceId, workspaceId)),
+      db.select().from(llmGroups).where(eq(llmGroups.workspaceId, workspaceId)),
+      db.select().from(llmGroupMembers).where(eq(llmGroupMembers.workspaceId, workspaceId)),
+      db.select().from(llmLimits).where(eq(llmLimits.workspaceId, workspaceId)),
+    ]);
+    const providers = new Map(
+      providerRows.map((p) => [p.id, { ...p, apiKey: p.apiKeyEnc ? decryptSecret(p.apiKeyEnc, this.secretKey) : undefined }]),
+    );
+    const config: WorkspaceLlmConfig = {
+      workspaceId,
+      providers,
+      providersByName: new Map([...providers.values()].map((p) => [p.name, p])),
+      models,
+      groups: new Map(),
+      limits,
+      loadedAt: Date.now(),
+    };
+    for (const group of groups) {
+      const list = members
+        .filter((m) => m.groupId === group.id)
+        .map((m) => memberOf(config, m.providerId, m.model, m.tier, m.weight))
+        .filter((m): m is Member => m !== undefined);
+      config.groups.set(group.alias, list);
+    }
+    return config;
+  }
+
+  /** Finds a gateway key by hash (cached like the config). */
+  async keyByHash(hash: string): Promise<GatewayKeyRow | undefined> {
+    const hit = this.#keys.get(hash);
+    if (hit && Date.now() - hit.at < this.options.ttlMs) return hit.row;
+    const rows = await this.database.db.select().from(schema.llmGatewayKeys).where(eq(schema.llmGatewayKeys.keyHash, hash)).limit(1);
+    const row = rows[0];
+    if (row) this.#keys.set(hash, { row, at: Date.now() });
+    return row;
+  }
+}
+
+export function memberOf(config: WorkspaceLlmConfig, providerId: string, model: string, tier = 1, weight = 1): Member | undefined {
+  const provider = config.providers.get(providerId);
+  if (!provider || !provider.enabled) return undefined;
+  const entry = config.models.find((m) => m.providerId === providerId && m.model === model);
+  return {
+    id: `${providerId}/${model}`,
+    providerId,
+    provider: provider.name,
+    wire: provider.wire,
+    baseUrl: provider.baseUrl,
+    apiKey: provider.apiKey,
+    model,
+    tier,
+    weight,
+    prices: { input: entry?.inputPrice ?? 0, output: entry?.outputPrice ?? 0, cachedInput: entry?.cachedInputPrice ?? 0 },
+    maxOutput: entry?.maxOutput ?? 4096,
+  };
+}
+
+/**
+ * What a requested model name means: a group alias; `provider:model`; or a model
+ * id offered by one or more providers (all of them, as equal members).
+ */
+export function resolveTarget(config: WorkspaceLlmConfig, name: string): Target {
+  const group = config.groups.get(name);
+  if (group) {
+    if (group.length === 0) throw new NotFoundError('Model group members (all providers disabled or removed) of', name);
+    return { alias: name, members: group };
+  }
+  const colon = name.indexOf(':');
+  if (colon > 0) {
+    const provider = config.providersByName.get(name.slice(0, colon));
+    if (provider) {
+      const member = memberOf(config, provider.id, name.slice(colon + 1));
+      if (member) return { alias: name, members: [member] };
+    }
+  }
+  const members = config.models
+    .filter((m) => m.model === name)
+    .map((m) => memberOf(config, m.providerId, m.model))
+    .filter((m): m is Member => m !== undefined);
+  if (members.length > 0) return { alias: name, members };
+  const known = [...config.groups.keys()].join(', ') || 'none yet';
+  throw new NotFoundError(`Model (use a group alias — ${known} — or provider:model)`, name);
+}

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasPostgres } from '@creatorflow/testing';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const CLI = ['--import', 'tsx', 'apps/cli/src/main.ts'];
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI in a child process with only the given environment (plus PATH/HOME). */
+function cli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Finished>; output: () => string } {
+  const child = spawn(process.execPath, [...CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<Finished>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, done, output: () => stdout };
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 150_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('creatorflow start: one process per home', () => {
+  const home = mkdtempSync(join(tmpdir(), 'cf-lock-'));
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('refuses a second process on the same home with HOME_LOCKED and exit code 1, then restarts on the same data', async () => {
+    const first = cli(['start', '--home', home, '--port', '0']);
+    children.push(first.child);
+    await waitFor(() => first.output().includes('Open:'), 'the first start');
+    const url = /API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api/.exec(first.output())![1]!;
+    const token = readFileSync(join(home, 'local-token'), 'utf8').trim();
+    expect(statSync(join(home, 'local-token')).mode & 0o777).toBe(0o600);
+    expect(first.output()).toContain(`?token=${token}`);
+    const health = await fetch(`${url}/api/health`);
+    expect(await health.json()).toMatchObject({ mode: 'local', db: 'pglite' });
+
+    const second = cli(['start', '--home', home, '--port', '0']);
+    children.push(second.child);
+    const result = await second.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('HOME_LOCKED');
+    expect(result.stderr).toContain(home);
+
+    // The first one is unharmed, and stops cleanly on Ctrl-C.
+    expect((await fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    first.child.kill('SIGINT');
+    expect((await first.done).code).toBe(0);
+
+    const again = cli(['start', '--home', home, '--port', '0']);
+    children.push(again.child);
+    await waitFor(() => again.output().includes('Open:'), 'the second start');
+    expect(again.output()).toContain(`?token=${token}`);
+    again.child.kill('SIGTERM');
+    expect((await again.done).code).toBe(0);
+  }, 300_000);
+});
+
+describe('creatorflow server: missing or unreachable services name the variable', () => {
+  const secrets = { CREATORFLOW_JWT_SECRET: 'x'.repeat(40), CREATORFLOW_SECRET_KEY: 'y'.repeat(40) };
+
+  it('names DATABASE_URL, REDIS_URL and the secrets when they are missing', async () => {
+    const { code, stderr } = await cli(['server', '--port', '0']).done;
+    expect(code).toBe(1);
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'CREATORFLOW_JWT_SECRET', 'CREATORFLOW_SECRET_KEY']) expect(stderr).toContain(name);
+  }, 120_000);
+
+  it('names DATABASE_URL when PostgreSQL does not answer', async () => {
+    const { code, stderr } = await cli(['server', '--port', '0'], {
+      ...secrets,
+      DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/creatorflow',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    }).done;
+    expect(code).toBe(1);
+    expect(stderr).toContain('DB_UNREACHABLE');
+    expect(stderr).toContain('DATABASE_URL');
+    expect(stderr).not.toContain(':pw@');
+  }, 120_000);
+
+  it.skipIf(!hasPostgres())('names REDIS_URL when Redis does not answer', async () => {
+    const { code, stderr } = await cli(['server', '--port', '0'], {
+      ...secrets,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      REDIS_URL: 'redis://127.0.0.1:1',
+    }).done;
+    expect(code).toBe(1);
+    expect(stderr).toContain('REDIS_UNREACHABLE');
+    expect(stderr).toContain('REDIS_URL');
+  }, 120_000);
+});

@@ -6,3 +6,7 @@ export * from './blob-store.ts';
 export * from './llm-port.ts';
 export * from './job-queue.ts';
 export * from './graph/index.ts';
+export * from './events/index.ts';
+export * from './tools/index.ts';
+export * from './engine/index.ts';
+export * from './router/index.ts';

@@ -73,6 +73,10 @@ export function analyseGraph(graph: Graph, options: AnalysisOptions = {}): Seman
       const previous = owners.get(child.target);
       if (previous && previous !== id) err(['nodes', id, ...child.path], `node '${child.target}' already runs inside '${previous}'`, 'give each branch its own node');
       owners.set(child.target, id);
+      const inner = graph.nodes[child.target]!;
+      if (!['llm', 'agent', 'tool', 'subgraph', 'noop'].includes(inner.type)) {
+        err(['nodes', child.target, 'type'], `a '${inner.type}' node cannot run inside '${id}'`, 'inside parallel and map use llm, agent, tool, subgraph or noop (a subgraph can hold any flow)');
+      }
       if (graph.nodes[child.target]?.next) {
         err(['nodes', child.target, 'next'], `node '${child.target}' runs inside '${id}', so it cannot have 'next'`, `remove 'next'; '${id}' continues after all its branches`);
       }

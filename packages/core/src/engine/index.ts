@@ -1,0 +1,7 @@
+export * from './types.ts';
+export * from './engine.ts';
+export * from './reducers.ts';
+export * from './inputs.ts';
+export { DEFAULT_MAX_STEPS } from './run-context.ts';
+export { parseJsonReply } from './nodes-model.ts';
+export { MemoryRunStore, ScriptedLlm, type ScriptedReply } from './memory-store.ts';

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Command } from 'commander';
+import { workspacesCommands } from './workspaces.ts';
+
+/** Runs one CLI command in-process (no server running: the client opens the home itself) and returns what it printed. */
+async function run(home: string, ...args: string[]): Promise<string> {
+  const program = new Command('creatorflow').exitOverride();
+  workspacesCommands(program);
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(['node', 'creatorflow', ...args, '--home', home]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out;
+}
+
+describe('creatorflow workspaces / tokens (local home, no server running)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'cf-cli-'));
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('creates and lists workspaces', async () => {
+    expect(await run(home, 'workspaces', 'create', '团队工作区')).toContain('Created workspace 团队工作区');
+    const listed = await run(home, 'workspaces', 'list');
+    expect(listed).toMatch(/^ID\s+NAME\s+KIND\s+ROLE/);
+    expect(listed).toContain('我的工作区');
+    expect(listed).toMatch(/团队工作区\s+team\s+owner/);
+  }, 120_000);
+
+  it('creates a token once, lists it without the secret, revokes it', async () => {
+    const created = JSON.parse(await run(home, 'tokens', 'create', '--name', 'ci', '--role', 'viewer', '--json')) as { id: string; token: string };
+    expect(created.token).toMatch(/^cf_pat_/);
+    const listed = JSON.parse(await run(home, 'tokens', 'list', '--json')) as Array<{ id: string; revoked_at: string | null }>;
+    expect(listed).toEqual([expect.objectContaining({ id: created.id, revoked_at: null })]);
+    expect(JSON.stringify(listed)).not.toContain(created.token);
+    expect(await run(home, 'tokens', 'revoke', created.id)).toContain(`Revoked ${created.id}`);
+    const after = JSON.parse(await run(home, 'tokens', 'list', '--json')) as Array<{ revoked_at: string | null }>;
+    expect(after[0]!.revoked_at).not.toBeNull();
+  }, 120_000);
+
+  it('reports API errors with their code', async () => {
+    await expect(run(home, 'tokens', 'revoke', 'not-a-uuid')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  }, 120_000);
+});

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { systemCommands } from './commands/system.ts';
+import { workspacesCommands } from './commands/workspaces.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [systemCommands];
+const MODULES: CommandModule[] = [systemCommands, workspacesCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { systemCommands } from './commands/system.ts';
+import { contentCommands } from './commands/content.ts';
 import { workspacesCommands } from './commands/workspaces.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [systemCommands, workspacesCommands];
+const MODULES: CommandModule[] = [systemCommands, contentCommands, workspacesCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

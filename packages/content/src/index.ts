@@ -6,3 +6,5 @@ export { checkLimits, type Violation, type CheckSubject } from './limits/check.t
 export { countChars, truncateTo } from './limits/count.ts';
 export { listThemes, type ThemeInfo } from './wechat/themes.ts';
 export { parseSource, type SourceDocument } from './markdown/document.ts';
+export { previewPage } from './preview.ts';
+export { fitToPlatform, type FitRequest, type FitResult } from './fit/fit.ts';

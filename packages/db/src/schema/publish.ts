@@ -69,6 +69,7 @@ export const publishJobs = pgTable(
     latePolicy: text('late_policy', { enum: ['run', 'ask'] }).notNull().default('run'),
     attemptCount: integer('attempt_count').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(3),
+    queueJobId: text('queue_job_id'),
     resultUrl: text('result_url'),
     resultPostId: text('result_post_id'),
     action: jsonb('action').$type<Record<string, unknown>>(),

@@ -122,7 +122,9 @@ export class CredentialVault {
   /** Stores a secret as the account's mode requires (local copy, cloud copy, or both). */
   async put(actor: Actor, accountId: string, kind: string, secret: Secret, mode: CredentialMode): Promise<void> {
     const plain = JSON.stringify(secret);
-    const locations: Location[] = mode === 'local' ? ['local'] : mode === 'sync' ? ['local', 'cloud'] : ['cloud'];
+    // A synced secret refreshed by a cloud worker (vault locked there) updates the cloud copy only.
+    const syncLocations: Location[] = this.#keys.has(actor.workspaceId) ? ['local', 'cloud'] : ['cloud'];
+    const locations: Location[] = mode === 'local' ? ['local'] : mode === 'sync' ? syncLocations : ['cloud'];
     for (const location of locations) {
       const key = location === 'local' ? this.#requireKey(actor.workspaceId) : this.#serverKey;
       await this.#upsert(actor.workspaceId, accountId, kind, location, seal(key, plain, aadFor(actor.workspaceId, accountId, kind, location)));

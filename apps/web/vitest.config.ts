@@ -10,7 +10,7 @@ export default defineConfig({
     globalSetup: ['e2e/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
-    testTimeout: 90_000,
+    testTimeout: 240_000,
     hookTimeout: 120_000,
   },
 });

@@ -5,7 +5,9 @@
 import * as common from './messages/common.ts';
 import * as account from './messages/account.ts';
 import * as pages from './messages/pages.ts';
+import * as library from './messages/library.ts';
+import * as works from './messages/works.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en };

@@ -1,21 +1,133 @@
-import { Card } from 'antd';
-import { useList } from '../../api/lists.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
+import { ArrowLeftOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Col, Input, Result, Row, Select, Space } from 'antd';
+import { useCallback, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { ApiError } from '../../api/errors.ts';
+import { WORK_STATUSES, type Work, type WorkStatus } from '../../api/library.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PLATFORMS } from '../../lib/platforms.ts';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import { MarkdownEditor } from './markdown-editor.tsx';
+import { PlatformPreview } from './platform-preview.tsx';
+import { draftOf, useAutosave, type SaveState } from './use-autosave.ts';
+import { VersionDrawer } from './version-drawer.tsx';
 
-export default function WorkEditorPage() {
-  const { t } = useI18n();
-  const list = useList<{ id: string }>('/api/works');
+const SAVE_BADGE: Record<SaveState, 'success' | 'warning' | 'processing' | 'error'> = {
+  saved: 'success',
+  dirty: 'warning',
+  saving: 'processing',
+  conflict: 'error',
+  error: 'error',
+};
+
+function Editor({ work }: { work: Work }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const onSaved = useCallback((saved: Work) => queryClient.setQueryData(['work', saved.id], saved), [queryClient]);
+  const { draft, setDraft, version, state, conflict, error, save, reset } = useAutosave(work, onSaved);
+
+  const stateLabel =
+    state === 'saved' ? t('editor.saved', { version }) : state === 'saving' ? t('editor.saving') : state === 'conflict' ? t('editor.conflictTitle') : t('editor.unsaved');
+
   return (
     <>
-      <PageHeader title={t('works.title')} subtitle={t('works.subtitle')} />
-      <Card>
-        <QueryState query={list} feature={t('works.title')}>
-          {(page) => (page.items.length === 0 ? <EmptyState title={t('empty.noData')} /> : <pre>{page.items.length}</pre>)}
-        </QueryState>
-      </Card>
+      <div className="cf-page-header">
+        <Space wrap>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/works')} aria-label={t('common.back')} />
+          <Badge status={SAVE_BADGE[state]} text={<span data-testid="save-state">{stateLabel}</span>} />
+        </Space>
+        <Space wrap>
+          <Select<WorkStatus> value={draft.status} onChange={(status) => setDraft({ status })} style={{ width: 110 }} options={WORK_STATUSES.map((s) => ({ value: s, label: t(`works.status.${s}`) }))} />
+          <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)} data-testid="open-history">
+            {t('editor.history')}
+          </Button>
+          <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()} disabled={state === 'saved' || state === 'saving'} data-testid="save-now">
+            {t('editor.saveNow')}
+          </Button>
+        </Space>
+      </div>
+      {error ? <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={13}>
+          <Card styles={{ body: { padding: 16 } }}>
+            <Input
+              value={draft.title}
+              onChange={(e) => setDraft({ title: e.target.value })}
+              placeholder={t('works.titlePlaceholder')}
+              variant="borderless"
+              data-testid="work-title"
+              style={{ fontSize: 22, fontWeight: 600, padding: '4px 0', marginBottom: 8 }}
+              maxLength={200}
+            />
+            <Space wrap style={{ marginBottom: 8, width: '100%' }}>
+              <Select
+                mode="tags"
+                value={draft.tags}
+                onChange={(tags: string[]) => setDraft({ tags })}
+                placeholder={t('common.tags')}
+                style={{ minWidth: 200 }}
+                open={false}
+                suffixIcon={null}
+                tokenSeparators={[',', '，', ' ']}
+              />
+              <Select
+                mode="multiple"
+                value={draft.platforms}
+                onChange={(platforms: string[]) => setDraft({ platforms })}
+                placeholder={t('works.platforms')}
+                style={{ minWidth: 240 }}
+                options={PLATFORMS.map((p) => ({ value: p.id, label: locale === 'zh-CN' ? p.zh : p.en }))}
+              />
+            </Space>
+            <MarkdownEditor value={draft.body} onChange={(body) => setDraft({ body })} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={11}>
+          <PlatformPreview title={draft.title} markdown={draft.body} tags={draft.tags} platforms={draft.platforms} />
+        </Col>
+      </Row>
+      <ConflictDialog
+        conflict={conflict}
+        mine={draft.body}
+        onKeepMine={() => void save(conflict!.current_version)}
+        onTakeTheirs={() => reset({ ...draftOf({ ...work, ...conflict!.current }) }, conflict!.current_version)}
+      />
+      <VersionDrawer
+        workId={work.id}
+        currentVersion={version}
+        open={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+        onRestored={(restored) => {
+          reset(draftOf(restored), restored.version);
+          onSaved(restored);
+          setHistoryOpen(false);
+          void message.success(t('editor.restored', { version: restored.version }));
+        }}
+      />
     </>
   );
 }
+
+export default function WorkEditorPage() {
+  const { t } = useI18n();
+  const { workId = '' } = useParams();
+  const navigate = useNavigate();
+  // Loaded once per visit: later saves update the cache but must not remount the editor.
+  const work = useQuery({ queryKey: ['work', workId], queryFn: () => api<Work>(`/api/works/${encodeURIComponent(workId)}`), staleTime: Infinity });
+  if (work.isError && ApiError.isInstance(work.error) && work.error.status === 404 && !work.error.isRouteMissing) {
+    return <Result status="404" title={t('editor.notFound')} extra={<Button onClick={() => navigate('/works')}>{t('common.back')}</Button>} />;
+  }
+  return (
+    <QueryState query={work} feature={t('works.title')}>
+      {(data) => <Editor key={data.id} work={data} />}
+    </QueryState>
+  );
+}
+

@@ -1,21 +1,98 @@
-import { Card } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Select, Space, Table, Tag, Upload } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { WORK_KINDS, WORK_STATUSES, type Work, type WorkKind, type WorkStatus } from '../../api/library.ts';
 import { useList } from '../../api/lists.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { useNotifyError } from '../../components/notify.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { shortTime } from '../../lib/time.ts';
+import { NewWorkDialog } from './new-work-dialog.tsx';
+
+export const STATUS_COLOR: Record<WorkStatus, string> = { draft: 'default', ready: 'blue', scheduled: 'purple', published: 'green', archived: 'default' };
 
 export default function WorksPage() {
-  const { t } = useI18n();
-  const list = useList<{ id: string }>('/api/works');
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<WorkStatus>();
+  const [kind, setKind] = useState<WorkKind>();
+  const [creating, setCreating] = useState(false);
+  const list = useList<Work>('/api/works', { status, kind });
+
+  const importMarkdown = async (file: File) => {
+    try {
+      const work = await api<Work>('/api/works/import', { body: { markdown: await file.text(), file_name: file.name } });
+      await queryClient.invalidateQueries({ queryKey: ['/api/works'] });
+      navigate(`/works/${work.id}`);
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+
   return (
     <>
-      <PageHeader title={t('works.title')} subtitle={t('works.subtitle')} />
+      <PageHeader
+        title={t('works.title')}
+        subtitle={t('works.subtitle')}
+        extra={
+          <Space wrap>
+            <Upload accept=".md,.markdown,.txt" showUploadList={false} beforeUpload={(file) => (void importMarkdown(file), false)}>
+              <Button icon={<ImportOutlined />}>{t('works.import')}</Button>
+            </Upload>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-work">
+              {t('works.new')}
+            </Button>
+          </Space>
+        }
+      />
       <Card>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select<WorkStatus> allowClear placeholder={t('common.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={WORK_STATUSES.map((s) => ({ value: s, label: t(`works.status.${s}`) }))} />
+          <Select<WorkKind> allowClear placeholder={t('works.kind')} style={{ width: 140 }} value={kind} onChange={setKind} options={WORK_KINDS.map((k) => ({ value: k, label: t(`works.kind.${k}`) }))} />
+        </Space>
         <QueryState query={list} feature={t('works.title')}>
-          {(page) => (page.items.length === 0 ? <EmptyState title={t('empty.noData')} /> : <pre>{page.items.length}</pre>)}
+          {(page) =>
+            page.items.length === 0 && !status && !kind ? (
+              <EmptyState
+                title={t('works.empty')}
+                hint={t('works.emptyHint')}
+                action={
+                  <Space>
+                    <Button type="primary" onClick={() => setCreating(true)}>
+                      {t('works.new')}
+                    </Button>
+                    <Button onClick={() => navigate('/workbench')}>{t('nav.workbench')}</Button>
+                  </Space>
+                }
+              />
+            ) : (
+              <Table<Work>
+                rowKey="id"
+                dataSource={page.items}
+                pagination={false}
+                scroll={{ x: 640 }}
+                onRow={(work) => ({ onClick: () => navigate(`/works/${work.id}`), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('common.title'), dataIndex: 'title', render: (title: string, w) => <Link to={`/works/${w.id}`}>{title}</Link> },
+                  { title: t('works.kind'), dataIndex: 'kind', width: 110, render: (k: WorkKind) => t(`works.kind.${k}`) },
+                  { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: WorkStatus) => <Tag color={STATUS_COLOR[s]}>{t(`works.status.${s}`)}</Tag> },
+                  { title: t('works.platforms'), dataIndex: 'platforms', render: (p: string[]) => p.map((x) => <Tag key={x}>{x}</Tag>) },
+                  { title: t('works.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
+                  { title: t('common.updatedAt'), dataIndex: 'updated_at', width: 130, render: (d: string) => shortTime(d, locale) },
+                ]}
+              />
+            )
+          }
         </QueryState>
       </Card>
+      <NewWorkDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );
 }

@@ -1,0 +1,91 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Input, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { renderHighlight } from '../../lib/highlight.tsx';
+
+interface SearchHit {
+  kind: 'idea' | 'work' | 'asset' | 'knowledge';
+  id: string;
+  parent_id?: string | null;
+  title: string;
+  title_highlight?: string;
+  snippet: string;
+  tags: string[];
+}
+
+interface SearchResults {
+  total: number;
+  hits: SearchHit[];
+}
+
+const TARGET: Record<SearchHit['kind'], (hit: SearchHit) => string> = {
+  idea: () => '/library/ideas',
+  work: (hit) => `/works/${hit.id}`,
+  asset: () => '/library/assets',
+  knowledge: () => '/library/kb',
+};
+
+/** One search box across ideas, works, assets and knowledge, with highlighted snippets. */
+export function LibrarySearch() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const results = useQuery({
+    queryKey: ['/api/search', q],
+    queryFn: ({ signal }) => api<SearchResults>('/api/search', { query: { q, limit: 30 }, signal }),
+    enabled: open && q.trim().length > 0,
+  });
+
+  return (
+    <>
+      <Input.Search
+        allowClear
+        placeholder={t('search.placeholder')}
+        prefix={<SearchOutlined />}
+        style={{ width: 320, maxWidth: '100%' }}
+        data-testid="library-search"
+        onSearch={(value) => {
+          setQ(value.trim());
+          setOpen(value.trim().length > 0);
+        }}
+      />
+      <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={`${t('common.search')}: ${q}`} width={720}>
+        <QueryState query={results} feature={t('common.search')}>
+          {(data) =>
+            data.hits.length === 0 ? (
+              <EmptyState title={t('search.empty', { q })} />
+            ) : (
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+                {data.hits.map((hit) => (
+                  <button
+                    type="button"
+                    key={`${hit.kind}-${hit.id}`}
+                    className="cf-search-hit"
+                    data-testid="search-hit"
+                    onClick={() => {
+                      setOpen(false);
+                      navigate(TARGET[hit.kind](hit));
+                    }}
+                  >
+                    <div>
+                      <Tag color="geekblue">{t(`search.kind.${hit.kind}` as MessageKey)}</Tag>
+                      <Typography.Text strong>{renderHighlight(hit.title_highlight ?? hit.title)}</Typography.Text>
+                    </div>
+                    <div className="cf-snippet">{renderHighlight(hit.snippet)}</div>
+                  </button>
+                ))}
+              </div>
+            )
+          }
+        </QueryState>
+      </Modal>
+    </>
+  );
+}

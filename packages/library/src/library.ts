@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { systemClock, type BlobStore, type Clock } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
+import { AssetResolver } from './assets/asset-resolver.ts';
+import { AssetService } from './assets/asset-service.ts';
 import { FileBlobStore } from './blobs/file-blob-store.ts';
 import { S3BlobStore, type S3BlobStoreOptions } from './blobs/s3-blob-store.ts';
 import type { LibraryDeps } from './deps.ts';
@@ -17,6 +19,9 @@ import { WorkService } from './works/work-service.ts';
 export interface Library {
   readonly ideas: IdeaService;
   readonly works: WorkService;
+  readonly assets: AssetService;
+  /** Turns `asset://…` URIs into assets and bytes, within the actor's workspace only. */
+  readonly resolver: AssetResolver;
   readonly search: SearchIndex;
   readonly blobs: BlobStore;
 }
@@ -34,9 +39,12 @@ export function createLibrary(options: LibraryOptions): Library {
     clock: options.clock ?? systemClock,
     search: options.search ?? new PgSearchIndex(options.database),
   };
+  const assets = new AssetService(deps, options.blobs);
   return {
     ideas: new IdeaService(deps),
     works: new WorkService(deps),
+    assets,
+    resolver: new AssetResolver(assets),
     search: deps.search,
     blobs: options.blobs,
   };

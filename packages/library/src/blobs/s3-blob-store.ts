@@ -32,6 +32,9 @@ export class S3BlobStore implements BlobStore {
       region: options.region ?? 'us-east-1',
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle ?? true,
+      // Plain Content-Length uploads: S3-compatible servers (MinIO versions, test servers) differ on aws-chunked trailers.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials:
         options.accessKeyId && options.secretAccessKey
           ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
@@ -52,9 +55,10 @@ export class S3BlobStore implements BlobStore {
     if (size === undefined) {
       throw new CreatorFlowError('BLOB_SIZE_REQUIRED', 'S3BlobStore.put needs options.size for a stream body (S3 requires Content-Length)');
     }
+    const objectKey = this.key(key);
     try {
       await this.client.send(
-        new PutObjectCommand({ Bucket: this.options.bucket, Key: this.key(key), Body: body, ContentLength: size, ContentType: options.contentType }),
+        new PutObjectCommand({ Bucket: this.options.bucket, Key: objectKey, Body: body, ContentLength: size, ContentType: options.contentType }),
         { abortSignal: this.signal() },
       );
     } catch (cause) {
@@ -98,6 +102,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   private failure(op: string, key: string, cause: unknown): CreatorFlowError {
+    if (CreatorFlowError.isInstance(cause)) return cause;
     return new CreatorFlowError(
       'BLOB_STORE_UNAVAILABLE',
       `S3 ${op} of '${key}' in bucket '${this.options.bucket}' failed: ${(cause as Error).message}. Check S3_ENDPOINT, S3_BUCKET and the credentials.`,

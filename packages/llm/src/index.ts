@@ -21,3 +21,5 @@ export * from './store/groups.ts';
 export * from './store/keys.ts';
 export * from './store/limits.ts';
 export * from './store/usage-queries.ts';
+export * from './provider-test.ts';
+export { memberOf } from './store/config-store.ts';

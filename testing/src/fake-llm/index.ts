@@ -53,6 +53,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       prompt: promptOf(body),
       aborted: false,
       completed: false,
+      response: '',
     };
     requests.push(record);
     res.on('close', () => {
@@ -86,7 +87,12 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     finish(record, res, 200, {
       object: 'list',
       model: record.model,
-      data: texts.map((t, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(String(t), dims) })),
+      data: texts.map((t, index) => {
+        const vector = fakeEmbedding(String(t), dims);
+        // The openai SDK asks for base64 (little-endian float32) by default.
+        const embedding = record.body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+        return { object: 'embedding', index, embedding };
+      }),
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     });
   }
@@ -120,6 +126,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
         if (sent > 0 && reply.chunkDelayMs) await sleep(reply.chunkDelayMs, res);
         sent++;
       }
+      record.response += frame.text;
       // Before a planned drop, make sure what was written really left, so the client sees exactly `sent` chunks.
       if (reply.dropAfterChunks !== undefined) await new Promise<void>((resolve) => res.write(frame.text, () => resolve()));
       else res.write(frame.text);
@@ -173,6 +180,7 @@ function errorBody(format: WireFormat, status: number, message: string, type?: s
 
 function finish(record: FakeRequest, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   record.completed = true;
+  record.response = JSON.stringify(body);
   send(res, status, body, headers);
 }
 

@@ -56,6 +56,8 @@ export interface FakeRequest {
   aborted: boolean;
   /** True once the fake finished its answer (or error). */
   completed: boolean;
+  /** Exactly what the fake wrote as the response body (stream frames included), for byte-exact comparisons. */
+  response: string;
 }
 
 export interface FakeLlmOptions {

@@ -14,5 +14,6 @@ export function createLlmService(
     ...deps,
     logger: deps.logger.child({ component: 'llm' }),
     seed: { providerEnv: config.llm.providerEnv, defaultModel: config.llm.defaultModel },
+    limitPrefix: `${config.redisPrefix}llm:limit:`,
   });
 }

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { NotFoundError } from '@creatorflow/core';
+import {
+  createProvider,
+  deleteGroup,
+  deleteModel,
+  deleteProvider,
+  listGroups,
+  listModels,
+  listProviders,
+  providerPresets,
+  putGroup,
+  putModel,
+  testConnection,
+  updateProvider,
+} from '@creatorflow/llm';
+import { resolveScope } from '../auth/scope.ts';
+import type { RoutePlugin } from '../routes/types.ts';
+import { snakeKeys } from './snake.ts';
+
+const tags = ['llm'];
+const providerBody = z.object({
+  preset: z.string().min(1),
+  name: z.string().min(1).max(40).optional(),
+  base_url: z.string().url().optional(),
+  wire: z.enum(['openai', 'anthropic']).optional(),
+  api_key: z.string().min(1).optional(),
+  enabled: z.boolean().optional(),
+});
+const providerPatch = z.object({ base_url: z.string().url().optional(), api_key: z.string().min(1).nullable().optional(), enabled: z.boolean().optional() });
+const nameParams = z.object({ name: z.string().min(1) });
+const modelBody = z.object({
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  input: z.number().min(0).optional(),
+  output: z.number().min(0).optional(),
+  cached_input: z.number().min(0).optional(),
+  context_window: z.number().int().min(0).optional(),
+  max_output: z.number().int().min(0).optional(),
+  capabilities: z.array(z.enum(['chat', 'tools', 'vision', 'json', 'embeddings'])).optional(),
+});
+const groupBody = z.object({
+  description: z.string().max(500).optional(),
+  members: z.array(z.object({ provider: z.string().min(1), model: z.string().min(1), tier: z.number().int().min(1).optional(), weight: z.number().int().min(1).optional() })).min(1),
+});
+
+/** Providers (keys masked), model catalog and model groups of the caller's workspace. */
+export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
+  const { database, llm, secretKey } = ctx;
+  const changed = (workspaceId: string) => llm.store.invalidate(workspaceId);
+
+  app.get('/api/llm/presets', { schema: { tags, summary: 'Provider presets and their well-known models' } }, async () => snakeKeys({ presets: providerPresets() }));
+
+  app.get('/api/llm/providers', { schema: { tags, summary: 'Providers (API keys masked)' } }, async (request) => {
+    const scope = await resolveScope(database, request, 'editor');
+    await llm.workspaceConfig(scope.workspaceId); // seeds from the environment on first use
+    return snakeKeys({ providers: await listProviders(database, scope.workspaceId) });
+  });
+
+  app.post('/api/llm/providers', { schema: { tags, summary: 'Add a provider', body: providerBody } }, async (request, reply) => {
+    const scope = await resolveScope(database, request, 'admin');
+    const b = request.body;
+    const view = await createProvider(database.db, secretKey, scope.workspaceId, { preset: b.preset, name: b.name, baseUrl: b.base_url, wire: b.wire, apiKey: b.api_key, enabled: b.enabled });
+    changed(scope.workspaceId);
+    return reply.code(201).send(snakeKeys(view));
+  });
+
+  app.patch('/api/llm/providers/:name', { schema: { tags, summary: 'Change a provider', params: nameParams, body: providerPatch } }, async (request) => {
+    const scope = await resolveScope(database, request, 'admin');
+    const b = request.body;
+    const view = await updateProvider(database, secretKey, scope.workspaceId, request.params.name, { baseUrl: b.base_url, apiKey: b.api_key, enabled: b.enabled });
+    changed(scope.workspaceId);
+    return snakeKeys(view);
+  });
+
+  app.delete('/api/llm/providers/:name', { schema: { tags, summary: 'Remove a provider, its models and group members', params: nameParams } }, async (request, reply) => {
+    const scope = await resolveScope(database, request, 'admin');
+    await deleteProvider(database, scope.workspaceId, request.params.name);
+    changed(scope.workspaceId);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/llm/providers/:name/test', { schema: { tags, summary: 'Test the connection (lists the upstream models)', params: nameParams } }, async (request) => {
+    const scope = await resolveScope(database, request, 'admin');
+    changed(scope.workspaceId);
+    const config = await llm.workspaceConfig(scope.workspaceId);
+    const provider = config.providersByName.get(request.params.name);
+    if (!provider) throw new NotFoundError('Provider', request.params.name);
+    const member = { id: `${provider.id}/`, providerId: provider.id, provider: provider.name, wire: provider.wire, baseUrl: provider.baseUrl, apiKey: provider.apiKey, model: '', tier: 1, weight: 1, prices: { input: 0, output: 0, cachedInput: 0 }, maxOutput: 0 };
+    return snakeKeys(await testConnection(member));
+  });
+
+  app.get('/api/llm/models', { schema: { tags, summary: 'Model catalog with prices (USD per million tokens)' } }, async (request) => {
+    const scope = await resolveScope(database, request, 'editor');
+    return snakeKeys({ models: await listModels(database, scope.workspaceId) });
+  });
+
+  app.put('/api/llm/models', { schema: { tags, summary: 'Add or edit a model (prices, limits, capabilities)', body: modelBody } }, async (request) => {
+    const scope = await resolveScope(database, request, 'admin');
+    const b = request.body;
+    const view = await putModel(database, scope.workspaceId, b.provider, b.model, { input: b.input, output: b.output, cachedInput: b.cached_input, contextWindow: b.context_window, maxOutput: b.max_output, capabilities: b.capabilities });
+    changed(scope.workspaceId);
+    return snakeKeys(view);
+  });
+
+  app.delete('/api/llm/models', { schema: { tags, summary: 'Remove a model from the catalog', querystring: z.object({ provider: z.string().min(1), model: z.string().min(1) }) } }, async (request, reply) => {
+    const scope = await resolveScope(database, request, 'admin');
+    await deleteModel(database, scope.workspaceId, request.query.provider, request.query.model);
+    changed(scope.workspaceId);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/llm/groups', { schema: { tags, summary: 'Model groups with members, tiers, weights and member health' } }, async (request) => {
+    const scope = await resolveScope(database, request, 'editor');
+    const config = await llm.workspaceConfig(scope.workspaceId);
+    const groups = await listGroups(database, scope.workspaceId);
+    return snakeKeys({
+      groups: groups.map((g) => ({
+        ...g,
+        members: g.members.map((m) => {
+          const id = `${config.providersByName.get(m.provider)?.id}/${m.model}`;
+          return { ...m, circuit: llm.health.state(id), coolingMs: llm.health.coolingFor(id, Date.now()) };
+        }),
+      })),
+    });
+  });
+
+  app.put('/api/llm/groups/:alias', { schema: { tags, summary: 'Create or replace a model group', params: z.object({ alias: z.string().min(1) }), body: groupBody } }, async (request) => {
+    const scope = await resolveScope(database, request, 'admin');
+    const view = await putGroup(database, scope.workspaceId, request.params.alias, request.body);
+    changed(scope.workspaceId);
+    return snakeKeys(view);
+  });
+
+  app.delete('/api/llm/groups/:alias', { schema: { tags, summary: 'Remove a model group', params: z.object({ alias: z.string().min(1) }) } }, async (request, reply) => {
+    const scope = await resolveScope(database, request, 'admin');
+    await deleteGroup(database, scope.workspaceId, request.params.alias);
+    changed(scope.workspaceId);
+    return reply.code(204).send();
+  });
+};

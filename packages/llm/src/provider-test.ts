@@ -1,0 +1,42 @@
+import { request } from 'undici';
+import type { Member } from './member.ts';
+import { upstreamHeaders, upstreamUrl } from './upstream.ts';
+import { upstreamErrorMessage } from './translate/response.ts';
+
+export interface ConnectionTest {
+  ok: boolean;
+  status: number | null;
+  latencyMs: number;
+  /** Models the upstream lists (when it answers GET /models). */
+  models: string[];
+  error?: string;
+}
+
+/** Asks a provider for its model list: proves the base URL and the API key work, without spending tokens. */
+export async function testConnection(member: Member, timeoutMs = 10_000): Promise<ConnectionTest> {
+  const started = performance.now();
+  try {
+    const response = await request(upstreamUrl(member, '/models'), {
+      method: 'GET',
+      headers: upstreamHeaders(member),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.body.text();
+    const latencyMs = Math.round(performance.now() - started);
+    if (response.statusCode >= 400) {
+      return { ok: false, status: response.statusCode, latencyMs, models: [], error: upstreamErrorMessage(text) };
+    }
+    let models: string[] = [];
+    try {
+      const data = (JSON.parse(text) as { data?: Array<{ id?: string }> }).data ?? [];
+      models = data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+    } catch {
+      // Some compatible servers answer without a list; reaching them is what counts.
+    }
+    return { ok: true, status: response.statusCode, latencyMs, models };
+  } catch (error) {
+    return { ok: false, status: null, latencyMs: Math.round(performance.now() - started), models: [], error: (error as Error).message };
+  }
+}

@@ -1,4 +1,4 @@
-import { api } from './client.ts';
+import { api, apiResponse } from './client.ts';
 
 /** One broken or risky platform rule (packages/content limits). */
 export interface Violation {
@@ -11,17 +11,33 @@ export interface Violation {
   suggestion?: { zh: string; en: string };
 }
 
+/** POST /api/format (packages/content FormatResult). */
 export interface FormatResult {
   platform: string;
+  platformName: { zh: string; en: string };
   title?: string;
+  tags: string[];
   body: string;
-  body_format: 'html' | 'markdown' | 'text';
-  plain_text?: string;
-  tags?: string[];
+  bodyFormat: 'html' | 'markdown' | 'text';
+  plainText: string;
   violations: Violation[];
-  notices?: string[];
+  notices: string[];
+  stats: { titleChars: number; bodyChars: number; imageCount: number; tagCount: number };
 }
 
-export function formatFor(input: { platform: string; markdown: string; title?: string; tags?: string[] }, signal?: AbortSignal): Promise<FormatResult> {
+export interface FormatInput {
+  platform: string;
+  markdown: string;
+  title?: string;
+  tags?: string[];
+}
+
+export function formatFor(input: FormatInput, signal?: AbortSignal): Promise<FormatResult> {
   return api<FormatResult>('/api/format', { body: input, signal });
+}
+
+/** The full HTML page of exactly what will be pasted or published (shown in a sandboxed frame). */
+export async function previewPage(input: FormatInput, signal?: AbortSignal): Promise<string> {
+  const response = await apiResponse('/api/format/preview', { body: input, signal });
+  return response.text();
 }

@@ -45,6 +45,11 @@ export const zh = {
   'editor.previewWarnings': '平台限制提醒',
   'editor.previewOk': '符合该平台的限制',
   'editor.notFound': '作品不存在或已被删除',
+  'editor.previewEmpty': '写下正文后，这里会按平台的真实排版显示预览',
+  'editor.statTitle': '标题 {n} 字',
+  'editor.statBody': '正文 {n} 字',
+  'editor.statImages': '{n} 张图',
+  'editor.notices': '{n} 项自动调整',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -93,4 +98,9 @@ export const en: Record<keyof typeof zh, string> = {
   'editor.previewWarnings': 'Platform limits',
   'editor.previewOk': 'Within this platform’s limits',
   'editor.notFound': 'This work does not exist or was deleted',
+  'editor.previewEmpty': 'Write the body and the preview appears here, laid out as the platform shows it',
+  'editor.statTitle': 'Title {n} chars',
+  'editor.statBody': 'Body {n} chars',
+  'editor.statImages': '{n} images',
+  'editor.notices': '{n} automatic adjustments',
 };

@@ -11,7 +11,8 @@ import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PLATFORMS } from '../../lib/platforms.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
-import { MarkdownEditor } from './markdown-editor.tsx';
+import { AssetPicker } from './asset-picker.tsx';
+import { MarkdownEditor, appendBlock } from './markdown-editor.tsx';
 import { PlatformPreview } from './platform-preview.tsx';
 import { draftOf, useAutosave, type SaveState } from './use-autosave.ts';
 import { VersionDrawer } from './version-drawer.tsx';
@@ -30,6 +31,7 @@ function Editor({ work }: { work: Work }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [pickingImage, setPickingImage] = useState(false);
   const onSaved = useCallback((saved: Work) => queryClient.setQueryData(['work', saved.id], saved), [queryClient]);
   const { draft, setDraft, version, state, conflict, error, save, reset } = useAutosave(work, onSaved);
 
@@ -86,13 +88,21 @@ function Editor({ work }: { work: Work }) {
                 options={PLATFORMS.map((p) => ({ value: p.id, label: locale === 'zh-CN' ? p.zh : p.en }))}
               />
             </Space>
-            <MarkdownEditor value={draft.body} onChange={(body) => setDraft({ body })} />
+            <MarkdownEditor value={draft.body} onChange={(body) => setDraft({ body })} onInsertImage={() => setPickingImage(true)} />
           </Card>
         </Col>
         <Col xs={24} xl={11}>
           <PlatformPreview title={draft.title} markdown={draft.body} tags={draft.tags} platforms={draft.platforms} />
         </Col>
       </Row>
+      <AssetPicker
+        open={pickingImage}
+        onClose={() => setPickingImage(false)}
+        onPick={(asset) => {
+          setDraft({ body: appendBlock(draft.body, `![${asset.name.replace(/[[\]]/g, '')}](${asset.uri})`) });
+          setPickingImage(false);
+        }}
+      />
       <ConflictDialog
         conflict={conflict}
         mine={draft.body}

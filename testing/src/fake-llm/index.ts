@@ -117,6 +117,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const includeUsage = (record.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
     const frames: Frame[] =
       record.format === 'anthropic' ? anthropicStreamFrames(answer, model, id) : openaiStreamFrames(answer, model, id, 1_700_000_000, includeUsage);
+    if (reply.dropAfterChunks === 0) return void res.socket?.destroy();
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     let sent = 0;
     for (const frame of frames) {

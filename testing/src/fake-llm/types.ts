@@ -16,7 +16,7 @@ export interface FakeReply {
   chunkDelayMs?: number;
   /** Never answer; the request only ends when the client gives up (timeout tests). */
   hang?: boolean;
-  /** Streams: destroy the connection after this many content chunks. Non-stream: destroy before answering. */
+  /** Streams: destroy the connection after this many content chunks (0: before any byte). Non-stream: destroy before answering. */
   dropAfterChunks?: number;
   /** Override token counts (defaults: about 4 characters per token, at least 1). */
   usage?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number };

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { ValidationError } from '@creatorflow/core';
+import { PublishError, sessionFromCookies, type PublishRuntime } from '@creatorflow/publish';
+import { resolveScope } from '../auth/scope.ts';
+import type { RoutePlugin } from '../routes/types.ts';
+import { accountDto } from './dto.ts';
+import { publishRuntime } from './runtime.ts';
+
+const tags = ['publish'];
+const id = z.object({ id: z.string().uuid() });
+
+const createBody = z.object({
+  platform: z.string().min(1),
+  name: z.string().min(1).max(100),
+  credential_mode: z.enum(['local', 'sync', 'oauth']).default('local'),
+  /** Official-API accounts (wechat_mp). */
+  app_id: z.string().min(1).optional(),
+  app_secret: z.string().min(1).optional(),
+  api_base_url: z.string().url().optional(),
+  /** Browser accounts: a different site address (replicas, proxies). */
+  base_url: z.string().url().optional(),
+});
+
+/** The account matrix (账号矩阵) and logins. */
+export const accountRoutes: RoutePlugin = async (app, ctx) => {
+  const scopeOf = async (request: Parameters<typeof resolveScope>[1], role: 'viewer' | 'editor' = 'editor') => {
+    const s = await resolveScope(ctx.database, request, role);
+    return { workspaceId: s.workspaceId, userId: s.userId, traceId: request.traceId };
+  };
+  const withCreds = async (rt: PublishRuntime, workspaceId: string, a: Awaited<ReturnType<PublishRuntime['accounts']['get']>>) =>
+    accountDto(a, { has_credentials: (await rt.vault.has(workspaceId, a.id, a.platform === 'wechat_mp' ? 'app' : 'session')) });
+
+  app.get('/api/publish/platforms', { schema: { tags, summary: 'Platforms, their content kinds, limits and methods' } }, async (request) => {
+    await scopeOf(request, 'viewer');
+    return { platforms: (await publishRuntime(ctx)).registry.descriptors() };
+  });
+
+  app.get('/api/publish/accounts', { schema: { tags, summary: 'Accounts of the workspace' } }, async (request) => {
+    const actor = await scopeOf(request, 'viewer');
+    const rt = await publishRuntime(ctx);
+    const rows = await rt.accounts.list(actor.workspaceId);
+    return { accounts: await Promise.all(rows.map((a) => withCreds(rt, actor.workspaceId, a))) };
+  });
+
+  app.post('/api/publish/accounts', { schema: { tags, summary: 'Add a platform account', body: createBody } }, async (request, reply) => {
+    const actor = await scopeOf(request);
+    const rt = await publishRuntime(ctx);
+    const b = request.body;
+    if (!rt.registry.has(b.platform)) {
+      throw new ValidationError(`Unknown platform '${b.platform}'. Use one of: ${rt.registry.ids().join(', ')}.`, [{ path: 'platform', message: 'unknown platform' }]);
+    }
+    if (b.platform === 'wechat_mp' && (!b.app_id || !b.app_secret)) {
+      throw new ValidationError('A 公众号 account needs app_id and app_secret (公众号后台 → 设置与开发 → 基本配置).', [{ path: 'app_secret', message: 'required for wechat_mp' }]);
+    }
+    const settings: Record<string, unknown> = {};
+    if (b.app_id) settings.appId = b.app_id;
+    if (b.api_base_url) settings.apiBaseUrl = b.api_base_url;
+    if (b.base_url) settings.baseUrl = b.base_url;
+    const account = await rt.accounts.create({ workspaceId: actor.workspaceId, createdBy: actor.userId, platform: b.platform, name: b.name, credentialMode: b.credential_mode, settings });
+    if (b.app_secret) {
+      try {
+        await rt.vault.put(actor, account.id, 'app', { appId: b.app_id, appSecret: b.app_secret }, b.credential_mode);
+      } catch (error) {
+        await rt.accounts.remove(actor.workspaceId, account.id);
+        throw error;
+      }
+    }
+    return reply.code(201).send(await withCreds(rt, actor.workspaceId, account));
+  });
+
+  app.get('/api/publish/accounts/:id', { schema: { tags, summary: 'One account', params: id } }, async (request) => {
+    const actor = await scopeOf(request, 'viewer');
+    const rt = await publishRuntime(ctx);
+    return withCreds(rt, actor.workspaceId, await rt.accounts.get(actor.workspaceId, request.params.id));
+  });
+
+  app.delete('/api/publish/accounts/:id', { schema: { tags, summary: 'Remove an account and its credentials', params: id } }, async (request, reply) => {
+    const actor = await scopeOf(request);
+    const rt = await publishRuntime(ctx);
+    await rt.accounts.get(actor.workspaceId, request.params.id);
+    await rt.vault.remove(actor, request.params.id);
+    await rt.accounts.remove(actor.workspaceId, request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/publish/accounts/:id/check', { schema: { tags, summary: 'Check the login of an account now', params: id } }, async (request) => {
+    const actor = await scopeOf(request);
+    const rt = await publishRuntime(ctx);
+    const account = await rt.accounts.get(actor.workspaceId, request.params.id);
+    const adapter = rt.registry.get(account.platform);
+    const impl = adapter.methods.official_api ?? adapter.methods.browser;
+    if (!impl) throw new PublishError('PUBLISH_UNSUPPORTED', `${adapter.descriptor.name} has no automated method to check a login.`);
+    const login = await impl
+      .checkLogin({
+        account: { id: account.id, workspaceId: account.workspaceId, platform: account.platform, name: account.name, settings: account.settings },
+        readSecret: (kind, why) => rt.vault.read(actor, account.id, kind, why),
+        writeSecret: (kind, secret) => rt.vault.put(actor, account.id, kind, secret, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode),
+        signal: AbortSignal.timeout(120_000),
+        beforeSubmit: async () => undefined,
+        progress: () => undefined,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof PublishError && error.code.startsWith('VAULT_')) throw error;
+        return { loggedIn: false, reason: error instanceof Error ? error.message : String(error) };
+      });
+    const updated = await rt.accounts.update(actor.workspaceId, account.id, {
+      loginStatus: login.loggedIn ? 'logged_in' : 'expired',
+      loginCheckedAt: ctx.clock.now(),
+      ...('nickname' in login && login.nickname ? { nickname: login.nickname } : {}),
+      ...('avatarUrl' in login && login.avatarUrl ? { avatarUrl: login.avatarUrl } : {}),
+    });
+    return { ...(await withCreds(rt, actor.workspaceId, updated)), logged_in: login.loggedIn, reason: login.reason ?? null };
+  });
+
+  app.post(
+    '/api/publish/accounts/:id/login',
+    { schema: { tags, summary: 'Start an interactive login (window locally; QR image for remote UIs)', params: id, body: z.object({ headed: z.boolean().optional() }).optional() } },
+    async (request, reply) => {
+      const actor = await scopeOf(request);
+      const rt = await publishRuntime(ctx);
+      const account = await rt.accounts.get(actor.workspaceId, request.params.id);
+      const flow = rt.flows.get(account.platform);
+      if (!flow) throw new PublishError('PUBLISH_UNSUPPORTED', `${account.platform} logs in with app credentials, not a browser login.`, { status: 400 });
+      const baseUrl = typeof account.settings.baseUrl === 'string' ? account.settings.baseUrl : flow.baseUrl;
+      const session = rt.logins.start({
+        workspaceId: actor.workspaceId,
+        accountId: account.id,
+        flow,
+        baseUrl,
+        headed: request.body?.headed ?? ctx.mode === 'local',
+        onLoggedIn: async (state, nickname, avatarUrl) => {
+          await rt.vault.put(actor, account.id, 'session', state as unknown as Record<string, unknown>, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode);
+          await rt.accounts.update(actor.workspaceId, account.id, { loginStatus: 'logged_in', loginCheckedAt: ctx.clock.now(), nickname: nickname ?? null, avatarUrl: avatarUrl ?? null });
+        },
+      });
+      return reply.code(202).send(session);
+    },
+  );
+
+  app.get(
+    '/api/publish/accounts/:id/login/:sid',
+    { schema: { tags, summary: 'State of an interactive login', params: z.object({ id: z.string().uuid(), sid: z.string().uuid() }) } },
+    async (request) => {
+      const actor = await scopeOf(request, 'viewer');
+      return (await publishRuntime(ctx)).logins.get(actor.workspaceId, request.params.sid);
+    },
+  );
+
+  app.post(
+    '/api/publish/accounts/:id/cookies',
+    { schema: { tags, summary: 'Log in by pasting the session cookies', params: id, body: z.object({ cookies: z.string().min(3).max(20_000) }) } },
+    async (request) => {
+      const actor = await scopeOf(request);
+      const rt = await publishRuntime(ctx);
+      const account = await rt.accounts.get(actor.workspaceId, request.params.id);
+      const flow = rt.flows.get(account.platform);
+      if (!flow) throw new PublishError('PUBLISH_UNSUPPORTED', `${account.platform} does not log in with cookies.`, { status: 400 });
+      const state = sessionFromCookies(request.body.cookies, typeof account.settings.baseUrl === 'string' ? account.settings.baseUrl : flow.baseUrl);
+      await rt.vault.put(actor, account.id, 'session', state as unknown as Record<string, unknown>, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode);
+      return { stored: true, cookies: state.cookies.length };
+    },
+  );
+};

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError, ValidationError } from '@creatorflow/core';
+import type { PublishContent, PublishItem, PublishEvent } from '@creatorflow/publish';
+import { resolveScope } from '../auth/scope.ts';
+import type { RoutePlugin } from '../routes/types.ts';
+import { attemptDto, jobDto } from './dto.ts';
+import { publishRuntime } from './runtime.ts';
+import { contentFromWork } from './work-content.ts';
+
+const tags = ['publish'];
+const id = z.object({ id: z.string().uuid() });
+const media = z.object({ name: z.string().min(1), content_type: z.string().min(1), path: z.string().min(1) });
+const methods = z.array(z.enum(['official_api', 'browser', 'assist'])).min(1).optional();
+
+const createBody = z
+  .object({
+    work_id: z.string().min(1).optional(),
+    /** Batch: several works, each to every account in `to`. */
+    works: z.array(z.string().min(1)).max(200).optional(),
+    /** Local mode: content given directly (files on this machine). */
+    content: z
+      .object({
+        kind: z.enum(['article', 'image_note', 'video', 'short_post']),
+        title: z.string().max(500).default(''),
+        body: z.string().max(200_000),
+        images: z.array(media).max(100).default([]),
+        cover: media.optional(),
+        video: media.optional(),
+        tags: z.array(z.string().min(1).max(50)).max(30).default([]),
+      })
+      .optional(),
+    to: z.array(z.string().min(1)).min(1).max(100),
+    at: z.string().datetime({ offset: true }).optional(),
+    late_policy: z.enum(['run', 'ask']).default('run'),
+    spacing_seconds: z.number().int().min(0).max(86_400).optional(),
+    jitter_seconds: z.number().int().min(0).max(86_400).optional(),
+    methods,
+  })
+  .refine((b) => b.work_id || b.works?.length || b.content, { message: 'give work_id, works or content', path: ['work_id'] });
+
+const toMedia = (m: z.infer<typeof media>) => ({ name: m.name, contentType: m.content_type, path: m.path });
+
+/** Publish jobs: one-click, scheduled and batch; cancel, reschedule, retry, complete; events. */
+export const jobRoutes: RoutePlugin = async (app, ctx) => {
+  const scopeOf = async (request: Parameters<typeof resolveScope>[1], role: 'viewer' | 'editor' = 'editor') => resolveScope(ctx.database, request, role);
+
+  app.post('/api/publish/jobs', { schema: { tags, summary: 'Publish works to accounts now, at a time, or as a spaced batch', body: createBody } }, async (request, reply) => {
+    const scope = await scopeOf(request);
+    const rt = await publishRuntime(ctx);
+    const b = request.body;
+    if (b.content && ctx.mode !== 'local') throw new ForbiddenError('INLINE_CONTENT_LOCAL_ONLY', 'Inline content with file paths is for local mode; in the cloud publish a library work (work_id).');
+    const accounts = await Promise.all(b.to.map((ref) => rt.accounts.resolve(scope.workspaceId, ref)));
+    const workIds = b.works ?? (b.work_id ? [b.work_id] : ['inline']);
+    const items: PublishItem[] = [];
+    for (const workId of workIds) {
+      for (const account of accounts) {
+        const content: PublishContent = b.content
+          ? { kind: b.content.kind, title: b.content.title, body: b.content.body, images: b.content.images.map(toMedia), cover: b.content.cover && toMedia(b.content.cover), video: b.content.video && toMedia(b.content.video), tags: b.content.tags }
+          : await contentFromWork(ctx, scope, workId, account.platform);
+        items.push({ workId, content, accountId: account.id, methods: b.methods });
+      }
+    }
+    const runAt = b.at ? new Date(b.at) : undefined;
+    if (runAt && runAt.getTime() < ctx.clock.nowMs() - 60_000) {
+      throw new ValidationError(`'at' (${b.at}) is in the past; give a future time or leave it out to publish now.`, [{ path: 'at', message: 'in the past' }]);
+    }
+    const jobs = await rt.service.create(items, {
+      workspaceId: scope.workspaceId,
+      userId: scope.userId,
+      runAt,
+      latePolicy: b.late_policy,
+      spacingMs: (b.spacing_seconds ?? 0) * 1000,
+      jitterMs: (b.jitter_seconds ?? 0) * 1000,
+    });
+    return reply.code(201).send({ jobs: jobs.map(jobDto) });
+  });
+
+  app.get(
+    '/api/publish/jobs',
+    { schema: { tags, summary: 'Publish jobs, newest first', querystring: z.object({ status: z.enum(['scheduled', 'queued', 'running', 'published', 'needs_action', 'failed', 'cancelled']).optional(), batch_id: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) } },
+    async (request) => {
+      const scope = await scopeOf(request, 'viewer');
+      const rt = await publishRuntime(ctx);
+      const rows = await rt.repo.list(scope.workspaceId, { status: request.query.status, batchId: request.query.batch_id, limit: request.query.limit });
+      return { jobs: rows.map(jobDto) };
+    },
+  );
+
+  app.get('/api/publish/jobs/:id', { schema: { tags, summary: 'A job with its attempts', params: id } }, async (request) => {
+    const scope = await scopeOf(request, 'viewer');
+    const rt = await publishRuntime(ctx);
+    const job = await rt.service.get(scope.workspaceId, request.params.id);
+    return { ...jobDto(job), attempts: (await rt.repo.attempts(job.id)).map(attemptDto) };
+  });
+
+  app.post('/api/publish/jobs/:id/cancel', { schema: { tags, summary: 'Cancel a job', params: id } }, async (request) => {
+    const scope = await scopeOf(request);
+    return jobDto(await (await publishRuntime(ctx)).service.cancel(scope.workspaceId, request.params.id));
+  });
+
+  app.post('/api/publish/jobs/:id/retry', { schema: { tags, summary: 'Run a failed, cancelled or waiting job again now', params: id } }, async (request) => {
+    const scope = await scopeOf(request);
+    return jobDto(await (await publishRuntime(ctx)).service.retry(scope.workspaceId, request.params.id));
+  });
+
+  app.post(
+    '/api/publish/jobs/:id/reschedule',
+    { schema: { tags, summary: 'Move a job that has not run to another time', params: id, body: z.object({ at: z.string().datetime({ offset: true }) }) } },
+    async (request) => {
+      const scope = await scopeOf(request);
+      return jobDto(await (await publishRuntime(ctx)).service.reschedule(scope.workspaceId, request.params.id, new Date(request.body.at)));
+    },
+  );
+
+  app.post(
+    '/api/publish/jobs/:id/complete',
+    { schema: { tags, summary: 'Assist: "done, here is the URL"', params: id, body: z.object({ url: z.string().min(1).max(2000) }) } },
+    async (request) => {
+      const scope = await scopeOf(request);
+      return jobDto(await (await publishRuntime(ctx)).service.complete(scope.workspaceId, request.params.id, request.body.url));
+    },
+  );
+
+  app.get(
+    '/api/publish/jobs/:id/events',
+    { schema: { tags, summary: 'Progress events of a job (JSON, or SSE with Accept: text/event-stream)', params: id, querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }) } },
+    async (request, reply) => {
+      const scope = await scopeOf(request, 'viewer');
+      const rt = await publishRuntime(ctx);
+      const job = await rt.service.get(scope.workspaceId, request.params.id);
+      const lastId = Number(request.headers['last-event-id'] ?? request.query.after) || 0;
+      const past = await rt.repo.events(job.id, lastId);
+      const shape = (e: PublishEvent) => ({ id: e.id, type: e.type, data: e.data, created_at: new Date(e.createdAt).toISOString() });
+      if (!String(request.headers.accept ?? '').includes('text/event-stream')) return { events: past.map(shape) };
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      const write = (e: PublishEvent) => raw.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(shape(e))}\n\n`);
+      past.forEach(write);
+      const listener = (e: PublishEvent) => {
+        if (e.jobId !== job.id) return;
+        write(e);
+        if (['job_published', 'job_failed', 'job_cancelled', 'job_needs_action'].includes(e.type)) raw.end();
+      };
+      rt.events.on('event', listener);
+      raw.on('close', () => rt.events.off('event', listener));
+    },
+  );
+
+  app.get('/api/publish/attempts/:id/screenshot', { schema: { tags, summary: 'Screenshot taken when an attempt failed', params: id } }, async (request, reply) => {
+    const scope = await scopeOf(request, 'viewer');
+    const rt = await publishRuntime(ctx);
+    const attempt = await rt.repo.getAttempt(request.params.id, scope.workspaceId);
+    const bytes = attempt?.screenshot ? await rt.artifacts.read(attempt.screenshot) : undefined;
+    if (!bytes) throw new NotFoundError('Screenshot', request.params.id);
+    return reply.type('image/png').send(bytes);
+  });
+
+  app.get('/api/publish/health', { schema: { tags, summary: 'Browser service and circuit breakers' } }, async (request) => {
+    await scopeOf(request, 'viewer');
+    const rt = await publishRuntime(ctx);
+    return { browser: await rt.pool.health(), breakers: rt.breakers.states() };
+  });
+};

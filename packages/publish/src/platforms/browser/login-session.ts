@@ -1,0 +1,94 @@
+import type { EventEmitter } from 'node:events';
+import { newUuid, NotFoundError } from '@creatorflow/core';
+import { PublishError } from '../../errors.ts';
+import type { PlatformFlow } from './flow-schema.ts';
+import type { BrowserPool, SessionState } from './pool.ts';
+
+export interface LoginSession {
+  id: string;
+  accountId: string;
+  workspaceId: string;
+  status: 'waiting' | 'logged_in' | 'failed';
+  /** The QR code as a PNG data URL, for a UI to show when the window is not visible (cloud). */
+  qrImage?: string;
+  nickname?: string;
+  error?: string;
+}
+
+/**
+ * Interactive login: opens the platform's login page (a real window locally),
+ * shows the QR code (also captured as an image for remote UIs), waits until
+ * the site shows a logged-in user, and hands the captured session to `onLoggedIn`.
+ */
+export class LoginSessions {
+  readonly #sessions = new Map<string, LoginSession>();
+  constructor(
+    private readonly pool: BrowserPool,
+    private readonly events: EventEmitter,
+  ) {}
+
+  start(input: {
+    workspaceId: string;
+    accountId: string;
+    flow: PlatformFlow;
+    baseUrl: string;
+    headed: boolean;
+    timeoutMs?: number;
+    onLoggedIn: (state: SessionState, nickname: string | undefined, avatarUrl: string | undefined) => Promise<void>;
+  }): LoginSession {
+    const session: LoginSession = { id: newUuid(), accountId: input.accountId, workspaceId: input.workspaceId, status: 'waiting' };
+    this.#sessions.set(session.id, session);
+    const { flow } = input;
+    const url = (path: string) => new URL(path, input.baseUrl).toString();
+    const deadline = Date.now() + (input.timeoutMs ?? 4 * 60_000);
+    void this.pool
+      .withPage({ userKey: input.workspaceId, platform: flow.platform, accountId: input.accountId, headed: input.headed }, async (page) => {
+        await page.goto(url(flow.urls.login), { waitUntil: 'domcontentloaded' });
+        const qr = page.locator(flow.login.qrImage).first();
+        if ((await qr.count()) > 0) session.qrImage = `data:image/png;base64,${(await qr.screenshot({ timeout: 10_000 })).toString('base64')}`;
+        this.events.emit('login', { ...session });
+        for (;;) {
+          if (Date.now() > deadline) throw new PublishError('PUBLISH_TIMEOUT', 'Nobody completed the login in time; start the login again.');
+          const onLogin = new URL(page.url()).pathname === flow.urls.login;
+          if (!onLogin && (await page.locator(flow.login.loggedIn).count()) > 0) break;
+          await page.waitForTimeout(300);
+        }
+        const nickname = (await page.locator(flow.login.nickname).first().textContent())?.trim();
+        const avatar = await page.locator(flow.login.avatar).first().getAttribute('src').catch(() => null);
+        return { nickname, avatarUrl: avatar ? url(avatar) : undefined };
+      })
+      .then(async ({ result, state }) => {
+        await input.onLoggedIn(state, result.nickname, result.avatarUrl);
+        session.status = 'logged_in';
+        session.nickname = result.nickname;
+        session.qrImage = undefined;
+      })
+      .catch((error: unknown) => {
+        session.status = 'failed';
+        session.error = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => this.events.emit('login', { ...session }));
+    return session;
+  }
+
+  get(workspaceId: string, id: string): LoginSession {
+    const s = this.#sessions.get(id);
+    if (!s || s.workspaceId !== workspaceId) throw new NotFoundError('Login session', id);
+    return s;
+  }
+}
+
+/** A storage state from cookies pasted by the user ("a=1; b=2") for the platform's domain. */
+export function sessionFromCookies(cookieHeader: string, baseUrl: string): SessionState {
+  const host = new URL(baseUrl).hostname;
+  const cookies = cookieHeader
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.includes('='))
+    .map((part) => {
+      const i = part.indexOf('=');
+      return { name: part.slice(0, i).trim(), value: part.slice(i + 1).trim(), domain: host, path: '/', expires: -1, httpOnly: true, secure: baseUrl.startsWith('https:'), sameSite: 'Lax' as const };
+    });
+  if (cookies.length === 0) throw new PublishError('PUBLISH_CONTENT_INVALID', 'No cookies found: paste them as "name=value; name2=value2" (from the browser’s developer tools).', { status: 400 });
+  return { cookies, origins: [] };
+}

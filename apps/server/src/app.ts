@@ -18,7 +18,7 @@ import './auth/types.ts';
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
-    trustProxy: ctx.mode === 'cloud',
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-trace-id'];

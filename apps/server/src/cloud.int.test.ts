@@ -19,7 +19,7 @@ describe.skipIf(!enabled)('cloud mode: two stateless copies share PostgreSQL and
     const config = loadConfig({ mode: 'cloud', port: 0, host: '127.0.0.1' }, env);
     one = await startCloud(config, { logger: createLogger('silent') });
     two = await startCloud(config, { logger: createLogger('silent') });
-  });
+  }, 180_000);
   afterAll(async () => {
     await one?.stop();
     await two?.stop();

@@ -15,6 +15,12 @@ const configSchema = z.object({
   host: z.string().min(1),
   port: z.coerce.number().int().min(0).max(65535),
   publicUrl: z.string().url().optional(),
+  /**
+   * Which peers may set X-Forwarded-For (client IPs drive the auth rate limit).
+   * Cloud default: loopback and private networks, where load balancers live;
+   * a client on the public internet cannot fake its address. `false` trusts nobody.
+   */
+  trustProxy: z.union([z.literal(false), z.string().min(1)]),
   databaseUrl: z.string().url().optional(),
   redisUrl: z.string().url().optional(),
   /** Prefix of every Redis key this deployment writes, so several deployments (or tests) can share one Redis. */
@@ -47,6 +53,8 @@ const configSchema = z.object({
     providerEnv: z.record(z.string(), z.string()),
   }),
   chromiumPath: z.string().min(1),
+  /** How a new local home gets its database: from the bundled initdb snapshot (fast) or by running initdb (decision 0101). */
+  pgliteSeed: z.enum(['bundled', 'initdb']),
   webDist: z.string().optional(),
 });
 
@@ -84,6 +92,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     host: overrides.host ?? env.CREATORFLOW_HOST ?? file.host ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     port: overrides.port ?? env.CREATORFLOW_PORT ?? env.PORT ?? file.port ?? 7788,
     publicUrl: env.CREATORFLOW_PUBLIC_URL ?? file.publicUrl,
+    trustProxy: parseTrustProxy(env.CREATORFLOW_TRUST_PROXY ?? file.trustProxy, mode),
     databaseUrl: env.DATABASE_URL ?? file.databaseUrl,
     redisUrl: env.REDIS_URL ?? file.redisUrl,
     redisPrefix: env.CREATORFLOW_REDIS_PREFIX ?? file.redisPrefix ?? 'cf:',
@@ -110,6 +119,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     upload: { maxBytes: env.CREATORFLOW_UPLOAD_MAX_BYTES ?? (file.upload as Record<string, unknown> | undefined)?.maxBytes ?? 512 * 1024 * 1024 },
     llm: { defaultModel: env.CREATORFLOW_DEFAULT_MODEL ?? (file.llm as Record<string, unknown> | undefined)?.defaultModel, providerEnv },
     chromiumPath: env.CREATORFLOW_CHROMIUM ?? file.chromiumPath ?? '/usr/bin/chromium',
+    pgliteSeed: env.CREATORFLOW_PGLITE_SEED ?? file.pgliteSeed ?? 'bundled',
     webDist: env.CREATORFLOW_WEB_DIST ?? file.webDist,
   };
 
@@ -123,6 +133,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const config = parsed.data;
   if (config.mode === 'cloud') requireCloudSettings(config);
   return config;
+}
+
+function parseTrustProxy(value: unknown, mode: Mode): false | string | unknown {
+  if (value === undefined) return mode === 'cloud' ? 'loopback,linklocal,uniquelocal' : false;
+  return value === false || value === 'false' || value === '' ? false : value;
 }
 
 function requireCloudSettings(config: Config): void {

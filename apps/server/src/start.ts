@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { pgliteDirIn } from '@creatorflow/db';
 import type { Config } from './config.ts';
 import { createContext, type AppContext, type ContextOptions } from './context.ts';
 import { buildApp } from './app.ts';
 import { clearServerInfo, ensureHome, lockHome, writeServerInfo } from './local/home.ts';
+import { bundledPgliteBase } from './local/pglite-base.ts';
 import type { App } from './routes/types.ts';
 
 export interface RunningInstance {
@@ -21,7 +24,10 @@ export async function startLocal(config: Config, options: ContextOptions = {}): 
   const lock = lockHome(config.home, 'creatorflow start');
   let ctx: AppContext | undefined;
   try {
-    ctx = await createContext(config, options);
+    // A new home starts from the bundled initdb snapshot rather than running initdb (decision 0101).
+    const seed = config.pgliteSeed === 'bundled' && !existsSync(pgliteDirIn(config.home)) ? bundledPgliteBase() : undefined;
+    const pgliteTemplate = options.pgliteTemplate ?? seed;
+    ctx = await createContext(config, { ...options, pgliteTemplate });
     ctx.onClose(() => lock.release());
     const running = await listen(ctx, config);
     writeServerInfo(config.home, { pid: process.pid, url: running.url, port: running.port });

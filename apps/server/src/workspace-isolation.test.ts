@@ -61,7 +61,7 @@ describe('workspace isolation on every route with an id', () => {
       // Destructive calls last, so a leak in one cannot hide another.
       .sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'));
   }, 120_000);
-  afterAll(() => server.close());
+  afterAll(() => server?.close());
 
   function fixtureFor(url: string): IsolationFixture | undefined {
     return fixtures.filter((f) => url.startsWith(f.prefix)).sort((x, y) => y.prefix.length - x.prefix.length)[0];

@@ -31,7 +31,7 @@ describe.each(testDrivers())('foundation repositories (%s)', (kind) => {
   let test: TestDatabase;
   beforeAll(async () => {
     test = await createTestDatabase(kind);
-  });
+  }, 180_000);
   afterAll(() => test.dispose());
   const db = () => test.database.db;
   const later = (ms: number) => new Date(Date.now() + ms);

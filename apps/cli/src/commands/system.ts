@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig, startCloud, startLocal, type RunningInstance } from '@creatorflow/server';
-import { migrate, openDatabase, pgliteDirIn } from '@creatorflow/db';
+import { migrate, openDatabase, pgliteDirIn, redactUrl } from '@creatorflow/db';
 import { lockHome } from '@creatorflow/server';
 import type { CommandModule } from './types.ts';
 
@@ -59,18 +59,22 @@ export const systemCommands: CommandModule = (program) => {
     .command('migrate')
     .description('Apply database migrations (cloud: DATABASE_URL; local: the home database)')
     .option('--home <dir>', 'local data directory')
-    .action(async (opts: { home?: string }) => {
-      const cloud = !!process.env.DATABASE_URL;
-      const config = loadConfig({ mode: 'local', home: opts.home });
-      const lock = cloud ? undefined : lockHome(config.home, 'creatorflow migrate');
+    .option('--config <file>', 'JSON config file')
+    .action(async (opts: { home?: string; config?: string }) => {
+      // DATABASE_URL (env or config file) means the cloud database; otherwise the local home's PGlite.
+      const config = loadConfig({ mode: 'local', home: opts.home, configFile: opts.config });
+      const url = config.databaseUrl;
+      const lock = url ? undefined : lockHome(config.home, 'creatorflow migrate');
       try {
-        const database = await openDatabase(
-          cloud ? { kind: 'postgres', url: process.env.DATABASE_URL! } : { kind: 'pglite', dataDir: pgliteDirIn(config.home) },
-          { migrate: false },
-        );
+        const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: pgliteDirIn(config.home) }, {
+          migrate: false,
+        });
         try {
           const applied = await migrate(database);
-          process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+          process.stdout.write(
+            `${url ? `PostgreSQL ${redactUrl(url)}` : `PGlite in ${config.home}`}: ` +
+              (applied.length ? `applied ${applied.join(', ')}\n` : 'up to date.\n'),
+          );
         } finally {
           await database.close();
         }

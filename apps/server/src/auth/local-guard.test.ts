@@ -5,8 +5,8 @@ describe('local mode: only the local token from a loopback page gets in', () => 
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer();
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   const me = (headers: Record<string, string>) => server.app.inject({ method: 'GET', url: '/api/auth/me', headers });
   const token = () => server.ctx.local!.token;

@@ -6,8 +6,8 @@ describe('rate limits (memory store, local mode)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer({ env: { CREATORFLOW_RATE_LIMIT_API: '3' } });
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   it('answers 429 problem+json with Retry-After once a user exceeds the API limit, per user', async () => {
     const statuses: number[] = [];
@@ -36,8 +36,8 @@ describe('rate limits on auth routes (per IP)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer({ cloud: 'pglite', env: { CREATORFLOW_RATE_LIMIT_AUTH: '2' } });
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   it('stops password guessing from one address', async () => {
     const login = (ip: string) =>

@@ -10,8 +10,8 @@ describe('cloud auth (register, login, refresh, logout)', () => {
   const clock = new ManualClock(START);
   beforeAll(async () => {
     server = await createTestServer({ cloud: 'pglite', clock, env: { CREATORFLOW_ACCESS_TOKEN_TTL: '900' } });
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   const inject = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     server.app.inject({ method, url, payload: payload as object, headers });
@@ -139,8 +139,8 @@ describe('auth routes in local mode', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer();
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   it.each(['/api/auth/register', '/api/auth/login'])('%s explains that local mode has no login', async (url) => {
     const res = await server.app.inject({ method: 'POST', url, headers: { host: '127.0.0.1' }, payload: { email: 'a@example.com', password: 'password123' } });

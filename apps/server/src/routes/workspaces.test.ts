@@ -9,8 +9,8 @@ describe('workspaces, members, invitations and API tokens (cloud mode)', () => {
   beforeAll(async () => {
     // Long-lived sessions: these tests move the clock to expire invitations and API tokens, not sessions.
     server = await createTestServer({ cloud: 'pglite', clock, env: { CREATORFLOW_ACCESS_TOKEN_TTL: String(365 * 86_400) } });
-  });
-  afterAll(() => server.close());
+  }, 180_000);
+  afterAll(() => server?.close());
 
   type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
   const call = (user: Pick<TestUser, 'headers'>, method: Method, url: string, payload?: object) =>

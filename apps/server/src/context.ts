@@ -12,6 +12,7 @@ import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library'
 import { createJobQueue } from './jobs/index.ts';
 import type { LlmService } from '@creatorflow/llm';
 import { createLlmService } from './llm/service.ts';
+import { createRuntime, type Runtime } from './runtime/index.ts';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -36,6 +37,8 @@ export interface AppContext {
   readonly jobs: JobQueue;
   /** The LLM layer: `LlmPort` for in-process calls (model groups, limits, failover, usage) and the /v1 gateway. */
   readonly llm: LlmService;
+  /** Agent runtime: tool registry (`runtime.tools.register`), graphs, runs, run worker. Built on first use. */
+  readonly runtime: Runtime;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -91,6 +94,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     onClose(() => jobs.close());
     const llm = createLlmService(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey });
     onClose(() => llm.close());
+    let runtime: Runtime | undefined;
     return {
       config,
       mode: config.mode,
@@ -104,6 +108,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
       library: createLibrary({ database, clock: options.clock ?? systemClock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) }),
       jobs,
       llm,
+      get runtime(): Runtime {
+        if (!runtime) {
+          runtime = createRuntime({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock, jobs, llm: () => llm, library: (this as AppContext).library });
+          onClose(() => runtime!.close());
+        }
+        return runtime;
+      },
       onClose,
       close,
     };

@@ -1,4 +1,10 @@
 import type { RoutePlugin } from './types.ts';
+import { graphRoutes } from '../runtime/http/graph-routes.ts';
+import { runRoutes } from '../runtime/http/run-routes.ts';
 
-/** Routes of the runtime domain. */
-export const runtimeRoutes: RoutePlugin = async () => {};
+/** Routes of the runtime domain: graphs, runs, events, tools. Local mode also runs the run worker in this process. */
+export const runtimeRoutes: RoutePlugin = async (app, ctx) => {
+  await graphRoutes(app, ctx);
+  await runRoutes(app, ctx);
+  if (ctx.mode === 'local') await ctx.runtime.startWorker();
+};

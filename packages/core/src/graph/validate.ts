@@ -43,7 +43,8 @@ export function validateGraphSource(source: string, file = '<graph>', options: A
   } catch (error) {
     return { issues: [{ severity: 'error', file, line: 1, col: 1, path: '', message: `cannot read YAML: ${(error as Error).message}` }] };
   }
-  for (const e of doc.errors) {
+  // The first few syntax errors say it; the rest are usually echoes of the first.
+  for (const e of doc.errors.slice(0, 5)) {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     issues.push({ severity: 'error', file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${firstLine(e.message)}`, suggestion: yamlHint(e.code) });
   }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { CreatorFlowError, type ToolDefinition } from '@creatorflow/core';
+
+/**
+ * A tool another domain will provide. Declaring it lets graphs that use it
+ * validate (with a warning naming who provides it) and makes a run fail at
+ * that node with TOOL_UNAVAILABLE — never a made-up result. The real
+ * registration (same name, `universal` runtime) replaces this one.
+ */
+export function plannedTool(name: string, description: string, providedBy: string): ToolDefinition<Record<string, unknown>, unknown> {
+  const reason = `not installed yet — ${providedBy} provides it`;
+  return {
+    name,
+    description,
+    input: z.record(z.string(), z.unknown()),
+    output: z.unknown(),
+    runtime: 'universal',
+    available: () => ({ available: false, reason }),
+    run: async () => {
+      throw new CreatorFlowError('TOOL_UNAVAILABLE', `tool '${name}' is ${reason}`, { status: 422 });
+    },
+  };
+}
+
+export const PLANNED_TOOLS: Array<[string, string, string]> = [
+  ['format_for_platform', 'Format a Markdown work for one platform (length limits, themes, tags).', 'the content domain (packages/content)'],
+  ['publish_work', 'Publish or schedule a work on a connected platform account.', 'the publishing domain (packages/publish)'],
+  ['collect_metrics', 'Collect views, likes, comments and shares of published posts.', 'the insights domain (packages/insights)'],
+  ['trend_topics', 'Trending topics for a niche and platform.', 'the insights domain (packages/insights)'],
+];

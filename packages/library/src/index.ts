@@ -21,3 +21,5 @@ export * from './assets/mp4-info.ts';
 export * from './knowledge/readable.ts';
 export * from './knowledge/fetch-readable.ts';
 export * from './knowledge/extract-text.ts';
+export * from './knowledge/chunker.ts';
+export * from './knowledge/knowledge-service.ts';

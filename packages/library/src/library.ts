@@ -6,6 +6,7 @@ import { AssetService } from './assets/asset-service.ts';
 import { FileBlobStore } from './blobs/file-blob-store.ts';
 import { S3BlobStore, type S3BlobStoreOptions } from './blobs/s3-blob-store.ts';
 import type { LibraryDeps } from './deps.ts';
+import { KnowledgeService } from './knowledge/knowledge-service.ts';
 import { IdeaService } from './ideas/idea-service.ts';
 import { PgSearchIndex } from './search/pg-search-index.ts';
 import type { SearchIndex } from './search/search-index.ts';
@@ -22,6 +23,7 @@ export interface Library {
   readonly assets: AssetService;
   /** Turns `asset://…` URIs into assets and bytes, within the actor's workspace only. */
   readonly resolver: AssetResolver;
+  readonly knowledge: KnowledgeService;
   readonly search: SearchIndex;
   readonly blobs: BlobStore;
 }
@@ -45,6 +47,7 @@ export function createLibrary(options: LibraryOptions): Library {
     works: new WorkService(deps),
     assets,
     resolver: new AssetResolver(assets),
+    knowledge: new KnowledgeService(deps),
     search: deps.search,
     blobs: options.blobs,
   };

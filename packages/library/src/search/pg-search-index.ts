@@ -73,17 +73,28 @@ export class PgSearchIndex implements SearchIndex {
     if (q.length === 0 || q.length > 200) {
       throw new ValidationError('The search query must be 1 to 200 characters', [{ path: 'q', message: '1–200 characters' }]);
     }
-    const limit = query.limit ?? 20;
-    const offset = query.offset ?? 0;
     const terms = queryTerms(q);
-    if (terms.length === 0) return { query: q, terms, total: 0, hits: [] };
+    if (terms.length === 0) return { query: q, terms, match: 'all', total: 0, hits: [] };
     for (const kind of query.kinds ?? []) {
       if (!SEARCH_KINDS.includes(kind)) {
         throw new ValidationError(`Unknown search type '${kind}'`, [{ path: 'type', message: `one of ${SEARCH_KINDS.join(', ')}` }]);
       }
     }
 
-    const params: unknown[] = [workspaceId, terms.join(' ')];
+    const all = await this.run(workspaceId, terms, query, 'all');
+    if (all.total > 0 || terms.length < 2) return { query: q, terms, match: 'all', ...all };
+    return { query: q, terms, match: 'any', ...(await this.run(workspaceId, terms, query, 'any')) };
+  }
+
+  private async run(workspaceId: string, terms: string[], query: SearchQuery, match: 'all' | 'any'): Promise<{ total: number; hits: SearchHit[] }> {
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const tsquery =
+      match === 'all'
+        ? `plainto_tsquery('simple', array_to_string($2::text[], ' '))`
+        : `(SELECT coalesce(string_agg(plainto_tsquery('simple', t)::text, ' | '), '')::tsquery FROM unnest($2::text[]) AS t WHERE plainto_tsquery('simple', t)::text <> '')`;
+    // One row holding the query, joined so every candidate row can use it as `q`.
+    const params: unknown[] = [workspaceId, terms];
     const where = [`workspace_id = $1`, `tsv @@ q`];
     if (query.kinds?.length) {
       params.push(query.kinds);
@@ -104,7 +115,7 @@ export class PgSearchIndex implements SearchIndex {
     params.push(limit, offset);
     const rows = await this.database.query<Row>(
       `SELECT kind, ref_id, parent_id, title, body, tags, created_at, ts_rank(tsv, q) AS score, count(*) OVER () AS total
-         FROM search_documents, plainto_tsquery('simple', $2) AS q
+         FROM search_documents, (SELECT ${tsquery} AS q) AS query
         WHERE ${where.join(' AND ')}
         ORDER BY score DESC, created_at DESC, ref_id
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
@@ -121,6 +132,6 @@ export class PgSearchIndex implements SearchIndex {
       score: Number(r.score),
       createdAt: new Date(r.created_at),
     }));
-    return { query: q, terms, total: rows[0] ? Number(rows[0].total) : 0, hits };
+    return { total: rows[0] ? Number(rows[0].total) : 0, hits };
   }
 }

@@ -51,6 +51,8 @@ export interface SearchResults {
   query: string;
   /** The segmented terms the query was matched with. */
   terms: string[];
+  /** `all`: every term matched; `any`: nothing had them all, so documents with some of them are shown. */
+  match: 'all' | 'any';
   total: number;
   hits: SearchHit[];
 }

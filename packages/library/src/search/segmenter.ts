@@ -3,7 +3,8 @@ import { dict } from '@node-rs/jieba/dict';
 
 /**
  * Creator slang jieba's stock dictionary splits wrongly (爆款 → 爆/款) or not
- * at all. High frequencies make these win over the stock segmentation.
+ * at all. The frequency is high enough to win inside phrases (打造爆款) but not so
+ * high that it breaks real words apart (火爆款式 stays 火爆/款式).
  */
 export const CREATOR_DICTIONARY = [
   '小红书', '爆款', '种草', '拔草', '干货', '涨粉', '掉粉', '引流', '带货', '笔记', '公众号', '视频号', '抖音', 'B站', '快手',
@@ -24,7 +25,9 @@ let instance: Jieba | undefined;
 function jieba(): Jieba {
   if (!instance) {
     instance = Jieba.withDict(dict);
-    instance.loadDict(Buffer.from(CREATOR_DICTIONARY.map((w) => `${w} 2000000 n`).join('\n')));
+    // Text is lower-cased before cutting (so B站 and b站 segment alike): the dictionary must be too.
+    const words = new Set(CREATOR_DICTIONARY.map((w) => w.toLowerCase()));
+    instance.loadDict(Buffer.from([...words].map((w) => `${w} 20000 n`).join('\n')));
   }
   return instance;
 }
@@ -41,11 +44,7 @@ function meaningful(token: string): boolean {
  */
 export function segmentForIndex(text: string): string {
   if (!text) return '';
-  return jieba()
-    .cutForSearch(text, true)
-    .filter(meaningful)
-    .map((t) => t.toLowerCase())
-    .join(' ');
+  return jieba().cutForSearch(text.toLowerCase(), true).filter(meaningful).join(' ');
 }
 
 /**
@@ -54,10 +53,7 @@ export function segmentForIndex(text: string): string {
  * deduplicated and lower-cased. A query of only stop words keeps them.
  */
 export function queryTerms(query: string): string[] {
-  const tokens = jieba()
-    .cut(query, true)
-    .filter(meaningful)
-    .map((t) => t.toLowerCase());
+  const tokens = jieba().cut(query.toLowerCase(), true).filter(meaningful);
   const kept = tokens.filter((t) => !STOP_WORDS.has(t));
   return [...new Set(kept.length > 0 ? kept : tokens)];
 }

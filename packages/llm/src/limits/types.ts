@@ -74,6 +74,6 @@ export function describeRefusal(refusal: Refusal): string {
         ? `${rule.tpm} tokens per minute`
         : kind === 'concurrency'
           ? `${rule.concurrency} concurrent requests`
-          : `a spend budget of ${((rule.budgetCents ?? 0) / 100).toFixed(2)} USD${rule.budgetPeriod === 'total' ? '' : ' per month'}`;
+          : `a spend budget of ${((rule.budgetCents ?? 0) / 100).toFixed((rule.budgetCents ?? 0) < 100 ? 4 : 2)} USD${rule.budgetPeriod === 'total' ? '' : ' per month'}`;
   return `Limit reached: ${rule.label} allows ${what}. Retry after ${refusal.retryAfterSeconds} s${kind === 'budget' ? ', or raise the budget' : ''}.`;
 }

@@ -1,21 +1,72 @@
-import { Card } from 'antd';
-import { useList } from '../../api/lists.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { Button, Card, Col, Descriptions, Row, Segmented, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { logout, useMe } from '../../api/auth.ts';
+import { useHealth } from '../../api/system.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryState } from '../../components/query-state.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Locale } from '../../i18n/i18n.tsx';
+import { MembersCard } from './members-card.tsx';
+import { VaultCard } from './vault-card.tsx';
 
 export default function SettingsPage() {
-  const { t } = useI18n();
-  const list = useList<{ id: string }>('/api/works');
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const health = useHealth();
+  const me = useMe();
+  const cloud = health.data?.mode === 'cloud';
   return (
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
-      <Card>
-        <QueryState query={list} feature={t('settings.title')}>
-          {(page) => (page.items.length === 0 ? <EmptyState title={t('empty.noData')} /> : <pre>{page.items.length}</pre>)}
-        </QueryState>
-      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card title={t('settings.language')} style={{ marginBottom: 16 }}>
+            <Segmented<Locale>
+              value={locale}
+              onChange={setLocale}
+              options={[
+                { label: '简体中文', value: 'zh-CN' },
+                { label: 'English', value: 'en' },
+              ]}
+            />
+          </Card>
+          <VaultCard />
+          {cloud ? <MembersCard /> : null}
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('settings.system')} style={{ marginBottom: 16 }}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('settings.mode')}>{health.data ? (cloud ? t('shell.cloudMode') : t('shell.localMode')) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('settings.database')}>{health.data?.db ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('settings.version')}>{health.data?.version ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('settings.dataDir')}>{cloud ? 'PostgreSQL / S3' : t('settings.dataDirLocal')}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title={t('settings.account')}>
+            {me.data ? (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('common.name')}>{me.data.user.name}</Descriptions.Item>
+                {me.data.user.email ? <Descriptions.Item label={t('account.email')}>{me.data.user.email}</Descriptions.Item> : null}
+              </Descriptions>
+            ) : null}
+            {cloud ? (
+              <Button
+                danger
+                onClick={() =>
+                  void logout().then(() => {
+                    navigate('/login');
+                  })
+                }
+              >
+                {t('shell.logout')}
+              </Button>
+            ) : (
+              <>
+                <Typography.Title level={5}>{t('settings.cloudLink')}</Typography.Title>
+                <Typography.Paragraph type="secondary">{t('settings.cloudLinkDesc')}</Typography.Paragraph>
+              </>
+            )}
+          </Card>
+        </Col>
+      </Row>
     </>
   );
 }

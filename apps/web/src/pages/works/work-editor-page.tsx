@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, HistoryOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Col, Input, Result, Row, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PLATFORMS } from '../../lib/platforms.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { AssetPicker } from './asset-picker.tsx';
 import { MarkdownEditor, appendBlock } from './markdown-editor.tsx';
 import { PlatformPreview } from './platform-preview.tsx';
@@ -32,6 +33,7 @@ function Editor({ work }: { work: Work }) {
   const queryClient = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
   const [pickingImage, setPickingImage] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const onSaved = useCallback((saved: Work) => queryClient.setQueryData(['work', saved.id], saved), [queryClient]);
   const { draft, setDraft, version, state, conflict, error, save, reset } = useAutosave(work, onSaved);
 
@@ -49,6 +51,9 @@ function Editor({ work }: { work: Work }) {
           <Select<WorkStatus> value={draft.status} onChange={(status) => setDraft({ status })} style={{ width: 110 }} options={WORK_STATUSES.map((s) => ({ value: s, label: t(`works.status.${s}`) }))} />
           <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)} data-testid="open-history">
             {t('editor.history')}
+          </Button>
+          <Button icon={<SendOutlined />} onClick={() => { if (state === 'dirty') void save(); setPublishing(true); }} data-testid="publish-work">
+            {t('publish.publish')}
           </Button>
           <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()} disabled={state === 'saved' || state === 'saving'} data-testid="save-now">
             {t('editor.saveNow')}
@@ -95,6 +100,7 @@ function Editor({ work }: { work: Work }) {
           <PlatformPreview title={draft.title} markdown={draft.body} tags={draft.tags} platforms={draft.platforms} />
         </Col>
       </Row>
+      <PublishDialog open={publishing} onClose={() => setPublishing(false)} workIds={[work.id]} onCreated={() => navigate('/publish')} />
       <AssetPicker
         open={pickingImage}
         onClose={() => setPickingImage(false)}

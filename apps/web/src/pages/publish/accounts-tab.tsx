@@ -1,0 +1,134 @@
+import { CheckCircleOutlined, DeleteOutlined, LoginOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Avatar, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { publishApi, type PublishAccount } from '../../api/publish.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { useNotifyError } from '../../components/notify.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { shortTime } from '../../lib/time.ts';
+import { AccountDialog } from './account-dialog.tsx';
+
+const LOGIN_COLOR: Record<string, string> = { logged_in: 'green', expired: 'red', unknown: 'default' };
+
+function AccountCard({ account }: { account: PublishAccount }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string>();
+  const [cookiesOpen, setCookiesOpen] = useState(false);
+  const [cookies, setCookies] = useState('');
+  const [qr, setQr] = useState<string>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
+
+  const run = async (key: string, work: () => Promise<void>) => {
+    setBusy(key);
+    try {
+      await work();
+      await refresh();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const relogin = () =>
+    run('login', async () => {
+      const session = await api<{ id?: string; qr_image?: string; qrImage?: string }>(`/api/publish/accounts/${account.id}/login`, { body: {} });
+      const image = session.qr_image ?? session.qrImage;
+      if (image) setQr(image);
+      else void message.info(t('publish.loginStarted'));
+    });
+
+  const status = account.login_status in LOGIN_COLOR ? account.login_status : 'unknown';
+  return (
+    <Card size="small" data-testid="account-card">
+      <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Space>
+          <Avatar src={account.avatar_url ?? undefined} style={{ background: '#5b5bd6' }}>
+            {account.name.slice(0, 1)}
+          </Avatar>
+          <div>
+            <Typography.Text strong>{account.name}</Typography.Text>
+            <div style={{ fontSize: 12, color: 'var(--cf-text-secondary)' }}>
+              {account.platform}
+              {account.nickname ? ` · ${account.nickname}` : ''}
+            </div>
+          </div>
+        </Space>
+        <Tag color={LOGIN_COLOR[status]} data-testid="login-status">
+          {t(`publish.login.${status}` as MessageKey)}
+        </Tag>
+      </Space>
+      <div style={{ fontSize: 12, color: 'var(--cf-text-secondary)', margin: '8px 0' }}>
+        {t(`publish.mode.${account.credential_mode}`)}
+        {account.login_checked_at ? ` · ${shortTime(account.login_checked_at, locale)}` : ''}
+      </div>
+      <Space wrap size={4}>
+        <Button size="small" icon={<CheckCircleOutlined />} loading={busy === 'check'} onClick={() => void run('check', async () => void (await api(`/api/publish/accounts/${account.id}/check`, { body: {} })))}>
+          {t('publish.checkLogin')}
+        </Button>
+        <Button size="small" type={status === 'expired' ? 'primary' : 'default'} icon={<LoginOutlined />} loading={busy === 'login'} onClick={() => void relogin()}>
+          {t('publish.relogin')}
+        </Button>
+        <Button size="small" icon={<SyncOutlined />} onClick={() => setCookiesOpen(true)}>
+          {t('publish.pasteCookies')}
+        </Button>
+        <Popconfirm title={t('common.delete')} onConfirm={() => void run('delete', async () => void (await api(`/api/publish/accounts/${account.id}`, { method: 'DELETE' })))}>
+          <Button size="small" danger type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+        </Popconfirm>
+      </Space>
+      <Modal
+        open={cookiesOpen}
+        title={t('publish.pasteCookies')}
+        onCancel={() => setCookiesOpen(false)}
+        onOk={() =>
+          void run('cookies', async () => {
+            await api(`/api/publish/accounts/${account.id}/cookies`, { body: { cookies } });
+            setCookiesOpen(false);
+            setCookies('');
+          })
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('publish.cookiesHint')}</Typography.Paragraph>
+        <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} />
+      </Modal>
+      <Modal open={qr !== undefined} title={t('publish.loginQr')} footer={null} onCancel={() => setQr(undefined)}>
+        {qr ? <img src={qr.startsWith('data:') ? qr : `data:image/png;base64,${qr}`} alt="QR" style={{ width: 240, display: 'block', margin: '0 auto' }} /> : null}
+      </Modal>
+    </Card>
+  );
+}
+
+export function AccountsTab() {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const accounts = useQuery({ queryKey: ['publish-accounts'], queryFn: publishApi.accounts });
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-account">
+          {t('publish.addAccount')}
+        </Button>
+      </div>
+      <QueryState query={accounts} feature={t('publish.tab.accounts')}>
+        {(data) =>
+          data.accounts.length === 0 ? (
+            <EmptyState title={t('publish.noAccounts')} hint={t('publish.noAccountsHint')} action={<Button type="primary" onClick={() => setAdding(true)}>{t('publish.addAccount')}</Button>} />
+          ) : (
+            <div className="cf-grid">
+              {data.accounts.map((a) => (
+                <AccountCard key={a.id} account={a} />
+              ))}
+            </div>
+          )
+        }
+      </QueryState>
+      <AccountDialog open={adding} onClose={() => setAdding(false)} />
+    </>
+  );
+}

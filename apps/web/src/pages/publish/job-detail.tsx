@@ -1,0 +1,84 @@
+import { CopyOutlined, ExportOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Image, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { publishApi, type AssistAction, type PublishAttempt, type PublishJob } from '../../api/publish.ts';
+import { useNotifyError } from '../../components/notify.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { shortTime } from '../../lib/time.ts';
+
+function AssistChecklist({ job, action }: { job: PublishJob; action: AssistAction }) {
+  const { t } = useI18n();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const [url, setUrl] = useState('');
+  const complete = async () => {
+    try {
+      await api(`/api/publish/jobs/${job.id}/complete`, { body: { url } });
+      await queryClient.invalidateQueries({ queryKey: ['publish-jobs'] });
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('publish.assistTitle')}
+      data-testid="assist-checklist"
+      description={
+        <div>
+          <Typography.Paragraph>{action.message}</Typography.Paragraph>
+          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={action.checklist.map((item) => ({ label: item, value: item }))} />
+          <Space style={{ margin: '8px 0' }} wrap>
+            <Typography.Text copyable={{ text: action.text.title, icon: <CopyOutlined /> }}>{action.text.title}</Typography.Text>
+            <Typography.Text copyable={{ text: action.text.body }}>{t('editor.preview')}</Typography.Text>
+            {action.text.tags ? <Typography.Text copyable>{action.text.tags}</Typography.Text> : null}
+          </Space>
+          <Space wrap>
+            <Button icon={<ExportOutlined />} href={action.publishPageUrl} target="_blank" rel="noreferrer">
+              {t('publish.assistOpen')}
+            </Button>
+            <Input placeholder={t('publish.assistUrl')} value={url} onChange={(e) => setUrl(e.target.value)} style={{ width: 280 }} />
+            <Button type="primary" disabled={!url.trim()} onClick={() => void complete()}>
+              {t('publish.assistDone')}
+            </Button>
+          </Space>
+        </div>
+      }
+    />
+  );
+}
+
+/** Attempts of one job with their errors and failure screenshots, and the assist checklist when needed. */
+export function JobDetail({ job }: { job: PublishJob }) {
+  const { t, locale } = useI18n();
+  const detail = useQuery({ queryKey: ['publish-job', job.id, job.status, job.attempt_count], queryFn: () => publishApi.job(job.id) });
+  return (
+    <div>
+      {job.status === 'needs_action' && job.action?.type === 'assist' ? <AssistChecklist job={job} action={job.action as AssistAction} /> : null}
+      {job.status === 'needs_action' && job.action && job.action.type !== 'assist' ? <Alert type="warning" showIcon title={job.action.message} /> : null}
+      <QueryState query={detail} feature={t('publish.tab.jobs')}>
+        {(data) => (
+          <Table<PublishAttempt>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={data.attempts}
+            style={{ marginTop: 8 }}
+            columns={[
+              { title: '#', dataIndex: 'number', width: 40 },
+              { title: t('common.status'), dataIndex: 'method', render: (m: string, a) => <Space><Tag>{m}</Tag><Tag color={a.status === 'succeeded' ? 'green' : a.status === 'failed' ? 'red' : 'blue'}>{a.status}</Tag></Space> },
+              { title: t('common.createdAt'), dataIndex: 'started_at', render: (d: string) => shortTime(d, locale) },
+              { title: 'ms', dataIndex: 'duration_ms' },
+              { title: t('error.title'), dataIndex: 'error_message', render: (m: string | null, a) => (m ? <Typography.Text type="danger">{a.error_code}: {m}</Typography.Text> : null) },
+              { title: t('publish.screenshot'), dataIndex: 'screenshot_url', render: (src: string | null) => (src ? <Image src={src} width={96} alt={t('publish.screenshot')} /> : null) },
+            ]}
+          />
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -16,3 +16,9 @@ export { ComfyUiProvider, type ComfyUiOptions } from './images/comfyui/client.ts
 export { loadTemplates as loadComfyTemplates, fillTemplate } from './images/comfyui/template.ts';
 export { OpenAiImagesProvider, type OpenAiImagesOptions } from './images/openai-images.ts';
 export { imageSize } from './images/image-size.ts';
+export { suggestTitles, scoreTitle, type TitleOption, type TitleReason, type SuggestTitlesRequest } from './titles/suggest.ts';
+export { writeVideoScript, type WriteVideoScriptRequest } from './video-script/generate.ts';
+export { scriptToCsv, scriptToMarkdown } from './video-script/export.ts';
+export { VIDEO_FORMATS, videoScriptSchema, type VideoScript, type VideoFormat, type Shot } from './video-script/schema.ts';
+export { illustrateArticle, regenerateIllustration, planIllustrations, paragraphsOf, type Illustration, type IllustrateRequest } from './illustrate/illustrate.ts';
+export { parseJsonReply, extractJson } from './structured.ts';

@@ -13,7 +13,7 @@ export class ScriptedLlm implements LlmPort {
   }
 
   async chat(request: ChatRequest): Promise<ChatResult> {
-    this.requests.push(request);
+    this.requests.push({ ...request, messages: [...request.messages] });
     const next = this.replies.length > 1 ? this.replies.shift() : this.replies[0];
     if (next === undefined) throw new Error('ScriptedLlm has no reply left');
     const text = typeof next === 'function' ? next(request) : next;

@@ -2,9 +2,12 @@ import { Command } from 'commander';
 import { systemCommands } from './commands/system.ts';
 import { contentCommands } from './commands/content.ts';
 import { workspacesCommands } from './commands/workspaces.ts';
+import { runtimeCommands } from './commands/runtime.ts';
+import { llmCommands } from './commands/llm.ts';
+import { publishCommands } from './commands/publish.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [systemCommands, contentCommands, workspacesCommands];
+const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

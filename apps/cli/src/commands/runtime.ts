@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { formatIssue, graphJsonSchema, validateGraphSource, type GraphIssue } from '@creatorflow/core';
+import { createContext, loadConfig } from '@creatorflow/server';
+import { openClient, type ApiClient } from '../api-client.ts';
+import type { CommandModule } from './types.ts';
+import { EXIT_FAILED, EXIT_SUCCESS, followRun } from './runtime-follow.ts';
+
+interface Connection {
+  home?: string;
+  url?: string;
+  token?: string;
+  workspace?: string;
+  json?: boolean;
+}
+
+function connection(command: Command): Command {
+  return command
+    .option('--home <dir>', 'local data directory (default ~/.creatorflow or CREATORFLOW_HOME)')
+    .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL); with --token / CREATORFLOW_TOKEN')
+    .option('--token <token>', 'API token for --url')
+    .option('--workspace <id>', 'workspace id (default: your personal workspace)')
+    .option('--json', 'machine-readable output (NDJSON events for run/resume)');
+}
+
+async function withClient<T>(opts: Connection, fn: (client: ApiClient) => Promise<T>): Promise<T> {
+  const client = await openClient({ home: opts.home, url: opts.url, token: opts.token, workspace: opts.workspace });
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/** `--input k=v` pairs; a value that parses as JSON (numbers, lists) is kept typed, else it is a string. */
+export function parseInputs(pairs: string[]): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--input expects key=value, got '${pair}'`);
+    const raw = pair.slice(eq + 1);
+    let value: unknown = raw;
+    if (/^[[{]/.test(raw)) {
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        value = raw;
+      }
+    }
+    inputs[pair.slice(0, eq)] = value;
+  }
+  return inputs;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const out = process.stdout;
+
+export const runtimeCommands: CommandModule = (program) => {
+  connection(
+    program
+      .command('run <graph>')
+      .description('Run a graph (a name, or a .yaml file) and follow it live / 运行工作流; exit 0 done, 1 failed, 3 waiting for you')
+      .option('-i, --input <key=value>', 'graph input (repeatable)', collect, [])
+      .option('--max-cost-cents <n>', 'cost budget for this run', Number),
+  ).action(async (graph: string, opts: Connection & { input: string[]; maxCostCents?: number }) => {
+    const isFile = /\.ya?ml$/i.test(graph) || existsSync(graph);
+    const body = {
+      ...(isFile ? { source: readFileSync(graph, 'utf8') } : { graph }),
+      inputs: parseInputs(opts.input),
+      client: 'cli',
+      ...(opts.maxCostCents ? { budget: { max_cost_cents: opts.maxCostCents } } : {}),
+    };
+    process.exitCode = await withClient(opts, async (client) => {
+      const run = await client.request<{ id: string }>('POST', '/api/runs', body);
+      return followRun(client, run.id, 0, { json: !!opts.json, out, err: process.stderr });
+    });
+  });
+
+  connection(
+    program
+      .command('resume <run>')
+      .description('Answer the question a waiting run asks, then follow it / 回复等待中的运行')
+      .requiredOption('--data <json>', "the answer, e.g. '{\"approved\": true}'")
+      .option('--idempotency-key <key>', 'retry-safe key (the first answer wins)'),
+  ).action(async (runId: string, opts: Connection & { data: string; idempotencyKey?: string }) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(opts.data);
+    } catch (error) {
+      throw new Error(`--data is not JSON: ${(error as Error).message}`);
+    }
+    process.exitCode = await withClient(opts, async (client) => {
+      const before = await client.request<{ last_seq: number }>('GET', `/api/runs/${runId}`);
+      await client.request('POST', `/api/runs/${runId}/resume`, { data }, opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {});
+      return followRun(client, runId, before.last_seq, { json: !!opts.json, out, err: process.stderr });
+    });
+  });
+
+  const runs = program.command('runs').description('List, show and cancel runs / 运行记录');
+  connection(runs.command('list').description('Recent runs').option('--status <status>', 'only runs with this status').option('--limit <n>', 'how many', Number, 20)).action(
+    async (opts: Connection & { status?: string; limit: number }) => {
+      await withClient(opts, async (client) => {
+        const query = new URLSearchParams({ limit: String(opts.limit), ...(opts.status ? { status: opts.status } : {}) });
+        const page = await client.request<{ items: Array<Record<string, unknown>> }>('GET', `/api/runs?${query}`);
+        if (opts.json) return void out.write(`${JSON.stringify(page, null, 2)}\n`);
+        for (const r of page.items) {
+          const usage = r.usage as { costCents?: number; steps?: number } | undefined;
+          out.write(`${String(r.id)}  ${String(r.status).padEnd(9)}  ${String(r.graph).padEnd(20)}  ${String(usage?.steps ?? 0)} steps  ${(usage?.costCents ?? 0).toFixed(3)}¢  ${String(r.created_at)}\n`);
+        }
+      });
+    },
+  );
+  connection(runs.command('show <run>').description('One run with its output or error').option('--events', 'also print its events')).action(async (runId: string, opts: Connection & { events?: boolean }) => {
+    await withClient(opts, async (client) => {
+      const run = await client.request('GET', `/api/runs/${runId}`);
+      const events = opts.events ? await client.request<{ items: unknown[] }>('GET', `/api/runs/${runId}/events?format=json`) : undefined;
+      out.write(`${JSON.stringify(events ? { ...(run as object), events: events.items } : run, null, 2)}\n`);
+    });
+  });
+  connection(runs.command('cancel <run>').description('Cancel a queued, running or waiting run')).action(async (runId: string, opts: Connection) => {
+    await withClient(opts, async (client) => {
+      const run = await client.request<{ status: string }>('POST', `/api/runs/${runId}/cancel`);
+      out.write(opts.json ? `${JSON.stringify(run)}\n` : `${runId}: ${run.status}${run.status === 'running' ? ' (cancel requested)' : ''}\n`);
+    });
+  });
+
+  const graph = program.command('graph').description('Graph files: validate and JSON Schema / 工作流定义');
+  connection(
+    graph
+      .command('validate <files...>')
+      .description('Check graph files: syntax, node types, edges, reachability, templates, loops, budgets, tool availability')
+      .option('--offline', 'structure only: do not ask the runtime which tools exist'),
+  ).action(async (files: string[], opts: Connection & { offline?: boolean }) => {
+    const check = async (validate: (source: string, file: string) => Promise<GraphIssue[]>) => {
+      let failed = false;
+      for (const file of files) {
+        if (!existsSync(file)) {
+          out.write(`${file}: error file not found\n`);
+          failed = true;
+          continue;
+        }
+        const issues = await validate(readFileSync(file, 'utf8'), file);
+        const errors = issues.filter((i) => i.severity === 'error');
+        failed ||= errors.length > 0;
+        if (opts.json) out.write(`${JSON.stringify({ file, valid: errors.length === 0, issues })}\n`);
+        else {
+          for (const issue of issues) out.write(`${formatIssue(issue)}\n`);
+          out.write(`${file}: ${errors.length === 0 ? 'valid' : `${errors.length} error(s)`}${issues.length > errors.length ? `, ${issues.length - errors.length} warning(s)` : ''}\n`);
+        }
+      }
+      process.exitCode = failed ? EXIT_FAILED : EXIT_SUCCESS;
+    };
+    if (opts.offline) return check(async (source, file) => validateGraphSource(source, file).issues);
+    await withClient(opts, (client) =>
+      check(async (source, file) => (await client.request<{ issues: GraphIssue[] }>('POST', '/api/graphs/validate', { source, file })).issues),
+    );
+  });
+  graph
+    .command('schema')
+    .description('Print the JSON Schema of graph files (for editor completion)')
+    .action(() => void out.write(`${JSON.stringify(graphJsonSchema(), null, 2)}\n`));
+
+  program
+    .command('worker')
+    .description('Cloud worker: executes queued runs (needs DATABASE_URL and REDIS_URL) / 云端执行进程')
+    .option('--config <file>', 'JSON config file')
+    .action(async (opts: { config?: string }) => {
+      const ctx = await createContext(loadConfig({ mode: 'cloud', configFile: opts.config }));
+      await ctx.runtime.startWorker();
+      process.stdout.write(`创流 CreatorFlow ${ctx.version} worker started (runs queue)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      process.stderr.write('stopping worker: running runs go back to the queue and resume from their checkpoints…\n');
+      await ctx.close();
+    });
+};

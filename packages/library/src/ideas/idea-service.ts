@@ -214,8 +214,9 @@ export class IdeaService {
         kind: 'idea',
         refId: row.id,
         workspaceId: row.workspaceId,
+        // The first line is the title; the body holds the rest, so short ideas are not counted twice.
         title: row.text.split('\n')[0]!.slice(0, 200),
-        body: [row.text, row.link, row.source].filter(Boolean).join('\n'),
+        body: [row.text.split('\n').slice(1).join('\n'), row.link, row.source].filter(Boolean).join('\n'),
         tags: row.tags,
         createdAt: row.createdAt,
       },

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { CreatorFlowError } from '@creatorflow/core';
-import { readableFromHtml } from './readable.ts';
+import { htmlFragmentText, readableFromHtml } from './readable.ts';
 
 /** Largest document whose text is extracted (bigger files are stored but not read). */
 export const MAX_EXTRACT_BYTES = 50 * 1024 * 1024;
@@ -20,11 +20,11 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   }
 }
 
-/** Paragraph text of a DOCX file (mammoth). */
+/** Paragraph text of a DOCX file (mammoth), headings kept as Markdown `#` so chunks know their section. */
 export async function docxText(bytes: Buffer): Promise<string> {
   try {
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
-    return value.replace(/\n{3,}/g, '\n\n').trim();
+    const { value } = await mammoth.convertToHtml({ buffer: bytes });
+    return htmlFragmentText(value);
   } catch (cause) {
     throw new CreatorFlowError('DOCUMENT_UNREADABLE', `The DOCX file could not be read: ${(cause as Error).message}`, { cause, status: 422 });
   }

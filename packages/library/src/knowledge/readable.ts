@@ -28,6 +28,12 @@ function blockText(root: Element): string {
   return parts.join('\n\n');
 }
 
+/** Block text of an HTML fragment without Readability (already clean HTML, e.g. from DOCX). */
+export function htmlFragmentText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return blockText(document.body as unknown as Element);
+}
+
 /**
  * The readable article of an HTML page (Mozilla Readability on linkedom):
  * navigation, ads and footers dropped; falls back to the whole body when

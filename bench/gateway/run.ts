@@ -1,0 +1,109 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { percentile, runLoad, type LoadResult } from './load.ts';
+
+/**
+ * Gateway benchmark: the same requests straight to the fake upstream and through
+ * the CreatorFlow gateway, measured in the same run. Prints added latency
+ * (p50/p99 of time to last byte), throughput ratio, and the gateway's memory
+ * over a long run. Usage: `npx tsx bench/gateway/run.ts` (BENCH_SCALE=0.2 for a quick run).
+ */
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const memoryRequests = Math.round(Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000) * scale);
+
+function start(file: string, args: string[] = []): Promise<{ child: ChildProcess; info: Record<string, string> }> {
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (info) => resolve({ child, info: info as Record<string, string> }));
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+}
+
+function ask(child: ChildProcess, type: string): Promise<Record<string, number>> {
+  return new Promise((resolve) => {
+    const onMessage = (m: Record<string, number> & { type?: string }) => {
+      if (m.type !== type) return;
+      child.off('message', onMessage);
+      resolve(m);
+    };
+    child.on('message', onMessage);
+    child.send({ type });
+  });
+}
+
+const fake = await start('./fake-server.ts');
+const gateway = await start('./gateway-server.ts', [fake.info.url!]);
+const body = (stream: boolean, model: string) =>
+  JSON.stringify({ model, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), messages: [{ role: 'user', content: 'Write a short title about spring tea for Xiaohongshu' }] });
+const json = { 'content-type': 'application/json' };
+const viaGateway = { ...json, authorization: `Bearer ${gateway.info.key}` };
+
+const rows: string[] = [];
+const fmt = (n: number, d = 2) => n.toFixed(d);
+for (const stream of [false, true]) {
+  for (const concurrency of [1, 50, 200]) {
+    const count = Math.max(200, Math.round((concurrency === 1 ? 2000 : 10_000) * scale));
+    await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
+    await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), Math.min(500, count), concurrency);
+    // Alternate the two a few times so drift in machine load hits both alike.
+    const direct: LoadResult[] = [];
+    const gw: LoadResult[] = [];
+    for (let round = 0; round < 2; round++) {
+      direct.push(await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), count / 2, concurrency));
+      gw.push(await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), count / 2, concurrency));
+      fake.child.send({ type: 'reset' });
+    }
+    const merge = (rs: LoadResult[]) => {
+      const all = Float64Array.from(rs.flatMap((r) => [...r.latencies])).sort();
+      return { latencies: all, rps: rs.reduce((s, r) => s + r.count, 0) / rs.reduce((s, r) => s + r.seconds, 0), errors: rs.reduce((s, r) => s + r.errors, 0) };
+    };
+    const d = merge(direct);
+    const g = merge(gw);
+    const row = [
+      stream ? 'stream' : 'non-stream',
+      String(concurrency),
+      String(count),
+      fmt(percentile(d.latencies, 50)),
+      fmt(percentile(g.latencies, 50)),
+      fmt(percentile(g.latencies, 50) - percentile(d.latencies, 50)),
+      fmt(percentile(d.latencies, 99)),
+      fmt(percentile(g.latencies, 99)),
+      fmt(percentile(g.latencies, 99) - percentile(d.latencies, 99)),
+      fmt(d.rps, 0),
+      fmt(g.rps, 0),
+      `${fmt((g.rps / d.rps) * 100, 1)} %`,
+      String(d.errors + g.errors),
+    ];
+    rows.push(`| ${row.join(' | ')} |`);
+    process.stdout.write(`${rows.at(-1)}\n`);
+  }
+}
+
+process.stdout.write(`\nmemory over ${memoryRequests} gateway requests (non-stream, 50 concurrent):\n`);
+const memory: string[] = [];
+const step = Math.max(1000, Math.round(memoryRequests / 10));
+const before = await ask(gateway.child, 'memory');
+memory.push(`| 0 | ${fmt(before.rss! / 2 ** 20, 1)} | ${fmt(before.heapUsed! / 2 ** 20, 1)} |`);
+for (let done = 0; done < memoryRequests; done += step) {
+  const result = await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(false, 'bench'), Math.min(step, memoryRequests - done), 50);
+  fake.child.send({ type: 'reset' });
+  const m = await ask(gateway.child, 'memory');
+  memory.push(`| ${done + result.count} | ${fmt(m.rss! / 2 ** 20, 1)} | ${fmt(m.heapUsed! / 2 ** 20, 1)} |`);
+  process.stdout.write(`${memory.at(-1)}\n`);
+}
+
+process.stdout.write(
+  [
+    '',
+    '| mode | clients | requests | direct p50 ms | gateway p50 ms | added p50 ms | direct p99 ms | gateway p99 ms | added p99 ms | direct req/s | gateway req/s | throughput | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    '| requests done | gateway RSS MiB | heap after GC MiB |',
+    '|---|---|---|',
+    ...memory,
+    '',
+  ].join('\n'),
+);
+gateway.child.disconnect();
+fake.child.disconnect();

@@ -5,9 +5,10 @@ import { workspacesCommands } from './commands/workspaces.ts';
 import { runtimeCommands } from './commands/runtime.ts';
 import { llmCommands } from './commands/llm.ts';
 import { publishCommands } from './commands/publish.ts';
+import { libraryCommands } from './commands/library.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands];
+const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

@@ -9,7 +9,8 @@ import * as library from './messages/library.ts';
 import * as works from './messages/works.ts';
 import * as publish from './messages/publish.ts';
 import * as settings from './messages/settings.ts';
+import * as runs from './messages/runs.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh, ...runs.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en, ...runs.en };

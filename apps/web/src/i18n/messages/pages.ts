@@ -2,6 +2,8 @@
 export const zh = {
   'workbench.title': '创作工作台',
   'workbench.subtitle': '从一个选题或想法开始，让智能体完成从构思到成稿',
+  'workbench.emptyTitle': '在左侧输入一个选题开始',
+  'workbench.emptyHint': '智能体会依次调研、写提纲、写初稿、审稿并拟标题，需要你确认时会在这里等你。',
   'works.title': '作品',
   'works.subtitle': '草稿、待发布和已发布的内容都在这里',
   'ideas.title': '想法库',
@@ -23,6 +25,8 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'workbench.title': 'Workbench',
   'workbench.subtitle': 'Start from a topic or an idea and let the agents take it to a finished piece',
+  'workbench.emptyTitle': 'Enter a topic on the left to start',
+  'workbench.emptyHint': 'Agents research, outline, draft, review and propose titles; when they need you, they wait here.',
   'works.title': 'Works',
   'works.subtitle': 'Drafts, ready and published content',
   'ideas.title': 'Ideas',

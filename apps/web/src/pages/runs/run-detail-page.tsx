@@ -1,21 +1,18 @@
-import { Card } from 'antd';
-import { useList } from '../../api/lists.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { RunView } from './run-view.tsx';
 
 export default function RunDetailPage() {
   const { t } = useI18n();
-  const list = useList<{ id: string }>('/api/runs');
+  const navigate = useNavigate();
+  const { runId = '' } = useParams();
   return (
     <>
-      <PageHeader title={t('runs.title')} subtitle={t('runs.subtitle')} />
-      <Card>
-        <QueryState query={list} feature={t('runs.title')}>
-          {(page) => (page.items.length === 0 ? <EmptyState title={t('empty.noData')} /> : <pre>{page.items.length}</pre>)}
-        </QueryState>
-      </Card>
+      <PageHeader title={<><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/runs')} aria-label={t('common.back')} /> {runId}</>} />
+      <RunView runId={runId} showLedger />
     </>
   );
 }

@@ -1,19 +1,52 @@
-import { Card } from 'antd';
+import { Button, Card, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useList } from '../../api/lists.ts';
+import type { Run, RunStatus } from '../../api/runs.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { formatCents, shortTime } from '../../lib/time.ts';
+import { RunStatusTag } from './run-status-tag.tsx';
+
+const STATUSES: RunStatus[] = ['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled'];
 
 export default function RunsPage() {
-  const { t } = useI18n();
-  const list = useList<{ id: string }>('/api/runs');
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const [status, setStatus] = useState<RunStatus>();
+  const [graph, setGraph] = useState<string>();
+  const list = useList<Run>('/api/runs', { status, graph }, { refetchInterval: 5_000 });
   return (
     <>
       <PageHeader title={t('runs.title')} subtitle={t('runs.subtitle')} />
       <Card>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select<RunStatus> allowClear placeholder={t('common.status')} style={{ width: 150 }} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: t(`runs.status.${s}`) }))} />
+          <Select<string> allowClear placeholder={t('runs.graph')} style={{ width: 200 }} value={graph} onChange={setGraph} options={['content-creation', 'publish-workflow', 'viral-content', 'analytics'].map((g) => ({ value: g, label: g }))} />
+        </Space>
         <QueryState query={list} feature={t('runs.title')}>
-          {(page) => (page.items.length === 0 ? <EmptyState title={t('empty.noData')} /> : <pre>{page.items.length}</pre>)}
+          {(page) =>
+            page.items.length === 0 && !status && !graph ? (
+              <EmptyState title={t('runs.empty')} hint={t('runs.emptyHint')} action={<Button type="primary" onClick={() => navigate('/workbench')}>{t('nav.workbench')}</Button>} />
+            ) : (
+              <Table<Run>
+                rowKey="id"
+                dataSource={page.items}
+                pagination={false}
+                scroll={{ x: 720 }}
+                columns={[
+                  { title: 'ID', dataIndex: 'id', render: (id: string) => <Link to={`/runs/${id}`}>{id.slice(0, 16)}…</Link> },
+                  { title: t('runs.graph'), dataIndex: 'graph' },
+                  { title: t('runs.topic'), render: (_: unknown, r) => String(r.inputs.topic ?? '') },
+                  { title: t('common.status'), dataIndex: 'status', render: (s: RunStatus) => <RunStatusTag status={s} /> },
+                  { title: t('runs.cost'), render: (_: unknown, r) => formatCents(r.usage?.costCents ?? 0) },
+                  { title: t('common.createdAt'), dataIndex: 'created_at', render: (d: string) => shortTime(d, locale) },
+                ]}
+              />
+            )
+          }
         </QueryState>
       </Card>
     </>

@@ -33,19 +33,27 @@ export default function SettingsPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('settings.system')} style={{ marginBottom: 16 }}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('settings.mode')}>{health.data ? (cloud ? t('shell.cloudMode') : t('shell.localMode')) : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('settings.database')}>{health.data?.db ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('settings.version')}>{health.data?.version ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('settings.dataDir')}>{cloud ? 'PostgreSQL / S3' : t('settings.dataDirLocal')}</Descriptions.Item>
-            </Descriptions>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'mode', label: t('settings.mode'), children: health.data ? (cloud ? t('shell.cloudMode') : t('shell.localMode')) : '—' },
+                { key: 'db', label: t('settings.database'), children: health.data?.db ?? '—' },
+                { key: 'version', label: t('settings.version'), children: health.data?.version ?? '—' },
+                { key: 'data', label: t('settings.dataDir'), children: cloud ? 'PostgreSQL / S3' : t('settings.dataDirLocal') },
+              ]}
+            />
           </Card>
           <Card title={t('settings.account')}>
             {me.data ? (
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('common.name')}>{me.data.user.name}</Descriptions.Item>
-                {me.data.user.email ? <Descriptions.Item label={t('account.email')}>{me.data.user.email}</Descriptions.Item> : null}
-              </Descriptions>
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  { key: 'name', label: t('common.name'), children: me.data.user.name },
+                  ...(me.data.user.email ? [{ key: 'email', label: t('account.email'), children: me.data.user.email }] : []),
+                ]}
+              />
             ) : null}
             {cloud ? (
               <Button

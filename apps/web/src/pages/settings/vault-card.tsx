@@ -39,7 +39,7 @@ export function VaultCard() {
       <Typography.Paragraph type="secondary">{t('settings.vaultDesc')}</Typography.Paragraph>
       <QueryState query={vault} feature={t('settings.vault')}>
         {(status) => (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <div>
               {!status.initialized ? (
                 <Tag>{t('settings.vault.notInit')}</Tag>

@@ -1,0 +1,137 @@
+import { useEffect, useReducer } from 'react';
+import { apiResponse } from './client.ts';
+
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
+
+export interface Run {
+  id: string;
+  graph: string;
+  graph_version: number;
+  status: RunStatus;
+  trace_id: string;
+  inputs: Record<string, unknown>;
+  budget: { max_cost_cents?: number; max_tokens?: number; max_steps?: number } | null;
+  output: Record<string, unknown> | null;
+  error: { code?: string; message?: string } | null;
+  usage: { costCents?: number; tokens?: number; steps?: number; llmCalls?: number } | null;
+  waiting: { node: string; request_id?: string } | null;
+  last_seq: number;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface RunEvent {
+  run_id: string;
+  trace_id: string;
+  seq: number;
+  type: string;
+  node: string | null;
+  ts: string;
+  data: Record<string, unknown>;
+}
+
+export interface GraphInfo {
+  name: string;
+  version: number;
+  description: string | null;
+  builtin: boolean;
+}
+
+export const TERMINAL_RUN: RunStatus[] = ['completed', 'failed', 'cancelled'];
+
+interface StreamState {
+  events: RunEvent[];
+  done: boolean;
+  error?: unknown;
+}
+
+type Action = { type: 'events'; events: RunEvent[] } | { type: 'done' } | { type: 'error'; error: unknown } | { type: 'reset' };
+
+function reduce(state: StreamState, action: Action): StreamState {
+  switch (action.type) {
+    case 'events': {
+      const last = state.events[state.events.length - 1]?.seq ?? 0;
+      const fresh = action.events.filter((e) => e.seq > last);
+      return fresh.length > 0 ? { ...state, events: [...state.events, ...fresh] } : state;
+    }
+    case 'done':
+      return { ...state, done: true };
+    case 'error':
+      return { ...state, error: action.error };
+    case 'reset':
+      return { events: [], done: false };
+  }
+}
+
+const TERMINAL_EVENTS = new Set(['run_completed', 'run_failed', 'run_cancelled']);
+
+/** Parses SSE frames from a text buffer; returns the events and the unparsed rest. */
+export function parseSse(buffer: string): { events: RunEvent[]; rest: string } {
+  const events: RunEvent[] = [];
+  const frames = buffer.split('\n\n');
+  const rest = frames.pop() ?? '';
+  for (const frame of frames) {
+    const data = frame
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).trimStart())
+      .join('\n');
+    if (!data) continue;
+    try {
+      events.push(JSON.parse(data) as RunEvent);
+    } catch {
+      // A malformed frame is skipped; the next reconnect replays from the last good seq.
+    }
+  }
+  return { events, rest };
+}
+
+/**
+ * Follows a run's events over SSE with fetch (so cloud-mode Bearer tokens
+ * work, which EventSource cannot send). Reconnects from the last seen seq
+ * after a network drop; stops at the run's terminal event.
+ */
+export function useRunEvents(runId: string | undefined): StreamState {
+  const [state, dispatch] = useReducer(reduce, { events: [], done: false });
+  useEffect(() => {
+    if (!runId) return;
+    dispatch({ type: 'reset' });
+    const controller = new AbortController();
+    let after = 0;
+    let stopped = false;
+    const follow = async () => {
+      for (let attempt = 0; !stopped && attempt < 30; attempt++) {
+        try {
+          const response = await apiResponse(`/api/runs/${runId}/events`, { query: { after }, headers: { accept: 'text/event-stream' }, signal: controller.signal });
+          const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            const parsed = parseSse(buffer + value);
+            buffer = parsed.rest;
+            if (parsed.events.length > 0) {
+              after = parsed.events[parsed.events.length - 1]!.seq;
+              dispatch({ type: 'events', events: parsed.events });
+              if (parsed.events.some((e) => TERMINAL_EVENTS.has(e.type))) {
+                stopped = true;
+                dispatch({ type: 'done' });
+                return;
+              }
+            }
+          }
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          dispatch({ type: 'error', error });
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 5_000)));
+      }
+    };
+    void follow();
+    return () => {
+      stopped = true;
+      controller.abort();
+    };
+  }, [runId]);
+  return state;
+}

@@ -1,0 +1,122 @@
+import { ApiOutlined, CheckCircleTwoTone, CloseCircleTwoTone, DollarOutlined, LoadingOutlined, PauseCircleTwoTone, ToolOutlined, WarningOutlined } from '@ant-design/icons';
+import { Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { RunEvent } from '../../api/runs.ts';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { formatCents } from '../../lib/time.ts';
+
+interface Step {
+  key: string;
+  node: string | null;
+  status: 'running' | 'done' | 'failed' | 'waiting' | 'info';
+  type?: string;
+  text: string;
+  details: RunEvent[];
+}
+
+/** Folds the event stream into one step per node visit, with streamed text and tool calls inside. */
+export function foldEvents(events: RunEvent[]): Step[] {
+  const steps: Step[] = [];
+  const open = new Map<string, Step>();
+  for (const event of events) {
+    const node = event.node;
+    if (event.type === 'node_started' && node) {
+      const step: Step = { key: `${node}-${event.seq}`, node, status: 'running', type: String(event.data.type ?? ''), text: '', details: [] };
+      open.set(node, step);
+      steps.push(step);
+      continue;
+    }
+    const current = node ? open.get(node) : undefined;
+    if (current) {
+      if (event.type === 'message_delta') current.text += String(event.data.text ?? '');
+      else if (event.type === 'node_completed') current.status = 'done';
+      else if (event.type === 'node_failed') {
+        if (event.data.retry_in_ms === undefined) current.status = 'failed';
+        current.details.push(event);
+      } else if (event.type === 'human_required') current.status = 'waiting';
+      else if (event.type === 'human_responded') {
+        current.status = 'done';
+        current.details.push(event);
+      } else current.details.push(event);
+      continue;
+    }
+    steps.push({ key: `e-${event.seq}`, node, status: event.type === 'run_failed' ? 'failed' : event.type === 'run_completed' ? 'done' : 'info', text: '', details: [event] });
+  }
+  return steps;
+}
+
+function Detail({ event }: { event: RunEvent }) {
+  const { t } = useI18n();
+  const d = event.data;
+  const label = t(`runs.event.${event.type}` as MessageKey);
+  switch (event.type) {
+    case 'tool_called':
+      return (
+        <div>
+          <Tag icon={<ToolOutlined />} color="geekblue">
+            {label} · {String(d.tool)}
+          </Tag>
+        </div>
+      );
+    case 'tool_result':
+      return (
+        <div>
+          <Tag color={d.ok ? 'green' : 'red'}>
+            {label} · {String(d.tool)} {d.ok ? '✓' : `✗ ${String(d.error ?? '')}`}
+          </Tag>
+        </div>
+      );
+    case 'cost_update':
+      return (
+        <div>
+          <Tag icon={<DollarOutlined />}>
+            {String(d.model)} · {String(d.input_tokens)}→{String(d.output_tokens)} tok · {formatCents(Number(d.cost_cents))}
+          </Tag>
+        </div>
+      );
+    case 'budget_warning':
+      return (
+        <Tag icon={<WarningOutlined />} color="orange">
+          {label} {d.ratio ? `${Math.round(Number(d.ratio) * 100)}%` : String(d.kind ?? '')}
+        </Tag>
+      );
+    case 'node_failed':
+    case 'run_failed': {
+      const error = (d.error ?? d) as { code?: string; message?: string };
+      return <Typography.Text type="danger">{`${error.code ?? ''} ${error.message ?? ''}`}</Typography.Text>;
+    }
+    default:
+      return <Typography.Text type="secondary">{label}</Typography.Text>;
+  }
+}
+
+const DOTS: Record<Step['status'], ReactNode> = {
+  running: <LoadingOutlined />,
+  done: <CheckCircleTwoTone twoToneColor="#52c41a" />,
+  failed: <CloseCircleTwoTone twoToneColor="#ff4d4f" />,
+  waiting: <PauseCircleTwoTone twoToneColor="#faad14" />,
+  info: <ApiOutlined />,
+};
+
+/** The live timeline: nodes, streamed text, tool calls, costs. */
+export function RunTimeline({ events }: { events: RunEvent[] }) {
+  const steps = foldEvents(events);
+  return (
+    <Timeline
+      data-testid="run-timeline"
+      items={steps.map((step) => ({
+        key: step.key,
+        icon: DOTS[step.status],
+        content: (
+          <div data-testid="timeline-step" data-node={step.node ?? ''}>
+            <Typography.Text strong>{step.node ?? ''}</Typography.Text> {step.type ? <Tag variant="filled">{step.type}</Tag> : null}
+            {step.details.map((event) => (
+              <Detail key={event.seq} event={event} />
+            ))}
+            {step.text ? <div className="cf-timeline-delta">{step.text}</div> : null}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,143 @@
+import { FileTextOutlined, StopOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Popconfirm, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { TERMINAL_RUN, useRunEvents, type Run, type RunEvent } from '../../api/runs.ts';
+import { useNotifyError } from '../../components/notify.tsx';
+import { ProblemAlert, TraceId } from '../../components/problem.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatCents } from '../../lib/time.ts';
+import { HumanForm } from './human-form.tsx';
+import { RunStatusTag } from './run-status-tag.tsx';
+import { RunTimeline } from './run-timeline.tsx';
+
+function totals(events: RunEvent[], run: Run) {
+  let cost = run.usage?.costCents ?? 0;
+  let tokens = run.usage?.tokens ?? 0;
+  for (const e of events) {
+    if (e.type !== 'cost_update') continue;
+    cost = Math.max(cost, Number(e.data.total_cost_cents ?? 0));
+    tokens = Math.max(tokens, Number(e.data.total_tokens ?? 0));
+  }
+  return { cost, tokens };
+}
+
+function Ledger({ events }: { events: RunEvent[] }) {
+  const { t } = useI18n();
+  const rows = events.filter((e) => e.type === 'cost_update');
+  return (
+    <Table<RunEvent>
+      size="small"
+      rowKey="seq"
+      pagination={false}
+      dataSource={rows}
+      data-testid="cost-ledger"
+      columns={[
+        { title: 'node', dataIndex: 'node' },
+        { title: t('runs.model'), render: (_: unknown, e) => String(e.data.model ?? '') },
+        { title: t('runs.inputTokens'), render: (_: unknown, e) => String(e.data.input_tokens ?? '') },
+        { title: t('runs.outputTokens'), render: (_: unknown, e) => String(e.data.output_tokens ?? '') },
+        { title: t('runs.cost'), render: (_: unknown, e) => formatCents(Number(e.data.cost_cents ?? 0)) },
+      ]}
+    />
+  );
+}
+
+/** One run, live: status, cost against budget, the human step, the timeline and the ledger. */
+export function RunView({ runId, showLedger = false }: { runId: string; showLedger?: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const stream = useRunEvents(runId);
+  const run = useQuery({ queryKey: ['run', runId], queryFn: () => api<Run>(`/api/runs/${runId}`) });
+  const lastType = stream.events[stream.events.length - 1]?.type;
+
+  // The run row (status, output, waiting) changes at these events: read it again.
+  useEffect(() => {
+    if (lastType && ['human_required', 'human_responded', 'run_completed', 'run_failed', 'run_cancelled', 'run_started'].includes(lastType)) {
+      void queryClient.invalidateQueries({ queryKey: ['run', runId] });
+      void queryClient.invalidateQueries({ queryKey: ['/api/runs'] });
+    }
+  }, [lastType, runId, queryClient]);
+
+  return (
+    <QueryState query={run} feature={t('runs.title')}>
+      {(data) => {
+        const { cost, tokens } = totals(stream.events, data);
+        const budget = data.budget?.max_cost_cents;
+        const human = [...stream.events].reverse().find((e) => e.type === 'human_required');
+        const titles = (stream.events.find((e) => e.type === 'node_completed' && e.node === 'titles')?.data.output as { titles?: string[] } | undefined)?.titles;
+        const workId = typeof data.output?.work_id === 'string' ? data.output.work_id : undefined;
+        return (
+          <div data-testid="run-view">
+            <Card size="small" style={{ marginBottom: 16 }}>
+              <Row gutter={16} align="middle">
+                <Col xs={24} md={8}>
+                  <Space orientation="vertical" size={2}>
+                    <Space>
+                      <Typography.Text strong>{data.graph}</Typography.Text>
+                      <RunStatusTag status={data.status} />
+                    </Space>
+                    <TraceId id={data.trace_id} />
+                  </Space>
+                </Col>
+                <Col xs={8} md={4}>
+                  <Statistic title={t('runs.cost')} value={formatCents(cost)} data-testid="run-cost" />
+                </Col>
+                <Col xs={8} md={4}>
+                  <Statistic title={t('runs.tokens')} value={tokens} />
+                </Col>
+                <Col xs={8} md={8}>
+                  {budget ? (
+                    <>
+                      <Typography.Text type="secondary">{t('runs.budgetUsed', { percent: Math.round((cost / budget) * 100) })}</Typography.Text>
+                      <Progress percent={Math.min(100, Math.round((cost / budget) * 100))} size="small" status={cost / budget >= 0.8 ? 'exception' : 'active'} />
+                    </>
+                  ) : null}
+                  <Space>
+                    {workId ? (
+                      <Button type="primary" icon={<FileTextOutlined />} onClick={() => navigate(`/works/${workId}`)} data-testid="open-work">
+                        {t('runs.openWork')}
+                      </Button>
+                    ) : null}
+                    {!TERMINAL_RUN.includes(data.status) ? (
+                      <Popconfirm title={t('runs.cancel')} onConfirm={() => void api(`/api/runs/${runId}/cancel`, { body: {} }).catch(notifyError)}>
+                        <Button danger icon={<StopOutlined />}>
+                          {t('runs.cancel')}
+                        </Button>
+                      </Popconfirm>
+                    ) : null}
+                  </Space>
+                </Col>
+              </Row>
+            </Card>
+            {data.error ? <ProblemAlert error={new Error(`${data.error.code ?? ''} ${data.error.message ?? ''}`)} /> : null}
+            {data.status === 'waiting' && human ? (
+              <HumanForm
+                key={human.seq}
+                runId={runId}
+                message={String(human.data.message ?? '')}
+                form={human.data.form as never}
+                requestId={human.data.request_id as string | undefined}
+                suggestions={titles}
+                onAnswered={() => void queryClient.invalidateQueries({ queryKey: ['run', runId] })}
+              />
+            ) : null}
+            <Card size="small" title={t('runs.timeline')}>
+              <RunTimeline events={stream.events} />
+            </Card>
+            {showLedger ? (
+              <Card size="small" title={t('runs.ledger')} style={{ marginTop: 16 }}>
+                <Ledger events={stream.events} />
+              </Card>
+            ) : null}
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,103 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { ConflictError, CreatorFlowError, newUuid } from '@creatorflow/core';
+import { schema, type Database } from '@creatorflow/db';
+import { ComfyUiProvider } from './comfyui/client.ts';
+import { OpenAiImagesProvider } from './openai-images.ts';
+import type { ImageProvider } from './provider.ts';
+import { hint, seal, unseal } from './secret-box.ts';
+
+export interface ImageProviderInput {
+  name: string;
+  kind: 'comfyui' | 'openai' | 'siliconflow';
+  baseUrl: string;
+  model?: string;
+  workflow?: string;
+  apiKey?: string;
+  isDefault?: boolean;
+}
+
+export interface ImageProviderView {
+  id: string;
+  name: string;
+  kind: ImageProviderInput['kind'];
+  baseUrl: string;
+  model: string | null;
+  workflow: string | null;
+  apiKeyHint: string | null;
+  isDefault: boolean;
+}
+
+const t = schema.contentImageProviders;
+
+/** Image providers of a workspace, keys encrypted at rest; `open` builds the client. */
+export class ImageProviderStore {
+  constructor(
+    private readonly database: Database,
+    private readonly secretKey: string,
+  ) {}
+
+  async create(workspaceId: string, input: ImageProviderInput): Promise<ImageProviderView> {
+    if (input.kind !== 'comfyui' && !input.apiKey) {
+      throw new CreatorFlowError('IMAGE_PROVIDER_KEY_REQUIRED', `A ${input.kind} image provider needs an API key`, { status: 400 });
+    }
+    if (input.kind !== 'comfyui' && !input.model) {
+      throw new CreatorFlowError('IMAGE_PROVIDER_MODEL_REQUIRED', `A ${input.kind} image provider needs a model name, e.g. Kwai-Kolors/Kolors or gpt-image-1`, { status: 400 });
+    }
+    const existing = await this.database.db.select({ id: t.id }).from(t).where(and(eq(t.workspaceId, workspaceId), eq(t.name, input.name)));
+    if (existing.length) throw new ConflictError('IMAGE_PROVIDER_EXISTS', `An image provider named '${input.name}' already exists`);
+    const any = await this.database.db.select({ id: t.id }).from(t).where(eq(t.workspaceId, workspaceId)).limit(1);
+    const isDefault = input.isDefault ?? any.length === 0;
+    if (isDefault) await this.database.db.update(t).set({ isDefault: false }).where(eq(t.workspaceId, workspaceId));
+    const [row] = await this.database.db
+      .insert(t)
+      .values({
+        id: newUuid(),
+        workspaceId,
+        name: input.name,
+        kind: input.kind,
+        baseUrl: input.baseUrl.replace(/\/$/, ''),
+        model: input.model ?? null,
+        workflow: input.workflow ?? null,
+        apiKeyEnc: input.apiKey ? seal(input.apiKey, this.secretKey) : null,
+        apiKeyHint: input.apiKey ? hint(input.apiKey) : null,
+        isDefault,
+      })
+      .returning();
+    return view(row!);
+  }
+
+  async list(workspaceId: string): Promise<ImageProviderView[]> {
+    const rows = await this.database.db.select().from(t).where(eq(t.workspaceId, workspaceId)).orderBy(desc(t.isDefault), asc(t.name));
+    return rows.map(view);
+  }
+
+  /** The named provider, else the workspace default; a clear 409 when none is set up. */
+  async open(workspaceId: string, name?: string): Promise<ImageProvider> {
+    const rows = await this.database.db
+      .select()
+      .from(t)
+      .where(name ? and(eq(t.workspaceId, workspaceId), eq(t.name, name)) : eq(t.workspaceId, workspaceId))
+      .orderBy(desc(t.isDefault), asc(t.createdAt))
+      .limit(1);
+    const row = rows[0];
+    if (!row) {
+      throw new CreatorFlowError(
+        'IMAGE_PROVIDER_NOT_CONFIGURED',
+        name ? `No image provider named '${name}' in this workspace` : 'No image provider is set up: add ComfyUI or an OpenAI-compatible images API under Settings → Images',
+        { status: 409 },
+      );
+    }
+    if (row.kind === 'comfyui') return new ComfyUiProvider({ baseUrl: row.baseUrl, defaultWorkflow: row.workflow ?? undefined, id: row.name });
+    return new OpenAiImagesProvider({
+      baseUrl: row.baseUrl,
+      apiKey: row.apiKeyEnc ? unseal(row.apiKeyEnc, this.secretKey) : '',
+      model: row.model ?? '',
+      dialect: row.kind === 'siliconflow' ? 'siliconflow' : 'openai',
+      id: row.name,
+    });
+  }
+}
+
+function view(row: typeof t.$inferSelect): ImageProviderView {
+  return { id: row.id, name: row.name, kind: row.kind, baseUrl: row.baseUrl, model: row.model, workflow: row.workflow, apiKeyHint: row.apiKeyHint, isDefault: row.isDefault };
+}

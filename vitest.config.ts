@@ -5,9 +5,9 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'testing/src/**/*.test.ts', 'graphs/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',
-    maxWorkers: 3,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

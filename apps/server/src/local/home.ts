@@ -76,9 +76,10 @@ export function lockHome(home: string, purpose: string): HomeLock {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const seen = readLockText(lock);
       let owner: { pid?: number; purpose?: string } = {};
       try {
-        owner = JSON.parse(readFileSync(lock, 'utf8')) as typeof owner;
+        owner = JSON.parse(seen ?? '') as typeof owner;
       } catch {
         // A half-written lock file: treat as stale.
       }
@@ -90,14 +91,26 @@ export function lockHome(home: string, purpose: string): HomeLock {
           { status: 409, details: { pid: owner.pid } },
         );
       }
-      try {
-        unlinkSync(lock);
-      } catch {
-        // Someone else removed it first; try again.
+      // Only remove the stale lock we looked at: if another process took the
+      // home over in the meantime, its fresh lock must survive.
+      if (readLockText(lock) === seen) {
+        try {
+          unlinkSync(lock);
+        } catch {
+          // Someone else removed it first; try again.
+        }
       }
     }
   }
   throw new CreatorFlowError('HOME_LOCKED', `Could not lock ${home}: another process keeps taking it.`, { status: 409 });
+}
+
+function readLockText(lock: string): string | undefined {
+  try {
+    return readFileSync(lock, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RunningServer {

@@ -113,13 +113,6 @@ export class BrowserPool {
     return { ok: ok && connected, browserConnected: connected, activeJobs: this.#active, waiting: this.#worker.waiting, crashes: this.#crashes };
   }
 
-  /** For tests and the benchmark: the pid of the shared browser, if running. */
-  async browserPid(): Promise<number | undefined> {
-    if (!this.#browser) return undefined;
-    const browser = await this.#browser.catch(() => undefined);
-    return (browser as unknown as { process?: () => { pid?: number } } | undefined)?.process?.()?.pid;
-  }
-
   async close(): Promise<void> {
     this.#closed = true;
     const browser = await this.#browser?.catch(() => undefined);

@@ -10,7 +10,8 @@ import * as works from './messages/works.ts';
 import * as publish from './messages/publish.ts';
 import * as settings from './messages/settings.ts';
 import * as runs from './messages/runs.ts';
+import * as llm from './messages/llm.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh, ...runs.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh, ...runs.zh, ...llm.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en, ...runs.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en, ...runs.en, ...llm.en };

@@ -1,20 +1,33 @@
-import { Card } from 'antd';
-import { useList } from '../../api/lists.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { Card, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { GroupsTab } from './groups-tab.tsx';
+import { KeysTab } from './keys-tab.tsx';
+import { ModelsTab } from './models-tab.tsx';
+import { ProvidersTab } from './providers-tab.tsx';
+import { UsageTab } from './usage-tab.tsx';
 
 export default function LlmPage() {
   const { t } = useI18n();
-  const list = useList<{ id: string }>('/api/llm/providers');
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'providers';
   return (
     <>
       <PageHeader title={t('llm.title')} subtitle={t('llm.subtitle')} />
       <Card>
-        <QueryState query={list} feature={t('llm.title')}>
-          {(page) => (page.items.length === 0 ? <EmptyState title={t('empty.noData')} /> : <pre>{page.items.length}</pre>)}
-        </QueryState>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams({ tab: key })}
+          destroyOnHidden
+          items={[
+            { key: 'providers', label: t('llm.tab.providers'), children: <ProvidersTab /> },
+            { key: 'models', label: t('llm.tab.models'), children: <ModelsTab /> },
+            { key: 'groups', label: t('llm.tab.groups'), children: <GroupsTab /> },
+            { key: 'keys', label: t('llm.tab.keys'), children: <KeysTab /> },
+            { key: 'usage', label: t('llm.tab.usage'), children: <UsageTab /> },
+          ]}
+        />
       </Card>
     </>
   );

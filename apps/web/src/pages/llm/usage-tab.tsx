@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Row } from 'antd';
+import { useMemo } from 'react';
+import { llmApi, type UsageBucket } from '../../api/llm.ts';
+import { Chart, type ChartOption } from '../../components/chart.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+function byDay(rows: UsageBucket[], t: ReturnType<typeof useI18n>['t']): ChartOption {
+  const sorted = [...rows].sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('runs.cost'), t('llm.requests')] },
+    grid: { left: 48, right: 48, bottom: 32, top: 40 },
+    xAxis: { type: 'category', data: sorted.map((r) => String(r.day).slice(0, 10)) },
+    yAxis: [{ type: 'value', name: '¥' }, { type: 'value', name: t('llm.requests') }],
+    series: [
+      { name: t('runs.cost'), type: 'bar', data: sorted.map((r) => Number((r.cost_cents / 100).toFixed(4))), itemStyle: { color: '#5b5bd6' } },
+      { name: t('llm.requests'), type: 'line', yAxisIndex: 1, smooth: true, data: sorted.map((r) => r.requests), itemStyle: { color: '#36cfc9' } },
+    ],
+  };
+}
+
+function pie(rows: UsageBucket[], label: (r: UsageBucket) => string, value: (r: UsageBucket) => number): ChartOption {
+  return {
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'], data: rows.map((r) => ({ name: label(r), value: value(r) })) }],
+  };
+}
+
+export function UsageTab() {
+  const { t } = useI18n();
+  const days = useQuery({ queryKey: ['llm-usage', 'day'], queryFn: () => llmApi.usage('day') });
+  const models = useQuery({ queryKey: ['llm-usage', 'model'], queryFn: () => llmApi.usage('model') });
+  const keys = useQuery({ queryKey: ['llm-usage', 'key'], queryFn: () => llmApi.usage('key') });
+  const dayOption = useMemo(() => byDay(days.data?.usage ?? [], t), [days.data, t]);
+  const modelOption = useMemo(() => pie(models.data?.usage ?? [], (r) => r.model ?? '—', (r) => Number((r.cost_cents / 100).toFixed(4))), [models.data]);
+  const keyOption = useMemo(() => pie(keys.data?.usage ?? [], (r) => (r.key_id ? r.key_id.slice(0, 8) : 'in-app'), (r) => r.requests), [keys.data]);
+  return (
+    <QueryState query={days} feature={t('llm.tab.usage')}>
+      {(data) =>
+        data.usage.length === 0 ? (
+          <EmptyState title={t('llm.noUsage')} hint={t('llm.noUsageHint')} />
+        ) : (
+          <Row gutter={[16, 16]}>
+            <Col span={24}>
+              <Card size="small" title={t('llm.costByDay')}>
+                <Chart option={dayOption} testId="usage-by-day" />
+              </Card>
+            </Col>
+            <Col xs={24} md={12}>
+              <Card size="small" title={t('llm.costByModel')}>
+                <Chart option={modelOption} testId="usage-by-model" />
+              </Card>
+            </Col>
+            <Col xs={24} md={12}>
+              <Card size="small" title={t('llm.costByKey')}>
+                <Chart option={keyOption} testId="usage-by-key" />
+              </Card>
+            </Col>
+          </Row>
+        )
+      }
+    </QueryState>
+  );
+}

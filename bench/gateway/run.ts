@@ -12,7 +12,7 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 const memoryRequests = Math.round(Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000) * scale);
 
 function start(file: string, args: string[] = []): Promise<{ child: ChildProcess; info: Record<string, string> }> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROFILE && file.includes('gateway') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/cf-bench-prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (info) => resolve({ child, info: info as Record<string, string> }));
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));

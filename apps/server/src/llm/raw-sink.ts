@@ -15,8 +15,8 @@ export class RawSink implements ReplySink {
   }
 
   open(status: number, headers: Record<string, string>): void {
+    // No flushHeaders(): the first chunk follows at once, and headers and chunk then leave in one packet.
     this.res.writeHead(status, { ...headers, ...this.extraHeaders });
-    this.res.flushHeaders();
   }
 
   write(chunk: string | Buffer): boolean {

@@ -96,7 +96,7 @@ export const mapNodeSchema = z.strictObject({
   ...common,
   over: expression.describe('Expression giving the list to fan out over'),
   node: nodeId.describe('Node run once per item, with `item` and `index` in scope'),
-  concurrency: z.number().int().min(1).max(64).default(4),
+  concurrency: z.number().int().min(1).max(256).default(4),
 });
 
 export const humanNodeSchema = z.strictObject({

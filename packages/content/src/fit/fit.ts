@@ -8,7 +8,7 @@ export interface FitRequest {
   text: string;
   /** Characters to aim for; defaults to the profile's maximum for the field. */
   limit?: number;
-  /** Model group alias; `writer` by default. */
+  /** Model group alias; `default` unless given. */
   model?: string;
   attribution: CallAttribution;
   signal?: AbortSignal;
@@ -64,7 +64,7 @@ export async function fitToPlatform(llm: LlmPort, request: FitRequest): Promise<
   let costCents = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const result = await llm.chat({
-      model: request.model ?? 'writer',
+      model: request.model ?? 'default',
       messages,
       temperature: 0.4,
       signal: request.signal,

@@ -61,7 +61,7 @@ export async function planIllustrations(llm: LlmPort, req: IllustrateRequest): P
   if (paragraphs.length === 0) throw new CreatorFlowError('CONTENT_NOTHING_TO_ILLUSTRATE', 'The article has no paragraphs to illustrate', { status: 400 });
   const max = req.max ?? 3;
   const result = await llm.chat({
-    model: req.model ?? 'writer',
+    model: req.model ?? 'default',
     temperature: 0.5,
     signal: req.signal,
     attribution: { ...req.attribution, node: req.attribution.node ?? 'illustrate_article' },

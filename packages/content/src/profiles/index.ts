@@ -13,6 +13,9 @@ const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 const ALIASES: Record<string, string> = {
   wx: 'wechat',
   mp: 'wechat',
+  wechat_mp: 'wechat',
+  'wechat-mp': 'wechat',
+  weixin: 'wechat',
   xhs: 'xiaohongshu',
   rednote: 'xiaohongshu',
   bili: 'bilibili',

@@ -99,7 +99,7 @@ export async function suggestTitles(req: SuggestTitlesRequest): Promise<TitleOpt
   if (req.llm && req.attribution) {
     const max = profile.title?.max ?? 30;
     const result = await req.llm.chat({
-      model: req.model ?? 'writer',
+      model: req.model ?? 'default',
       temperature: 0.8,
       signal: req.signal,
       attribution: { ...req.attribution, node: req.attribution.node ?? 'suggest_titles' },

@@ -40,7 +40,7 @@ export async function writeVideoScript(llm: LlmPort, req: WriteVideoScriptReques
   let problems: string[] = [];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const result = await llm.chat({
-      model: req.model ?? 'writer',
+      model: req.model ?? 'default',
       messages,
       temperature: 0.7,
       signal: req.signal,

@@ -118,6 +118,14 @@ describe('cloud auth (register, login, refresh, logout)', () => {
     expect((await inject('GET', '/api/auth/me', undefined, user.headers)).statusCode).toBe(401);
   });
 
+  it('logout with only the access token ends that session', async () => {
+    const user = await registerUser(server);
+    const out = await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: user.headers });
+    expect(out.statusCode).toBe(204);
+    expect((await inject('GET', '/api/auth/me', undefined, user.headers)).json().code).toBe('SESSION_REVOKED');
+    expect((await inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken })).json().code).toBe('REFRESH_TOKEN_REVOKED');
+  });
+
   it('answers bad bodies with 400 problem+json naming each field', async () => {
     const res = await inject('POST', '/api/auth/register', { email: 'not-an-email', password: 'short' });
     expect(res.statusCode).toBe(400);

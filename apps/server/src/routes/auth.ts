@@ -6,12 +6,15 @@ import {
   findUserById,
   insertUser,
   insertWorkspace,
+  revokeRefreshFamily,
   writeAudit,
   type UserRow,
 } from '@creatorflow/db/repositories/foundation/index';
 import type { AppContext } from '../context.ts';
 import { endSession, issueSession, rotateSession } from '../auth/sessions.ts';
 import { hashPassword, verifyPassword } from '../auth/secrets.ts';
+import { bearerOf } from '../auth/cloud.ts';
+import { verifyAccessToken } from '../auth/jwt.ts';
 import type { RoutePlugin } from './types.ts';
 
 const userSchema = z.object({ id: z.string(), email: z.string().nullable(), name: z.string(), locale: z.string() });
@@ -120,11 +123,27 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { auth: 'public' }, schema: { tags, summary: 'End the session of a refresh token', body: refreshBody } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'End a session: the one of the refresh token given, else the one of the Bearer access token',
+        body: refreshBody.partial().nullish(),
+      },
+    },
     async (request, reply) => {
       assertCloud(ctx);
-      const ended = await endSession(ctx, request.body.refresh_token);
-      if (ended) await writeAudit(db, { workspaceId: null, userId: ended.userId, action: 'auth.logout', traceId: request.traceId });
+      let ended: { userId: string; familyId: string } | undefined;
+      if (request.body?.refresh_token) {
+        ended = await endSession(ctx, request.body.refresh_token);
+      } else {
+        const bearer = bearerOf(request);
+        if (!bearer || !ctx.config.jwtSecret) throw new UnauthorizedError('AUTH_REQUIRED', 'Send the refresh token in the body, or the access token as `Authorization: Bearer …`.');
+        const claims = await verifyAccessToken(ctx.config.jwtSecret, ctx.clock, bearer);
+        await revokeRefreshFamily(db, claims.sid, ctx.clock.now());
+        ended = { userId: claims.sub, familyId: claims.sid };
+      }
+      if (ended) await writeAudit(db, { workspaceId: null, userId: ended.userId, action: 'auth.logout', targetType: 'session', targetId: ended.familyId, traceId: request.traceId });
       return reply.code(204).send();
     },
   );

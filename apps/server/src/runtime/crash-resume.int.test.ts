@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { newRunId, newUuid, parseGraph, ToolRegistry, type RunEvent } from '@creatorflow/core';
+import { newUuid, parseGraph, ToolRegistry, type RunEvent } from '@creatorflow/core';
 import { openDatabase, type Database, type DatabaseConfig } from '@creatorflow/db';
 import { createPostgresDatabase, pgliteTemplate, testDrivers } from '@creatorflow/testing';
 import { createLogger } from '../logger.ts';

@@ -8,6 +8,9 @@ import { highlight, snippet } from './snippet.ts';
 /** Title and tags weigh most, then the body; see docs/decisions/0401. */
 const TSV = `setweight(to_tsvector('simple', d.title_seg), 'A') || setweight(to_tsvector('simple', d.tags_seg), 'B') || setweight(to_tsvector('simple', d.body_seg), 'D')`;
 
+/** How many of the newest matches are ranked by relevance (all are counted). */
+const RANK_WINDOW = 1000;
+
 /** Rows per INSERT when indexing in bulk. */
 const BATCH = 500;
 
@@ -113,12 +116,24 @@ export class PgSearchIndex implements SearchIndex {
       where.push(`created_at < $${params.length}`);
     }
     params.push(limit, offset);
+    params.push(RANK_WINDOW);
+    // Matching is done on the GIN index reading only keys and dates; ts_rank (which must
+    // detoast every tsvector) then runs on the newest RANK_WINDOW matches only, so a very
+    // common word costs the same as a rare one. See docs/decisions/0401.
     const rows = await this.database.query<Row>(
-      `SELECT kind, ref_id, parent_id, title, body, tags, created_at, ts_rank(tsv, q) AS score, count(*) OVER () AS total
-         FROM search_documents, (SELECT ${tsquery} AS q) AS query
-        WHERE ${where.join(' AND ')}
-        ORDER BY score DESC, created_at DESC, ref_id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `WITH matched AS (
+         SELECT kind, ref_id, created_at, count(*) OVER () AS total
+           FROM search_documents, (SELECT ${tsquery} AS q) AS query
+          WHERE ${where.join(' AND ')}
+          ORDER BY created_at DESC
+          LIMIT $${params.length}
+       )
+       SELECT d.kind, d.ref_id, d.parent_id, d.title, d.body, d.tags, d.created_at, ts_rank(d.tsv, query.q) AS score, m.total
+         FROM matched m
+         JOIN search_documents d ON d.kind = m.kind AND d.ref_id = m.ref_id,
+              (SELECT ${tsquery} AS q) AS query
+        ORDER BY score DESC, d.created_at DESC, d.ref_id
+        LIMIT $${params.length - 2} OFFSET $${params.length - 1}`,
       params,
     );
     const hits: SearchHit[] = rows.map((r) => ({

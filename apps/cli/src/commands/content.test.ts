@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -40,5 +40,17 @@ describe('creatorflow format', () => {
     expect(stderr).toContain('Cut at least 7 characters');
     expect(process.exitCode).toBe(2);
     process.exitCode = undefined;
+  });
+});
+
+describe('creatorflow cover', () => {
+  it('writes a PNG at the platform cover size', async () => {
+    mkdirSync(dir, { recursive: true });
+    const out = join(dir, 'cover.png');
+    const stderr = await run('cover', '--title', '十分钟学会记账', '-p', 'xiaohongshu', '-o', out);
+    const png = readFileSync(out);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1440]);
+    expect(stderr).toContain('1080×1440');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

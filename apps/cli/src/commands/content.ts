@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CreatorFlowError } from '@creatorflow/core';
-import { formatForPlatform, previewPage, type FormatResult, type Violation } from '@creatorflow/content';
+import { formatForPlatform, previewPage, renderCover, type FormatResult, type Violation } from '@creatorflow/content';
 import { openClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
 
@@ -17,12 +17,14 @@ interface FormatOptions {
   fit?: 'title' | 'body' | 'summary';
 }
 
-function readFileOrFail(path: string, what: string): string {
+function readBytesOrFail(path: string, what: string): Buffer {
   if (!existsSync(path)) {
     throw new CreatorFlowError('CLI_FILE_NOT_FOUND', `${what} '${path}' does not exist; check the path`, { status: 400 });
   }
-  return readFileSync(path, 'utf8');
+  return readFileSync(path);
 }
+
+const readFileOrFail = (path: string, what: string): string => readBytesOrFail(path, what).toString('utf8');
 
 /** One line per violation, zh-CN first, then English, with the fix. */
 export function describeViolations(violations: Violation[]): string {
@@ -89,5 +91,25 @@ export const contentCommands: CommandModule = (program) => {
       for (const notice of result.notices) process.stderr.write(`· ${notice}\n`);
       if (result.violations.length) process.stderr.write(`${describeViolations(result.violations)}\n`);
       if (opts.strict && result.violations.some((v) => v.severity === 'error')) process.exitCode = 2;
+    });
+  program
+    .command('cover')
+    .description('Render a cover PNG with a Chinese title at a platform size / 生成平台尺寸封面')
+    .requiredOption('--title <title>', 'title text on the cover')
+    .option('-p, --platform <platform>', 'platform whose cover size to use', 'wechat')
+    .option('--subtitle <text>', 'smaller line under the title')
+    .option('-t, --template <template>', 'gradient | minimal | photo')
+    .option('--image <file>', 'background image (PNG/JPEG) for the photo template')
+    .requiredOption('-o, --out <file>', 'PNG file to write')
+    .action((opts: { title: string; platform: string; subtitle?: string; template?: string; image?: string; out: string }) => {
+      const cover = renderCover({
+        title: opts.title,
+        subtitle: opts.subtitle,
+        platform: opts.platform,
+        template: opts.template,
+        backgroundImage: opts.image ? readBytesOrFail(opts.image, 'Image file') : undefined,
+      });
+      writeFileSync(opts.out, cover.png);
+      process.stderr.write(`${opts.out}: ${cover.width}×${cover.height}, ${cover.title.lines.length} 行标题，字号 ${cover.title.fontSize}px${cover.title.truncated ? '（已截断）' : ''}\n`);
     });
 };

@@ -35,7 +35,12 @@ describe('model group failover against the fake upstream', () => {
       { provider: 'p1', model: 'flaky', tier: 1 },
       { provider: 'p2', model: 'steady', tier: 2 },
     ]);
-    llm = createTestService(test.database, { timeouts: { firstByteMs: 1500, idleMs: 1500 }, configTtlMs: 60_000 });
+    llm = createTestService(test.database, {
+      timeouts: { firstByteMs: 4000, idleMs: 4000 },
+      configTtlMs: 60_000,
+      // Half-open after 1.5 s: long enough that a busy CI machine does not reach it between two asserts.
+      failover: { backoffMs: 1, maxRetryWaitMs: 50, halfOpenAfterMs: 1500, breakerThreshold: 3 },
+    });
   }, 240_000);
   afterAll(async () => {
     await llm.close();
@@ -94,7 +99,7 @@ describe('model group failover against the fake upstream', () => {
     fake.reset();
     expect((await ask('breaker')).model).toBe('steady');
     expect(fake.requests.map((r) => r.model)).toEqual(['steady']);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 1600));
     expect((await ask('breaker')).model).toBe('flaky');
     expect(llm.health.state(flakyId)).toBe('closed');
   });

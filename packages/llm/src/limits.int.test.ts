@@ -83,12 +83,14 @@ describe.each(testDrivers())('limits (%s)', (kind) => {
     const copies = [0, 1].map(() => {
       const redis = new Redis(redisUrl!);
       redises.push(redis);
-      const llm = createTestService(test.database, { redis, limitPrefix: prefix });
+      // Cached config so admissions are not spread out by per-request config reads on a busy machine.
+      const llm = createTestService(test.database, { redis, limitPrefix: prefix, configTtlMs: 600_000, timeouts: { firstByteMs: 20_000, idleMs: 20_000 } });
       services.push(llm);
       return llm;
     });
     await putLimit(test.database, ws.workspaceId, 'workspace', ws.workspaceId, { concurrency: 4 });
-    fake.script('m', Array.from({ length: 40 }, () => ({ text: 'slow', delayMs: 400 })));
+    for (const copy of copies) copy.store.invalidate();
+    fake.script('m', Array.from({ length: 40 }, () => ({ text: 'slow', delayMs: 2500 })));
     const concurrent = await settle(Array.from({ length: 20 }, (_, i) => ask(copies[i % 2]!)));
     expect(concurrent.ok).toBe(4);
     expect(fake.requests).toHaveLength(4);
@@ -96,6 +98,7 @@ describe.each(testDrivers())('limits (%s)', (kind) => {
     fake.reset();
     await test.database.exec('DELETE FROM llm_limits');
     await putLimit(test.database, ws.workspaceId, 'workspace', ws.workspaceId, { rpm: 7 });
+    for (const copy of copies) copy.store.invalidate();
     await awayFromMinuteEdge();
     const burst = await settle(Array.from({ length: 24 }, (_, i) => ask(copies[i % 2]!)));
     expect(burst.ok).toBe(7);

@@ -22,7 +22,7 @@ export function createTestService(database: Database, options: Partial<LlmServic
     logger: pino({ level: 'silent' }),
     secretKey: 'test-secret-key-of-at-least-32-characters',
     configTtlMs: 0,
-    timeouts: { firstByteMs: 2000, idleMs: 2000 },
+    timeouts: { firstByteMs: 10_000, idleMs: 10_000 },
     failover: { backoffMs: 1, maxRetryWaitMs: 50, halfOpenAfterMs: 200, breakerThreshold: 3 },
     usage: { intervalMs: 50 },
     ...options,

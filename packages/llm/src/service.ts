@@ -87,13 +87,22 @@ export class LlmService implements LlmPort {
       options.database,
       options.secretKey,
       { ttlMs: options.configTtlMs ?? 5000 },
-      seed ? (ws) => seedWorkspaceFromEnv(options.database, options.secretKey, ws, seed, options.logger) : undefined,
+      seed ? (ws) => this.#seedOnce(ws, seed) : undefined,
     );
     this.usage = new UsageWriter(options.database, options.logger, { batchSize: 500, intervalMs: 1000, maxBuffered: 100_000, ...options.usage });
     this.health = new MemberHealth({ ...defaultFailoverOptions, ...options.failover });
     this.limiter = options.redis
       ? new RedisLimiter(options.redis, { prefix: options.limitPrefix ?? 'cf:llm:limit:', leaseMs: 15 * 60_000 })
       : new MemoryLimiter();
+  }
+
+  readonly #seeded = new Set<string>();
+
+  /** Env seeding is decided by a marker row; this process asks the database once per workspace. */
+  async #seedOnce(workspaceId: string, seed: SeedSettings): Promise<void> {
+    if (this.#seeded.has(workspaceId)) return;
+    await seedWorkspaceFromEnv(this.database, this.secretKey, workspaceId, seed, this.#logger);
+    this.#seeded.add(workspaceId);
   }
 
   // ---- LlmPort -------------------------------------------------------------------------------

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
+import { loadConfig, startLocal, type RunningInstance } from '@creatorflow/server';
 import { workspacesCommands } from './workspaces.ts';
 
-/** Runs one CLI command in-process (no server running: the client opens the home itself) and returns what it printed. */
+/** Runs one CLI command in-process and returns what it printed. */
 async function run(home: string, ...args: string[]): Promise<string> {
   const program = new Command('creatorflow').exitOverride();
   workspacesCommands(program);
@@ -22,17 +23,25 @@ async function run(home: string, ...args: string[]): Promise<string> {
   return out;
 }
 
-describe('creatorflow workspaces / tokens (local home, no server running)', () => {
+describe('creatorflow workspaces / tokens', () => {
   const home = mkdtempSync(join(tmpdir(), 'cf-cli-'));
-  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  let running: RunningInstance | undefined;
+  afterAll(async () => {
+    await running?.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
 
-  it('creates and lists workspaces', async () => {
+  it('works with no server running: the command opens the home itself', async () => {
     expect(await run(home, 'workspaces', 'create', '团队工作区')).toContain('Created workspace 团队工作区');
+  }, 300_000);
+
+  it('talks to a running `creatorflow start` on the same home', async () => {
+    running = await startLocal(loadConfig({ mode: 'local', home, port: 0 }, { LOG_LEVEL: 'silent' }));
     const listed = await run(home, 'workspaces', 'list');
     expect(listed).toMatch(/^ID\s+NAME\s+KIND\s+ROLE/);
     expect(listed).toContain('我的工作区');
     expect(listed).toMatch(/团队工作区\s+team\s+owner/);
-  }, 120_000);
+  }, 300_000);
 
   it('creates a token once, lists it without the secret, revokes it', async () => {
     const created = JSON.parse(await run(home, 'tokens', 'create', '--name', 'ci', '--role', 'viewer', '--json')) as { id: string; token: string };

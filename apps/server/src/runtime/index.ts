@@ -56,7 +56,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   for (const [name, description, providedBy] of PLANNED_TOOLS) tools.register(plannedTool(name, description, providedBy));
 
   const bus: RuntimeBus = deps.mode === 'cloud' && deps.redis ? new RedisBus(deps.redis, deps.logger) : new InProcessBus();
-  const graphs = new GraphLibrary(deps.database, () => ({ toolStatus: (name) => tools.status(name, deps.mode), toolNames: () => tools.names() }));
+  const graphs = new GraphLibrary(deps.database, () => ({
+    toolStatus: (name) =>
+      name.startsWith('mcp.') ? { available: false, reason: 'an MCP tool: resolved when the run starts, from the workspace MCP server of that name' } : tools.status(name, deps.mode),
+    toolNames: () => tools.names(),
+  }));
   const runs = new RunService(deps.database, deps.jobs, bus, graphs, tools, deps.mode);
   let worker: RunWorker | undefined;
   return {

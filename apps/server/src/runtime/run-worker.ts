@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { executeRun, RunAbort, type Clock, type EngineDeps, type JobQueue, type LlmPort, type ToolResolver } from '@creatorflow/core';
+import { executeRun, LayeredTools, RunAbort, type Clock, type Graph, type EngineDeps, type JobQueue, type LlmPort, type ToolResolver } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { DbRunStore } from './db-run-store.ts';
 import type { RuntimeBus } from './event-bus.ts';
 import type { GraphLibrary } from './graph-library.ts';
 import { RunsRepo } from './runs-repo.ts';
+import { McpTools, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
 
 export const RUNS_QUEUE = 'runs';
 
@@ -86,16 +87,18 @@ export class RunWorker {
       });
     }, Math.max(200, Math.floor(leaseMs / 3)));
     renew.unref();
+    let mcp: McpTools | undefined;
     try {
       const row = await this.#repo.load(runId);
       if (!row || ['completed', 'failed', 'cancelled'].includes(row.status)) return;
       if (row.cancel_requested) controller.abort(new RunAbort('cancel'));
       if (row.checkpoint && row.status !== 'running') await this.#repo.setStatus(runId, 'running');
+      mcp = await this.#mcpFor(row.workspace_id, row.graph);
       const deps: EngineDeps = {
         store: this.#store,
         publisher: this.options.bus,
         llm: this.options.llm(),
-        tools: this.options.tools,
+        tools: mcp ? new LayeredTools(mcp.registry, this.options.tools) : this.options.tools,
         graphs: { resolve: async (name) => (await this.options.graphs.get(row.workspace_id, name)).graph },
         clock: this.options.clock,
         runtime: this.options.runtime,
@@ -119,11 +122,25 @@ export class RunWorker {
       if (outcome.status === 'interrupted') throw new Error('run interrupted by shutdown; it resumes from its checkpoint');
       if (outcome.status === 'waiting') await this.#scheduleHumanTimeout(runId, row.user_id);
     } finally {
+      await mcp?.close();
       clearInterval(renew);
       jobSignal.removeEventListener('abort', onJobAbort);
       this.#active.delete(runId);
       await this.#repo.unlock(runId, this.#owner).catch(() => undefined);
     }
+  }
+
+  /** Connects the workspace MCP servers the graph uses (`mcp.<server>.<tool>`), for this run only. */
+  async #mcpFor(workspaceId: string, graph: Graph): Promise<McpTools | undefined> {
+    const wanted = Object.values(graph.nodes).flatMap((n) => (n.type === 'tool' ? [n.tool] : n.type === 'agent' ? n.tools : [])).filter((name) => parseMcpName(name));
+    if (wanted.length === 0) return undefined;
+    const names = [...new Set(wanted.map((n) => parseMcpName(n)!.server))];
+    const rows = await this.options.database.query<{ name: string; transport: 'stdio' | 'http'; command: string | null; args: string[]; url: string | null }>(
+      'SELECT name, transport, command, args, url FROM mcp_servers WHERE workspace_id = $1 AND enabled AND name = ANY($2::text[])',
+      [workspaceId, names],
+    );
+    const servers: McpServerConfig[] = rows.map((r) => ({ name: r.name, transport: r.transport, command: r.command ?? undefined, args: r.args, url: r.url ?? undefined }));
+    return McpTools.connect(servers, { wanted });
   }
 
   /** A waiting run with a deadline gets a job at the deadline that applies the node's timeout policy. */

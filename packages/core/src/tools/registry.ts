@@ -32,6 +32,8 @@ export interface ToolDefinition<I = unknown, O = unknown> {
   /** What the tool needs or does: 'network', 'browser', 'filesystem', 'llm', 'writes' … */
   capabilities?: string[];
   fallback?: string;
+  /** JSON Schema shown to models instead of the one derived from `input` (MCP tools bring their own). */
+  parameters?: Record<string, unknown>;
   available?: () => ToolStatus;
   run(input: I, ctx: ToolContext): Promise<O>;
 }
@@ -128,7 +130,7 @@ function suffix(hint: string | undefined): string {
 }
 
 function bind(name: string, definition: ToolDefinition): ResolvedTool {
-  const parameters = z.toJSONSchema(definition.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const parameters = definition.parameters ?? (z.toJSONSchema(definition.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
   delete parameters.$schema;
   return {
     name,
@@ -149,4 +151,21 @@ function bind(name: string, definition: ToolDefinition): ResolvedTool {
       return output.data;
     },
   };
+}
+
+/** A run's view of tools: its own extra tools (workspace MCP servers) first, then the shared registry. */
+export class LayeredTools implements ToolResolver {
+  constructor(
+    private readonly extra: ToolRegistry,
+    private readonly base: ToolResolver,
+  ) {}
+
+  resolve(name: string, runtime: ToolRuntime): ToolResolution {
+    const own = this.extra.resolve(name, runtime);
+    return own.ok || own.known ? own : this.base.resolve(name, runtime);
+  }
+
+  names(): string[] {
+    return [...new Set([...this.extra.names(), ...this.base.names()])].sort();
+  }
 }

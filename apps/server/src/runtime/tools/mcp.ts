@@ -1,0 +1,96 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { z } from 'zod';
+import { CreatorFlowError, ToolRegistry, type ToolDefinition } from '@creatorflow/core';
+
+export interface McpServerConfig {
+  name: string;
+  transport: 'stdio' | 'http';
+  command?: string;
+  args?: string[];
+  url?: string;
+}
+
+export const MCP_PREFIX = 'mcp.';
+
+/** `mcp.<server>.<tool>` → the server and tool it names. */
+export function parseMcpName(name: string): { server: string; tool: string } | undefined {
+  if (!name.startsWith(MCP_PREFIX)) return undefined;
+  const rest = name.slice(MCP_PREFIX.length);
+  const dot = rest.indexOf('.');
+  return dot > 0 ? { server: rest.slice(0, dot), tool: rest.slice(dot + 1) } : undefined;
+}
+
+/**
+ * Connects to a workspace's MCP servers (stdio or streamable HTTP) and
+ * exposes their tools as `mcp.<server>.<tool>` in a registry of their own.
+ * A server that cannot be reached makes its tools unavailable with the
+ * reason; it does not fail the others.
+ */
+export class McpTools {
+  readonly registry = new ToolRegistry();
+  readonly #clients: Client[] = [];
+
+  /** `wanted`: the `mcp.*` names a graph uses, so an unreachable server's tools fail with its reason. */
+  static async connect(servers: McpServerConfig[], options: { timeoutMs?: number; wanted?: string[] } = {}): Promise<McpTools> {
+    const tools = new McpTools();
+    await Promise.all(servers.map((server) => tools.#add(server, options.timeoutMs ?? 15_000, (options.wanted ?? []).filter((n) => parseMcpName(n)?.server === server.name))));
+    return tools;
+  }
+
+  async #add(server: McpServerConfig, timeoutMs: number, wanted: string[]): Promise<void> {
+    const client = new Client({ name: 'creatorflow', version: '1.0.0' });
+    try {
+      const transport =
+        server.transport === 'stdio'
+          ? new StdioClientTransport({ command: server.command!, args: server.args ?? [], stderr: 'ignore' })
+          : new StreamableHTTPClientTransport(new URL(server.url!));
+      await client.connect(transport, { timeout: timeoutMs });
+      this.#clients.push(client);
+      const { tools } = await client.listTools(undefined, { timeout: timeoutMs });
+      for (const tool of tools) this.registry.register(this.#wrap(server.name, client, tool, timeoutMs));
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      const reason = `MCP server '${server.name}' is unreachable: ${(error as Error).message}`;
+      // The graph's names for this server resolve to the reason rather than to "unknown tool".
+      for (const name of wanted) this.registry.register({
+        name,
+        description: reason,
+        input: z.unknown(),
+        output: z.unknown(),
+        runtime: 'universal',
+        available: () => ({ available: false, reason }),
+        run: async () => {
+          throw new CreatorFlowError('TOOL_UNAVAILABLE', reason, { status: 502 });
+        },
+      });
+    }
+  }
+
+  #wrap(server: string, client: Client, tool: { name: string; description?: string; inputSchema: Record<string, unknown> }, timeoutMs: number): ToolDefinition<Record<string, unknown>, unknown> {
+    return {
+      name: `${MCP_PREFIX}${server}.${tool.name}`,
+      description: tool.description ?? `${tool.name} (MCP server ${server})`,
+      input: z.record(z.string(), z.unknown()),
+      output: z.unknown(),
+      parameters: tool.inputSchema,
+      runtime: 'universal',
+      capabilities: ['mcp'],
+      async run(args, ctx) {
+        const result = (await client.callTool({ name: tool.name, arguments: args }, undefined, { signal: ctx.signal, timeout: timeoutMs })) as {
+          content?: Array<{ type: string; text?: string }>;
+          structuredContent?: unknown;
+          isError?: boolean;
+        };
+        const text = (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
+        if (result.isError) throw new CreatorFlowError('MCP_TOOL_ERROR', `MCP tool ${server}.${tool.name} failed: ${text.slice(0, 500)}`, { status: 502 });
+        return result.structuredContent ?? text;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#clients.map((c) => c.close().catch(() => undefined)));
+  }
+}

@@ -40,7 +40,7 @@ describe.each(testDrivers())('knowledge base (%s)', (driver) => {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('x'.repeat(300_000));
       } else if (req.url === '/slow') {
-        setTimeout(() => res.writeHead(200).end('late'), 2000).unref();
+        setTimeout(() => res.writeHead(200).end('late'), 5000).unref();
       } else {
         res.writeHead(404).end();
       }
@@ -77,7 +77,7 @@ describe.each(testDrivers())('knowledge base (%s)', (driver) => {
 
   it('refuses pages that are too large or too slow, and non-http URLs', async () => {
     await expect(library.knowledge.importUrl(me, { url: `${base}/huge` }, { maxBytes: 100_000 })).rejects.toMatchObject({ code: 'FETCH_TOO_LARGE' });
-    await expect(library.knowledge.importUrl(me, { url: `${base}/slow` }, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'FETCH_TIMEOUT' });
+    await expect(library.knowledge.importUrl(me, { url: `${base}/slow` }, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'FETCH_TIMEOUT' });
     await expect(library.knowledge.importUrl(me, { url: `${base}/missing` })).rejects.toMatchObject({ code: 'FETCH_HTTP_ERROR' });
     await expect(library.knowledge.importUrl(me, { url: 'file:///etc/passwd' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(library.knowledge.importUrl(me, { url: `${base}/article` }, { blockPrivateHosts: true })).rejects.toMatchObject({ code: 'FETCH_BLOCKED_HOST' });

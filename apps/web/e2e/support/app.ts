@@ -15,8 +15,8 @@ export interface RunningApp {
 }
 
 /** The real server (local mode, throw-away home) listening on a free loopback port. */
-export async function startApp(): Promise<RunningApp> {
-  const server = await createTestServer();
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const server = await createTestServer({ env });
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

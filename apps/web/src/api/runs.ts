@@ -9,7 +9,7 @@ export interface Run {
   graph_version: number;
   status: RunStatus;
   trace_id: string;
-  inputs: Record<string, unknown>;
+  inputs?: Record<string, unknown>;
   budget: { max_cost_cents?: number; max_tokens?: number; max_steps?: number } | null;
   output: Record<string, unknown> | null;
   error: { code?: string; message?: string } | null;

@@ -1,6 +1,7 @@
 /** Platform ids as the server uses them (packages/content profiles), with display names. */
 export const PLATFORMS: Array<{ id: string; zh: string; en: string }> = [
   { id: 'wechat', zh: '微信公众号', en: 'WeChat OA' },
+  { id: 'wechat_mp', zh: '微信公众号', en: 'WeChat OA' },
   { id: 'xiaohongshu', zh: '小红书', en: 'Xiaohongshu' },
   { id: 'zhihu', zh: '知乎', en: 'Zhihu' },
   { id: 'weibo', zh: '微博', en: 'Weibo' },

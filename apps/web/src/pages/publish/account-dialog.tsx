@@ -11,6 +11,7 @@ interface Values {
   name: string;
   credential_mode: 'local' | 'sync';
   base_url?: string;
+  api_base_url?: string;
   app_id?: string;
   app_secret?: string;
 }
@@ -29,7 +30,7 @@ export function AccountDialog({ open, onClose }: { open: boolean; onClose: () =>
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/publish/accounts', { body: { ...values, base_url: values.base_url || undefined } });
+      await api('/api/publish/accounts', { body: { ...values, base_url: values.base_url || undefined, api_base_url: values.api_base_url || undefined } });
       await queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
       onClose();
     } catch (caught) {
@@ -59,16 +60,20 @@ export function AccountDialog({ open, onClose }: { open: boolean; onClose: () =>
         {platform === 'wechat_mp' ? (
           <>
             <Form.Item name="app_id" label={t('publish.appId')} rules={[{ required: true }]}>
-              <Input />
+              <Input data-testid="account-app-id" />
             </Form.Item>
             <Form.Item name="app_secret" label={t('publish.appSecret')} rules={[{ required: true }]}>
-              <Input.Password />
+              <Input.Password data-testid="account-app-secret" />
+            </Form.Item>
+            <Form.Item name="api_base_url" label={t('publish.baseUrl')} rules={[{ type: 'url' }]}>
+              <Input placeholder="https://api.weixin.qq.com" data-testid="account-api-base-url" />
             </Form.Item>
           </>
-        ) : null}
-        <Form.Item name="base_url" label={t('publish.baseUrl')} rules={[{ type: 'url' }]}>
-          <Input placeholder="https://" data-testid="account-base-url" />
-        </Form.Item>
+        ) : (
+          <Form.Item name="base_url" label={t('publish.baseUrl')} rules={[{ type: 'url' }]}>
+            <Input placeholder="https://" data-testid="account-base-url" />
+          </Form.Item>
+        )}
       </Form>
       {platforms.isError ? <ProblemAlert error={platforms.error} /> : null}
       {error ? <ProblemAlert error={error} /> : null}

@@ -39,7 +39,7 @@ export default function RunsPage() {
                 columns={[
                   { title: 'ID', dataIndex: 'id', render: (id: string) => <Link to={`/runs/${id}`}>{id.slice(0, 16)}…</Link> },
                   { title: t('runs.graph'), dataIndex: 'graph' },
-                  { title: t('runs.topic'), render: (_: unknown, r) => String(r.inputs.topic ?? '') },
+                  { title: t('runs.topic'), render: (_: unknown, r) => String(r.inputs?.topic ?? '') },
                   { title: t('common.status'), dataIndex: 'status', render: (s: RunStatus) => <RunStatusTag status={s} /> },
                   { title: t('runs.cost'), render: (_: unknown, r) => formatCents(r.usage?.costCents ?? 0) },
                   { title: t('common.createdAt'), dataIndex: 'created_at', render: (d: string) => shortTime(d, locale) },

@@ -42,9 +42,10 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const graphs = useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
   const idea = useQuery({ queryKey: ['idea', ideaId], queryFn: () => api<Idea>(`/api/ideas/${ideaId}`), enabled: ideaId !== null });
 
+  // The form mounts once the graphs are loaded; fill the topic when both are there.
   useEffect(() => {
-    if (idea.data) form.setFieldValue('topic', idea.data.text);
-  }, [idea.data, form]);
+    if (idea.data && graphs.data) form.setFieldValue('topic', idea.data.text);
+  }, [idea.data, graphs.data, form]);
 
   const start = async (values: Values) => {
     setBusy(true);
@@ -117,7 +118,7 @@ function WaitingRuns({ onOpen }: { onOpen: (id: string) => void }) {
       {items.map((run) => (
         <div key={run.id} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0', gap: 8 }}>
           <Typography.Link onClick={() => onOpen(run.id)} ellipsis>
-            {String(run.inputs.topic ?? run.graph)}
+            {String(run.inputs?.topic ?? run.graph)}
           </Typography.Link>
           <RunStatusTag status={run.status} />
         </div>

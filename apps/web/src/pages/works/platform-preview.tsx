@@ -6,7 +6,7 @@ import { formatFor, previewPage } from '../../api/content.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PLATFORMS, platformName } from '../../lib/platforms.ts';
+import { platformName } from '../../lib/platforms.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 
 /** Side-by-side preview of the work exactly as a platform will publish it, with its limit warnings. */
@@ -21,7 +21,6 @@ export function PlatformPreview({ title, markdown, tags, platforms }: { title: s
   const check = useQuery({ queryKey: ['format', input], queryFn: ({ signal }) => formatFor(input, signal), placeholderData: keepPreviousData, enabled, staleTime: 60_000 });
   const page = useQuery({ queryKey: ['format-preview', input], queryFn: ({ signal }) => previewPage(input, signal), placeholderData: keepPreviousData, enabled, staleTime: 60_000 });
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const known = PLATFORMS.some((p) => p.id === platform);
 
   return (
     <Card
@@ -30,7 +29,7 @@ export function PlatformPreview({ title, markdown, tags, platforms }: { title: s
       data-testid="platform-preview"
       extra={<Segmented size="small" value={platform} onChange={(v) => setPicked(String(v))} options={choices.map((id) => ({ value: id, label: platformName(id, locale) }))} />}
     >
-      {!enabled || !known ? (
+      {!enabled ? (
         <EmptyState title={t('editor.previewEmpty')} />
       ) : (
         <QueryState query={check} feature={t('editor.preview')}>
@@ -65,7 +64,7 @@ export function PlatformPreview({ title, markdown, tags, platforms }: { title: s
                 <Tag>{t('editor.statImages', { n: result.stats.imageCount })}</Tag>
                 {result.notices.length > 0 ? <Tag color="blue" title={result.notices.join('\n')}>{t('editor.notices', { n: result.notices.length })}</Tag> : null}
               </Space>
-              <div className={platform === 'wechat' || platform === 'xiaohongshu' || platform === 'douyin' ? 'cf-preview cf-preview-phone' : 'cf-preview'}>
+              <div className={platform === 'wechat' || platform === 'wechat_mp' || platform === 'xiaohongshu' || platform === 'douyin' ? 'cf-preview cf-preview-phone' : 'cf-preview'}>
                 {page.data !== undefined ? (
                   // Sandboxed without scripts: the platform's HTML shows exactly, and nothing in it can run.
                   <iframe title={platformName(platform, locale)} sandbox="" srcDoc={page.data} style={{ width: '100%', height: 620, border: 0 }} data-testid="preview-frame" />

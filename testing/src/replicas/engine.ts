@@ -99,6 +99,8 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
       res.end();
     };
 
+    // Browsers fetch the favicon on their own; redirecting it to the login page would mint a stray QR code.
+    if (path === '/favicon.ico') return html(404, '');
     if (path === p.paths.login) {
       const token = randomBytes(8).toString('hex');
       qrs.set(token, { status: 'pending', at: Date.now() });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
-import { sessionFromCookies } from './login-session.ts';
-import { BrowserPool } from './pool.ts';
+import { loadFlow } from './flow-schema.ts';
+import { LoginSessions, sessionFromCookies } from './login-session.ts';
+import { BrowserPool, type SessionState } from './pool.ts';
 
-vi.setConfig({ testTimeout: 400_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('browser service', () => {
   let site: ReplicaSite;
@@ -16,6 +18,26 @@ describe('browser service', () => {
   afterAll(async () => {
     await pool.close();
     await site.close();
+  });
+
+  it('logs in by QR code: shows the code as an image, captures the session when the phone confirms', async () => {
+    const flow = loadFlow('douyin');
+    let captured: SessionState | undefined;
+    const logins = new LoginSessions(pool, new EventEmitter());
+    const session = logins.start({
+      workspaceId: 'ws',
+      accountId: 'acc-qr',
+      flow,
+      baseUrl: site.url,
+      headed: false,
+      onLoggedIn: async (state) => void (captured = state),
+    });
+    while (!session.qrImage && session.status === 'waiting') await new Promise((r) => setTimeout(r, 200));
+    expect(session.qrImage).toMatch(/^data:image\/png;base64,/);
+    expect(site.scanQr()).toBe(true);
+    while (logins.get('ws', session.id).status === 'waiting') await new Promise((r) => setTimeout(r, 200));
+    expect(logins.get('ws', session.id)).toMatchObject({ status: 'logged_in', nickname: 'douyin测试号' });
+    expect(captured?.cookies.map((c) => c.name)).toContain('sessionid');
   });
 
   it('turns pasted cookies into a session for the platform host', () => {

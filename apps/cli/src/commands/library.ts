@@ -1,35 +1,10 @@
 import { openAsBlob } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
-import { openClient, problemToError, type ApiClient } from '../api-client.ts';
+import { problemToError, type ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
+import { withClient, withConnection, type Connection } from './connection.ts';
 
-interface Connection {
-  home?: string;
-  url?: string;
-  token?: string;
-  workspace?: string;
-  json?: boolean;
-}
-
-function connect(command: Command): Command {
-  return command
-    .option('--home <dir>', 'local data directory (default ~/.creatorflow or CREATORFLOW_HOME)')
-    .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL); with --token / CREATORFLOW_TOKEN')
-    .option('--token <token>', 'API token for --url')
-    .option('--workspace <id>', 'workspace id (default: your personal workspace)')
-    .option('--json', 'print JSON');
-}
-
-async function withClient<T>(opts: Connection, fn: (client: ApiClient) => Promise<T>): Promise<T> {
-  const client = await openClient({ home: opts.home, url: opts.url, token: opts.token, workspace: opts.workspace });
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
-}
 
 const out = (text: string) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const print = (opts: Connection, data: unknown, human: () => string) => out(opts.json ? JSON.stringify(data, null, 2) : human());
@@ -61,7 +36,7 @@ const assetLine = (a: Asset) =>
 /** `ideas`, `assets`, `works`, `kb` and `search`: the library from the command line. */
 export const libraryCommands: CommandModule = (program) => {
   const ideas = program.command('ideas').description('Idea inbox / 想法库');
-  connect(ideas.command('add <text...>').description('Capture an idea'))
+  withConnection(ideas.command('add <text...>').description('Capture an idea'))
     .option('--link <url>', 'a link that goes with it')
     .option('--tag <tags>', 'tags, comma-separated or repeated', collect)
     .option('--source <source>', 'where it came from')
@@ -71,7 +46,7 @@ export const libraryCommands: CommandModule = (program) => {
         print(opts, idea, () => `Saved idea ${idea.id}`);
       });
     });
-  connect(ideas.command('list').description('List ideas, newest first'))
+  withConnection(ideas.command('list').description('List ideas, newest first'))
     .option('--status <status>', 'new | in_progress | used | archived')
     .option('--tag <tag>', 'only with this tag')
     .option('--limit <n>', 'how many', '20')
@@ -84,7 +59,7 @@ export const libraryCommands: CommandModule = (program) => {
     });
 
   const assets = program.command('assets').description('Media library / 素材库');
-  connect(assets.command('add <files...>').description('Upload files (type is detected from the content)'))
+  withConnection(assets.command('add <files...>').description('Upload files (type is detected from the content)'))
     .option('--tag <tags>', 'tags, comma-separated or repeated', collect)
     .action(async (files: string[], opts: Connection & { tag?: string[] }) => {
       await withClient(opts, async (client) => {
@@ -96,7 +71,7 @@ export const libraryCommands: CommandModule = (program) => {
         print(opts, results, () => results.map((r) => `${r.deduplicated ? 'Already there' : 'Uploaded'}: ${assetLine(r.asset)}`).join('\n'));
       });
     });
-  connect(assets.command('list').description('List assets, newest first'))
+  withConnection(assets.command('list').description('List assets, newest first'))
     .option('--type <type>', 'image | video | audio | document')
     .option('--tag <tag>', 'only with this tag')
     .option('--limit <n>', 'how many', '20')
@@ -109,7 +84,7 @@ export const libraryCommands: CommandModule = (program) => {
     });
 
   const works = program.command('works').description('Works with versions / 作品');
-  connect(works.command('import <file>').description('Create a work from a Markdown file (front matter: title, kind, tags, platforms, status)')).action(
+  withConnection(works.command('import <file>').description('Create a work from a Markdown file (front matter: title, kind, tags, platforms, status)')).action(
     async (file: string, opts: Connection) => {
       const markdown = await readFile(file, 'utf8');
       await withClient(opts, async (client) => {
@@ -118,7 +93,7 @@ export const libraryCommands: CommandModule = (program) => {
       });
     },
   );
-  connect(works.command('list').description('List works, newest first'))
+  withConnection(works.command('list').description('List works, newest first'))
     .option('--status <status>', 'draft | ready | scheduled | published | archived')
     .option('--kind <kind>', 'article | note | video_script | post')
     .option('--limit <n>', 'how many', '20')
@@ -129,13 +104,13 @@ export const libraryCommands: CommandModule = (program) => {
         print(opts, page.items, () => page.items.map((w) => `${w.id}  [${w.status}] ${w.kind}  v${w.version}  ${w.title}`).join('\n') || 'No works yet.');
       });
     });
-  connect(works.command('show <id>').description('Show a work')).action(async (id: string, opts: Connection) => {
+  withConnection(works.command('show <id>').description('Show a work')).action(async (id: string, opts: Connection) => {
     await withClient(opts, async (client) => {
       const work = await client.request<Work>('GET', `/api/works/${encodeURIComponent(id)}`);
       print(opts, work, () => `${work.title}\n${work.kind} · ${work.status} · v${work.version}${work.tags.length ? ` · #${work.tags.join(' #')}` : ''}\n\n${work.body}`);
     });
   });
-  connect(works.command('export <id>').description('Write a work as Markdown with front matter'))
+  withConnection(works.command('export <id>').description('Write a work as Markdown with front matter'))
     .option('-o, --output <file>', 'file to write (default: stdout)')
     .action(async (id: string, opts: Connection & { output?: string }) => {
       await withClient(opts, async (client) => {
@@ -150,7 +125,7 @@ export const libraryCommands: CommandModule = (program) => {
     });
 
   const kb = program.command('kb').description('Knowledge base / 知识库');
-  connect(kb.command('import <sources...>').description('Import files (PDF, DOCX, HTML, Markdown, text) or web pages (http/https URLs)'))
+  withConnection(kb.command('import <sources...>').description('Import files (PDF, DOCX, HTML, Markdown, text) or web pages (http/https URLs)'))
     .option('--tag <tags>', 'tags, comma-separated or repeated', collect)
     .action(async (sources: string[], opts: Connection & { tag?: string[] }) => {
       await withClient(opts, async (client) => {
@@ -168,7 +143,7 @@ export const libraryCommands: CommandModule = (program) => {
       });
     });
 
-  connect(program.command('search <query>').description('Search ideas, works, assets and knowledge / 搜索'))
+  withConnection(program.command('search <query>').description('Search ideas, works, assets and knowledge / 搜索'))
     .option('--type <types>', 'idea,work,asset,knowledge')
     .option('--tag <tags>', 'only with all these tags (comma-separated)')
     .option('--limit <n>', 'how many', '10')

@@ -1,47 +1,21 @@
-import type { Command } from 'commander';
-import { openClient, type ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
+import { withClient, withConnection, type Connection } from './connection.ts';
 import { table } from './workspaces.ts';
 
-interface Options {
-  home?: string;
-  url?: string;
-  token?: string;
-  workspace?: string;
-  json?: boolean;
-}
 
-function connection(command: Command): Command {
-  return command
-    .option('--home <dir>', 'local data directory (default ~/.creatorflow or CREATORFLOW_HOME)')
-    .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL); with --token / CREATORFLOW_TOKEN')
-    .option('--token <token>', 'API token for --url')
-    .option('--workspace <id>', 'workspace id (default: your personal workspace)')
-    .option('--json', 'print JSON');
-}
-
-async function withClient<T>(opts: Options, fn: (client: ApiClient) => Promise<T>): Promise<T> {
-  const client = await openClient({ home: opts.home, url: opts.url, token: opts.token, workspace: opts.workspace });
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
-}
-
-const print = (opts: Options, value: unknown, text: () => string) => process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : text());
+const print = (opts: Connection, value: unknown, text: () => string) => process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : text());
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** `creatorflow keys …`, `creatorflow providers …`, `creatorflow usage`: the LLM gateway from the terminal. */
 export const llmCommands: CommandModule = (program) => {
   const keys = program.command('keys').description('LLM gateway keys (sk-cf-…) / 网关密钥');
 
-  connection(keys.command('create').description('Create a gateway key; it is shown once'))
+  withConnection(keys.command('create').description('Create a gateway key; it is shown once'))
     .requiredOption('--name <name>', 'what the key is for')
     .option('--models <list>', 'comma-separated group aliases or provider:model the key may use (default: all)')
     .option('--budget <usd>', 'lifetime spend budget in US dollars', Number)
     .option('--expires <iso>', 'expiry time, e.g. 2026-12-31T00:00:00Z')
-    .action(async (opts: Options & { name: string; models?: string; budget?: number; expires?: string }) => {
+    .action(async (opts: Connection & { name: string; models?: string; budget?: number; expires?: string }) => {
       const created = await withClient(opts, (client) =>
         client.request<Record<string, unknown>>('POST', '/api/llm/keys', {
           name: opts.name,
@@ -53,31 +27,31 @@ export const llmCommands: CommandModule = (program) => {
       print(opts, created, () => `Created gateway key ${String(created.name)} (${String(created.id)})\n\n  ${String(created.key)}\n\nStore it now: it is not shown again. Use it as OPENAI_API_KEY with base URL <server>/v1.\n`);
     });
 
-  connection(keys.command('list').description('List gateway keys')).action(async (opts: Options) => {
+  withConnection(keys.command('list').description('List gateway keys')).action(async (opts: Connection) => {
     const body = await withClient(opts, (client) => client.request<{ keys: Array<Record<string, unknown>> }>('GET', '/api/llm/keys'));
     const rows = body.keys.map((k) => ({ ...k, allowed_models: (k.allowed_models as string[]).join(',') || 'all', status: k.revoked_at ? 'revoked' : 'active' }));
     print(opts, body.keys, () => table(rows, ['id', 'name', 'prefix', 'allowed_models', 'budget_cents', 'expires_at', 'status', 'last_used_at']));
   });
 
-  connection(keys.command('revoke').description('Revoke a gateway key').argument('<id>', 'key id (see `keys list`)')).action(async (id: string, opts: Options) => {
+  withConnection(keys.command('revoke').description('Revoke a gateway key').argument('<id>', 'key id (see `keys list`)')).action(async (id: string, opts: Connection) => {
     const revoked = await withClient(opts, (client) => client.request<Record<string, unknown>>('DELETE', `/api/llm/keys/${encodeURIComponent(id)}`));
     print(opts, revoked, () => `Revoked ${id}\n`);
   });
 
   const providers = program.command('providers').description('LLM providers / 模型服务商');
 
-  connection(providers.command('list').description('List providers (keys masked)')).action(async (opts: Options) => {
+  withConnection(providers.command('list').description('List providers (keys masked)')).action(async (opts: Connection) => {
     const body = await withClient(opts, (client) => client.request<{ providers: Array<Record<string, unknown>> }>('GET', '/api/llm/providers'));
     print(opts, body.providers, () => table(body.providers, ['name', 'preset', 'wire', 'base_url', 'api_key', 'enabled']));
   });
 
-  connection(providers.command('add').description('Add a provider from a preset').argument('<preset>', 'openai, anthropic, deepseek, qwen, zhipu, moonshot, doubao, siliconflow, ollama or custom'))
+  withConnection(providers.command('add').description('Add a provider from a preset').argument('<preset>', 'openai, anthropic, deepseek, qwen, zhipu, moonshot, doubao, siliconflow, ollama or custom'))
     .option('--name <name>', 'name used in provider:model (default: the preset id)')
     .option('--base-url <url>', 'base URL (required for custom)')
     .option('--api-key <key>', 'API key (or set it in the environment variable named by --api-key-env)')
     .option('--api-key-env <name>', 'read the API key from this environment variable, keeping it out of shell history')
     .option('--wire <format>', 'openai or anthropic (custom only)')
-    .action(async (preset: string, opts: Options & { name?: string; baseUrl?: string; apiKey?: string; apiKeyEnv?: string; wire?: string }) => {
+    .action(async (preset: string, opts: Connection & { name?: string; baseUrl?: string; apiKey?: string; apiKeyEnv?: string; wire?: string }) => {
       const apiKey = opts.apiKey ?? (opts.apiKeyEnv ? process.env[opts.apiKeyEnv] : undefined);
       const created = await withClient(opts, (client) =>
         client.request<Record<string, unknown>>('POST', '/api/llm/providers', { preset, name: opts.name, base_url: opts.baseUrl, api_key: apiKey, wire: opts.wire }),
@@ -85,7 +59,7 @@ export const llmCommands: CommandModule = (program) => {
       print(opts, created, () => `Added provider ${String(created.name)} (${String(created.base_url)})\n`);
     });
 
-  connection(providers.command('test').description('Test a provider connection').argument('<name>', 'provider name')).action(async (name: string, opts: Options) => {
+  withConnection(providers.command('test').description('Test a provider connection').argument('<name>', 'provider name')).action(async (name: string, opts: Connection) => {
     const result = await withClient(opts, (client) => client.request<{ ok: boolean; status: number | null; latency_ms: number; models: string[]; error?: string }>('POST', `/api/llm/providers/${encodeURIComponent(name)}/test`));
     print(opts, result, () =>
       result.ok ? `OK ${name}: HTTP ${result.status} in ${result.latency_ms} ms, ${result.models.length} models listed\n` : `FAILED ${name}: ${result.error ?? `HTTP ${result.status}`} (${result.latency_ms} ms)\n`,
@@ -93,10 +67,10 @@ export const llmCommands: CommandModule = (program) => {
     if (!result.ok) process.exitCode = 1;
   });
 
-  connection(program.command('usage').description('LLM usage and cost / 用量与费用'))
+  withConnection(program.command('usage').description('LLM usage and cost / 用量与费用'))
     .option('--by <dims>', 'group by: day, model, key, user, provider, group (comma-separated)', 'day,model')
     .option('--days <n>', 'how many days back', Number, 30)
-    .action(async (opts: Options & { by: string; days: number }) => {
+    .action(async (opts: Connection & { by: string; days: number }) => {
       const from = new Date(Date.now() - opts.days * 86_400_000).toISOString();
       const body = await withClient(opts, (client) => client.request<{ usage: Array<Record<string, unknown>> }>('GET', `/api/llm/usage?group_by=${encodeURIComponent(opts.by)}&from=${encodeURIComponent(from)}`));
       const dims = opts.by.split(',').map((d) => (d === 'key' ? 'key_id' : d === 'user' ? 'user_id' : d));

@@ -2,35 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatIssue, graphJsonSchema, validateGraphSource, type GraphIssue } from '@creatorflow/core';
 import { createContext, loadConfig } from '@creatorflow/server';
-import { openClient, type ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
+import { withClient, withConnection, type Connection } from './connection.ts';
 import { EXIT_FAILED, EXIT_SUCCESS, followRun } from './runtime-follow.ts';
 
-interface Connection {
-  home?: string;
-  url?: string;
-  token?: string;
-  workspace?: string;
-  json?: boolean;
-}
-
-function connection(command: Command): Command {
-  return command
-    .option('--home <dir>', 'local data directory (default ~/.creatorflow or CREATORFLOW_HOME)')
-    .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL); with --token / CREATORFLOW_TOKEN')
-    .option('--token <token>', 'API token for --url')
-    .option('--workspace <id>', 'workspace id (default: your personal workspace)')
-    .option('--json', 'machine-readable output (NDJSON events for run/resume)');
-}
-
-async function withClient<T>(opts: Connection, fn: (client: ApiClient) => Promise<T>): Promise<T> {
-  const client = await openClient({ home: opts.home, url: opts.url, token: opts.token, workspace: opts.workspace });
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
-}
+const connectionOpts = (command: Command): Command => withConnection(command, 'machine-readable output (NDJSON events for run/resume)');
 
 /** `--input k=v` pairs; a value that parses as JSON (numbers, lists) is kept typed, else it is a string. */
 export function parseInputs(pairs: string[]): Record<string, unknown> {
@@ -56,7 +32,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 const out = process.stdout;
 
 export const runtimeCommands: CommandModule = (program) => {
-  connection(
+  connectionOpts(
     program
       .command('run <graph>')
       .description('Run a graph (a name, or a .yaml file) and follow it live / 运行工作流; exit 0 done, 1 failed, 3 waiting for you')
@@ -76,7 +52,7 @@ export const runtimeCommands: CommandModule = (program) => {
     });
   });
 
-  connection(
+  connectionOpts(
     program
       .command('resume <run>')
       .description('Answer the question a waiting run asks, then follow it / 回复等待中的运行')
@@ -97,7 +73,7 @@ export const runtimeCommands: CommandModule = (program) => {
   });
 
   const runs = program.command('runs').description('List, show and cancel runs / 运行记录');
-  connection(runs.command('list').description('Recent runs').option('--status <status>', 'only runs with this status').option('--limit <n>', 'how many', Number, 20)).action(
+  connectionOpts(runs.command('list').description('Recent runs').option('--status <status>', 'only runs with this status').option('--limit <n>', 'how many', Number, 20)).action(
     async (opts: Connection & { status?: string; limit: number }) => {
       await withClient(opts, async (client) => {
         const query = new URLSearchParams({ limit: String(opts.limit), ...(opts.status ? { status: opts.status } : {}) });
@@ -110,14 +86,14 @@ export const runtimeCommands: CommandModule = (program) => {
       });
     },
   );
-  connection(runs.command('show <run>').description('One run with its output or error').option('--events', 'also print its events')).action(async (runId: string, opts: Connection & { events?: boolean }) => {
+  connectionOpts(runs.command('show <run>').description('One run with its output or error').option('--events', 'also print its events')).action(async (runId: string, opts: Connection & { events?: boolean }) => {
     await withClient(opts, async (client) => {
       const run = await client.request('GET', `/api/runs/${runId}`);
       const events = opts.events ? await client.request<{ items: unknown[] }>('GET', `/api/runs/${runId}/events?format=json`) : undefined;
       out.write(`${JSON.stringify(events ? { ...(run as object), events: events.items } : run, null, 2)}\n`);
     });
   });
-  connection(runs.command('cancel <run>').description('Cancel a queued, running or waiting run')).action(async (runId: string, opts: Connection) => {
+  connectionOpts(runs.command('cancel <run>').description('Cancel a queued, running or waiting run')).action(async (runId: string, opts: Connection) => {
     await withClient(opts, async (client) => {
       const run = await client.request<{ status: string }>('POST', `/api/runs/${runId}/cancel`);
       out.write(opts.json ? `${JSON.stringify(run)}\n` : `${runId}: ${run.status}${run.status === 'running' ? ' (cancel requested)' : ''}\n`);
@@ -125,7 +101,7 @@ export const runtimeCommands: CommandModule = (program) => {
   });
 
   const graph = program.command('graph').description('Graph files: validate and JSON Schema / 工作流定义');
-  connection(
+  connectionOpts(
     graph
       .command('validate <files...>')
       .description('Check graph files: syntax, node types, edges, reachability, templates, loops, budgets, tool availability')

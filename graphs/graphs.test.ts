@@ -4,11 +4,23 @@ import { formatIssue, validateGraphSource } from '@creatorflow/core';
 
 const dir = new URL('./', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-const planned = new Set(['format_for_platform', 'publish_work', 'collect_metrics', 'trend_topics']);
-const available = new Set(['knowledge_search', 'save_work', 'load_work', 'http_fetch']);
+const planned = new Set(['publish_work', 'collect_metrics', 'trend_topics']);
+const available = new Set([
+  'knowledge_search',
+  'save_work',
+  'load_work',
+  'http_fetch',
+  'format_for_platform',
+  'generate_image',
+  'illustrate_article',
+  'render_cover',
+  'suggest_titles',
+  'write_video_script',
+]);
 
 describe('shipped graphs', () => {
-  it('ships the four graphs', () => expect(files.sort()).toEqual(['analytics.yaml', 'content-creation.yaml', 'publish-workflow.yaml', 'viral-content.yaml']));
+  it('ships the five graphs', () =>
+    expect(files.sort()).toEqual(['analytics.yaml', 'content-creation.yaml', 'publish-workflow.yaml', 'video-script.yaml', 'viral-content.yaml']));
 
   it.each(files)('%s validates, and names the tools that are not installed yet', (file) => {
     const result = validateGraphSource(readFileSync(new URL(file, dir), 'utf8'), file, {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { createTestServer, type TestServer } from '../test/harness.ts';
 
-const source = readFileSync(new URL('../../../../packages/content/src/graphs/video-script.yaml', import.meta.url), 'utf8');
 const shot = (s: number, n: number) => ({ scene: `镜头${n}`, durationSeconds: s, visuals: '手机屏幕特写', voiceOver: `第${n}句口播`, onScreenText: '重点', musicCue: '轻快' });
 
 let fake: FakeLlm;
@@ -40,7 +38,7 @@ async function waitFor(id: string, statuses: string[]): Promise<Record<string, u
 
 describe('video-script graph end to end against the fake LLM upstream', () => {
   it('writes a 60 s shot list, offers scored titles, waits for approval and saves a video_script work', { timeout: 90_000 }, async () => {
-    const started = await api('POST', '/api/runs', { source, inputs: { topic: '月光族如何开始记账', format: '60s', platform: 'douyin' } });
+    const started = await api('POST', '/api/runs', { graph: 'video-script', inputs: { topic: '月光族如何开始记账', format: '60s', platform: 'douyin' } });
     const id = started.id as string;
     const waiting = await waitFor(id, ['waiting', 'failed']);
     expect(waiting.status, JSON.stringify(waiting.error)).toBe('waiting');

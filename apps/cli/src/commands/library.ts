@@ -150,7 +150,7 @@ export const libraryCommands: CommandModule = (program) => {
     .action(async (query: string, opts: Connection & { type?: string; tag?: string; limit: string }) => {
       await withClient(opts, async (client) => {
         const params = new URLSearchParams({ q: query, limit: opts.limit, ...(opts.type ? { type: opts.type } : {}), ...(opts.tag ? { tag: opts.tag } : {}) });
-        const result = await client.request<{ total: number; match: string; items: Array<{ type: string; id: string; title_highlight: string; snippet: string }> }>(
+        const result = await client.request<{ total: number; total_exact: boolean; match: string; items: Array<{ type: string; id: string; title_highlight: string; snippet: string }> }>(
           'GET',
           `/api/search?${params}`,
         );
@@ -158,7 +158,7 @@ export const libraryCommands: CommandModule = (program) => {
           result.items.length === 0
             ? `No results for “${query}”.`
             : [
-                `${result.total} result(s)${result.match === 'any' ? ' (no document has every word; showing partial matches)' : ''}`,
+                `${result.total}${result.total_exact ? '' : '+'} result(s)${result.match === 'any' ? ' (no document has every word; showing partial matches)' : ''}`,
                 ...result.items.map((h) => `[${h.type}] ${stripMarks(h.title_highlight)}  ${h.id}\n    ${stripMarks(h.snippet)}`),
               ].join('\n'),
         );

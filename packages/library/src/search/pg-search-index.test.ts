@@ -81,6 +81,22 @@ describe.each(testDrivers())('Chinese search relevance (%s)', (driver) => {
     expect(r.keys.length).toBeGreaterThan(0);
   });
 
+  it('counts matches exactly up to the cap, then reports the total as a lower bound', async () => {
+    const exact = await search('爆款');
+    expect(exact.total).toBeGreaterThan(2);
+    expect(exact.totalExact).toBe(true);
+    const capped = await new PgSearchIndex(test.database, 2).search(workspaceId, { q: '爆款' });
+    expect(capped).toMatchObject({ total: 2, totalExact: false });
+    expect(capped.hits.map((h) => h.id)).toEqual(exact.hits.map((h) => h.id));
+  });
+
+  it('keeps the total on a page past the last hit', async () => {
+    const all = await search('爆款');
+    const past = await search('爆款', { offset: all.total + 5 });
+    expect(past.hits).toEqual([]);
+    expect(past.total).toBe(all.total);
+  });
+
   it('never returns another workspace documents', async () => {
     const r = await index.search(otherWorkspaceId, { q: '爆款标题' });
     expect(r.hits.map((h) => h.title)).toEqual(['爆款标题（别人的）']);

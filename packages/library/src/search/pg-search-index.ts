@@ -11,10 +11,13 @@ const TSV = `setweight(to_tsvector('simple', d.title_seg), 'A') || setweight(to_
 /** How many of the newest matches are ranked by relevance (all are counted). */
 const RANK_WINDOW = 1000;
 
+/** Matches are counted exactly up to this many by default; beyond it the total is a lower bound. */
+const COUNT_CAP = 10_000;
+
 /** Rows per INSERT when indexing in bulk. */
 const BATCH = 500;
 
-interface Row {
+interface HitRow {
   kind: SearchKind;
   ref_id: string;
   parent_id: string | null;
@@ -23,8 +26,10 @@ interface Row {
   tags: string[];
   created_at: Date | string;
   score: number;
-  total: string | number;
 }
+
+/** A hit with the total, or only the total when the page holds no hits (all hit fields null). */
+type Row = { [K in keyof HitRow]: HitRow[K] | null } & { total: string | number };
 
 /**
  * Full-text search in PostgreSQL (and PGlite, same SQL): text is segmented by
@@ -33,7 +38,10 @@ interface Row {
  * occur) and ranked with `ts_rank`.
  */
 export class PgSearchIndex implements SearchIndex {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly countCap = COUNT_CAP,
+  ) {}
 
   async upsert(documents: SearchDocument[]): Promise<void> {
     for (let i = 0; i < documents.length; i += BATCH) {
@@ -77,7 +85,7 @@ export class PgSearchIndex implements SearchIndex {
       throw new ValidationError('The search query must be 1 to 200 characters', [{ path: 'q', message: '1–200 characters' }]);
     }
     const terms = queryTerms(q);
-    if (terms.length === 0) return { query: q, terms, match: 'all', total: 0, hits: [] };
+    if (terms.length === 0) return { query: q, terms, match: 'all', total: 0, totalExact: true, hits: [] };
     for (const kind of query.kinds ?? []) {
       if (!SEARCH_KINDS.includes(kind)) {
         throw new ValidationError(`Unknown search type '${kind}'`, [{ path: 'type', message: `one of ${SEARCH_KINDS.join(', ')}` }]);
@@ -89,16 +97,17 @@ export class PgSearchIndex implements SearchIndex {
     return { query: q, terms, match: 'any', ...(await this.run(workspaceId, terms, query, 'any')) };
   }
 
-  private async run(workspaceId: string, terms: string[], query: SearchQuery, match: 'all' | 'any'): Promise<{ total: number; hits: SearchHit[] }> {
+  private async run(workspaceId: string, terms: string[], query: SearchQuery, match: 'all' | 'any'): Promise<{ total: number; totalExact: boolean; hits: SearchHit[] }> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
+    // The query is written inline (not in a CTE) so the planner sees its words and can
+    // pick, per query, a GIN bitmap for rare words or the newest-first index for common ones.
     const tsquery =
       match === 'all'
-        ? `plainto_tsquery('simple', array_to_string($2::text[], ' '))`
-        : `(SELECT coalesce(string_agg(plainto_tsquery('simple', t)::text, ' | '), '')::tsquery FROM unnest($2::text[]) AS t WHERE plainto_tsquery('simple', t)::text <> '')`;
-    // One row holding the query, joined so every candidate row can use it as `q`.
-    const params: unknown[] = [workspaceId, terms];
-    const where = [`workspace_id = $1`, `tsv @@ q`];
+        ? `plainto_tsquery('simple', $2::text)`
+        : `(SELECT coalesce(string_agg(plainto_tsquery('simple', t)::text, ' | '), '')::tsquery FROM unnest(string_to_array($2::text, ' ')) AS t WHERE plainto_tsquery('simple', t)::text <> '')`;
+    const params: unknown[] = [workspaceId, terms.join(' ')];
+    const where = [`workspace_id = $1`, `tsv @@ ${tsquery}`];
     if (query.kinds?.length) {
       params.push(query.kinds);
       where.push(`kind = ANY($${params.length}::text[])`);
@@ -115,28 +124,33 @@ export class PgSearchIndex implements SearchIndex {
       params.push(query.to.toISOString());
       where.push(`created_at < $${params.length}`);
     }
-    params.push(limit, offset);
-    params.push(RANK_WINDOW);
-    // Matching is done on the GIN index reading only keys and dates; ts_rank (which must
-    // detoast every tsvector) then runs on the newest RANK_WINDOW matches only, so a very
-    // common word costs the same as a rare one. See docs/decisions/0401.
+    params.push(limit, offset, RANK_WINDOW, this.countCap + 1);
+    const [limitAt, offsetAt, windowAt, capAt] = [params.length - 3, params.length - 2, params.length - 1, params.length];
+    // Counting visits one heap row per match, so it stops at the count cap; ts_rank (which must
+    // detoast every tsvector) runs on the newest RANK_WINDOW matches only. Together a very
+    // common word costs about what a rare one does. The outer LEFT JOIN keeps the total when
+    // the page is past the last hit. See docs/decisions/0401.
     const rows = await this.database.query<Row>(
-      `WITH matched AS (
-         SELECT kind, ref_id, created_at, count(*) OVER () AS total
-           FROM search_documents, (SELECT ${tsquery} AS q) AS query
-          WHERE ${where.join(' AND ')}
+      `WITH counted AS (
+         SELECT count(*) AS total FROM (SELECT 1 FROM search_documents WHERE ${where.join(' AND ')} LIMIT $${capAt}) AS capped
+       ),
+       matched AS (
+         SELECT kind, ref_id FROM search_documents WHERE ${where.join(' AND ')}
           ORDER BY created_at DESC
-          LIMIT $${params.length}
+          LIMIT $${windowAt}
+       ),
+       ranked AS (
+         SELECT d.kind, d.ref_id, d.parent_id, d.title, d.body, d.tags, d.created_at, ts_rank(d.tsv, ${tsquery}) AS score
+           FROM matched m JOIN search_documents d ON d.kind = m.kind AND d.ref_id = m.ref_id
+          ORDER BY score DESC, d.created_at DESC, d.ref_id
+          LIMIT $${limitAt} OFFSET $${offsetAt}
        )
-       SELECT d.kind, d.ref_id, d.parent_id, d.title, d.body, d.tags, d.created_at, ts_rank(d.tsv, query.q) AS score, m.total
-         FROM matched m
-         JOIN search_documents d ON d.kind = m.kind AND d.ref_id = m.ref_id,
-              (SELECT ${tsquery} AS q) AS query
-        ORDER BY score DESC, d.created_at DESC, d.ref_id
-        LIMIT $${params.length - 2} OFFSET $${params.length - 1}`,
+       SELECT ranked.*, counted.total FROM counted LEFT JOIN ranked ON true
+        ORDER BY ranked.score DESC, ranked.created_at DESC, ranked.ref_id`,
       params,
     );
-    const hits: SearchHit[] = rows.map((r) => ({
+    const found = rows.filter((r): r is HitRow & { total: string | number } => r.ref_id !== null);
+    const hits: SearchHit[] = found.map((r) => ({
       kind: r.kind,
       id: r.ref_id,
       parentId: r.parent_id,
@@ -147,6 +161,7 @@ export class PgSearchIndex implements SearchIndex {
       score: Number(r.score),
       createdAt: new Date(r.created_at),
     }));
-    return { total: rows[0] ? Number(rows[0].total) : 0, hits };
+    const counted = rows[0] ? Number(rows[0].total) : 0;
+    return { total: Math.min(counted, this.countCap), totalExact: counted <= this.countCap, hits };
   }
 }

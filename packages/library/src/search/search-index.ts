@@ -53,7 +53,10 @@ export interface SearchResults {
   terms: string[];
   /** `all`: every term matched; `any`: nothing had them all, so documents with some of them are shown. */
   match: 'all' | 'any';
+  /** Matches counted, up to a cap; see `totalExact`. */
   total: number;
+  /** False when there are more matches than `total` (the count stops at a cap so a very common word stays fast). */
+  totalExact: boolean;
   hits: SearchHit[];
 }
 

@@ -30,10 +30,10 @@ export const searchRoutes: RoutePlugin = async (app, ctx) => {
           from: z.coerce.date().optional(),
           to: z.coerce.date().optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
-          offset: z.coerce.number().int().min(0).max(10_000).default(0),
+          offset: z.coerce.number().int().min(0).max(1_000, 'only the 1,000 newest matches are ranked; narrow the query with more words, type, tag or dates').default(0),
         }),
         response: {
-          200: z.object({ query: z.string(), terms: z.array(z.string()), match: z.enum(['all', 'any']), total: z.number(), items: z.array(hitSchema) }),
+          200: z.object({ query: z.string(), terms: z.array(z.string()), match: z.enum(['all', 'any']), total: z.number(), total_exact: z.boolean(), items: z.array(hitSchema) }),
         },
       },
     },
@@ -46,6 +46,7 @@ export const searchRoutes: RoutePlugin = async (app, ctx) => {
         terms: results.terms,
         match: results.match,
         total: results.total,
+        total_exact: results.totalExact,
         items: results.hits.map((h) => ({
           type: h.kind,
           id: h.id,

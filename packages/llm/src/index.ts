@@ -23,3 +23,6 @@ export * from './store/limits.ts';
 export * from './store/usage-queries.ts';
 export * from './provider-test.ts';
 export { memberOf } from './store/config-store.ts';
+export { LlmPortLanguageModel, llmModels, type LlmPortModelOptions, type CreatorflowCallMetadata } from './ai-sdk/language-model.ts';
+export { AiSdkToolLoop } from './ai-sdk/tool-loop.ts';
+export { toChatMessages, toModelMessages } from './ai-sdk/prompt.ts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { executeRun, LayeredTools, RunAbort, type Clock, type Graph, type EngineDeps, type JobQueue, type LlmPort, type ToolResolver } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
+import { AiSdkToolLoop } from '@creatorflow/llm';
 import { DbRunStore } from './db-run-store.ts';
 import type { RuntimeBus } from './event-bus.ts';
 import type { GraphLibrary } from './graph-library.ts';
@@ -9,6 +10,9 @@ import { RunsRepo } from './runs-repo.ts';
 import { McpTools, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
 
 export const RUNS_QUEUE = 'runs';
+
+/** Agent nodes loop on the AI SDK over the same LLM port (decision 0203); the runner holds no state. */
+const AGENT_LOOP = new AiSdkToolLoop();
 
 export interface RunJob {
   runId: string;
@@ -98,6 +102,7 @@ export class RunWorker {
         store: this.#store,
         publisher: this.options.bus,
         llm: this.options.llm(),
+        toolLoop: AGENT_LOOP,
         tools: mcp ? new LayeredTools(mcp.registry, this.options.tools) : this.options.tools,
         graphs: { resolve: async (name) => (await this.options.graphs.get(row.workspace_id, name)).graph },
         clock: this.options.clock,

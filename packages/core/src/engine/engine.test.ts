@@ -9,6 +9,8 @@ import { executeRun } from './engine.ts';
 import { MemoryRunStore, ScriptedLlm, type ScriptedReply } from './memory-store.ts';
 import { RunAbort, type Checkpoint, type EngineDeps, type RunSpec } from './types.ts';
 import type { ChatRequest } from '../llm-port.ts';
+// Test-only reach outward: agent nodes run on the AI SDK loop the runtime injects (decision 0203).
+import { AiSdkToolLoop } from '@creatorflow/llm/ai-sdk/tool-loop';
 
 let counter = 0;
 function setup(yaml: string, options: { reply?: (r: ChatRequest, n: number) => ScriptedReply; tools?: ToolRegistry; graphs?: Record<string, Graph>; prices?: Record<string, number> } = {}) {
@@ -18,6 +20,7 @@ function setup(yaml: string, options: { reply?: (r: ChatRequest, n: number) => S
   const deps: EngineDeps = {
     store,
     llm,
+    toolLoop: new AiSdkToolLoop(),
     tools: options.tools ?? new ToolRegistry(),
     clock: systemClock,
     runtime: 'local',
@@ -109,6 +112,181 @@ describe('engine: agent and tool nodes', () => {
     const outcome = await t.run();
     expect(outcome.error?.code).toBe('TOOL_UNAVAILABLE');
     expect(outcome.error?.message).toContain("unknown tool 'save_work'");
+  });
+});
+
+describe('engine: agent loop (AI SDK runner)', () => {
+  const registry = (extra?: (r: ToolRegistry) => ToolRegistry) => {
+    const r = new ToolRegistry().register({
+      name: 'add',
+      description: 'adds two numbers',
+      input: z.object({ a: z.number(), b: z.number() }),
+      output: z.object({ sum: z.number() }),
+      runtime: 'universal',
+      run: async ({ a, b }) => ({ sum: a + b }),
+    });
+    return extra ? extra(r) : r;
+  };
+  const agent = (extra = '') => `${head()}start: a\nnodes:\n  a:\n    type: agent\n    prompt: add things\n    tools: [add]\n    output: answer\n${extra}`;
+
+  it('streams each turn, writes one ledger row and cost event per model call, and runs a turn\'s tool calls in order', async () => {
+    const t = setup(agent(), {
+      tools: registry(),
+      reply: (_r, n) =>
+        n === 1
+          ? { stream: ['let me ', 'add'], toolCalls: [{ id: 'c1', name: 'add', arguments: '{"a":1,"b":2}' }, { id: 'c2', name: 'add', arguments: '{"a":3,"b":4}' }], costCents: 1 }
+          : n === 2
+            ? { toolCalls: [{ id: 'c3', name: 'add', arguments: '{"a":3,"b":7}' }], costCents: 1 }
+            : { stream: ['done: ', '10'], costCents: 1 },
+    });
+    const outcome = await t.run();
+    expect(outcome.output).toEqual({ answer: 'done: 10' });
+    const deltas = t.events().filter((e) => e.type === 'message_delta').map((e) => e.data);
+    expect(deltas).toEqual([{ text: 'let me ', turn: 1 }, { text: 'add', turn: 1 }, { text: 'done: ', turn: 3 }, { text: '10', turn: 3 }]);
+    expect(t.events().filter((e) => e.type === 'tool_called' || e.type === 'tool_result').map((e) => `${e.type}:${String(e.data.call_id)}`)).toEqual([
+      'tool_called:c1', 'tool_result:c1', 'tool_called:c2', 'tool_result:c2', 'tool_called:c3', 'tool_result:c3',
+    ]);
+    expect(t.store.costs).toHaveLength(3);
+    expect(t.store.costs.every((c) => c.status === 'ok' && c.node === 'a')).toBe(true);
+    expect(t.events().filter((e) => e.type === 'cost_update').map((e) => e.data.total_cost_cents)).toEqual([1, 2, 3]);
+    // The second call saw the whole conversation in the port's shape: assistant tool calls, then one tool message per call.
+    const second = t.llm.calls[1]!.messages;
+    expect(second.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'tool']);
+    expect(second[1]).toMatchObject({ content: 'let me add', toolCalls: [{ id: 'c1', name: 'add' }, { id: 'c2', name: 'add' }] });
+    expect(second.slice(2).map((m) => [m.toolCallId, m.content])).toEqual([['c1', '{"sum":3}'], ['c2', '{"sum":7}']]);
+    expect(t.llm.calls.every((c) => c.signal instanceof AbortSignal && c.onDelta)).toBe(true);
+  });
+
+  it('tells the model about unknown tools, arguments that are not JSON and tool errors, without failing the node', async () => {
+    const t = setup(agent(), {
+      tools: registry(),
+      reply: (_r, n) =>
+        n === 1
+          ? { toolCalls: [{ id: 'u', name: 'nope', arguments: '{}' }, { id: 'j', name: 'add', arguments: '{"a":' }, { id: 'v', name: 'add', arguments: '{"a":"x","b":1}' }] }
+          : { text: 'gave up' },
+    });
+    expect((await t.run()).output).toEqual({ answer: 'gave up' });
+    const results = t.events().filter((e) => e.type === 'tool_result').map((e) => e.data);
+    expect(results).toEqual(expect.arrayContaining([
+      expect.objectContaining({ call_id: 'u', ok: false, error: 'unknown tool' }),
+      expect.objectContaining({ call_id: 'j', ok: false, error: 'arguments were not valid JSON' }),
+      expect.objectContaining({ call_id: 'v', ok: false }),
+    ]));
+    const toolMessages = t.llm.calls[1]!.messages.filter((m) => m.role === 'tool');
+    expect(toolMessages.map((m) => m.toolCallId)).toEqual(['u', 'j', 'v']);
+    for (const m of toolMessages) expect(JSON.parse(String(m.content))).toHaveProperty('error');
+    expect(String(toolMessages[0]!.content)).toContain('nope');
+    expect(String(toolMessages[2]!.content)).toContain('invalid arguments');
+  });
+
+  it('stops the loop at the cost budget after warning at 80 %, with a ledger row per call', async () => {
+    const t = setup(agent().replace('start: a', 'budget: { max_cost_cents: 10, on_exceed: stop }\nstart: a').replace('    output: answer\n', '    output: answer\n    max_output_tokens: 100\n    max_steps: 10\n'), {
+      tools: registry(),
+      reply: () => ({ toolCalls: [{ id: 'c', name: 'add', arguments: '{"a":1,"b":1}' }], costCents: 4.5 }),
+    });
+    const outcome = await t.run();
+    expect(outcome.error).toMatchObject({ code: 'BUDGET_EXCEEDED', node: 'a' });
+    expect(t.llm.calls).toHaveLength(3);
+    expect(t.store.costs.map((c) => c.actualCents)).toEqual([4.5, 4.5, 4.5]);
+    expect(t.events().find((e) => e.type === 'budget_warning')).toMatchObject({ data: { kind: 'cost', used: 9, limit: 10 } });
+  });
+
+  it('switches to the degrade model in the middle of a loop', async () => {
+    const t = setup(agent().replace('start: a', 'budget: { max_cost_cents: 10, on_exceed: degrade, degrade_model: cheap }\nstart: a').replace('    output: answer\n', '    output: answer\n    max_output_tokens: 1000\n'), {
+      tools: registry(),
+      prices: { cheap: 0.1 },
+      reply: (r, n) => (n === 1 ? { toolCalls: [{ id: 'c', name: 'add', arguments: '{"a":1,"b":1}' }], costCents: 9.5 } : { text: 'cheap answer', costCents: 0.1 }),
+    });
+    expect((await t.run()).output).toEqual({ answer: 'cheap answer' });
+    expect(t.llm.calls.map((c) => c.model)).toEqual(['default', 'cheap']);
+  });
+
+  it('times out a hanging model call, aborts it, and retries the node', async () => {
+    const t = setup(agent('    timeout_seconds: 0.2\n    retry: { attempts: 2, backoff_ms: 1, on: [NODE_TIMEOUT] }\n'), {
+      tools: registry(),
+      reply: (_r, n) => (n === 1 ? { text: 'late', delayMs: 30_000 } : { text: 'on time' }),
+    });
+    expect((await t.run()).output).toEqual({ answer: 'on time' });
+    expect(t.llm.calls[0]!.signal?.aborted).toBe(true);
+    expect(t.store.costs.map((c) => c.status)).toEqual(['error', 'ok']);
+    expect(t.events().find((e) => e.type === 'node_failed')?.data).toMatchObject({ code: 'NODE_TIMEOUT', attempt: 1 });
+  });
+
+  it('cancels a run while a tool of the loop is running', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const tools = registry((r) =>
+      r.register({
+        name: 'slow',
+        description: 'waits for its signal',
+        input: z.object({}),
+        output: z.string(),
+        runtime: 'universal',
+        run: (_i, ctx) =>
+          new Promise((_, reject) => {
+            started();
+            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true });
+          }),
+      }),
+    );
+    const t = setup(agent().replace('tools: [add]', 'tools: [add, slow]'), { tools, reply: () => ({ toolCalls: [{ id: 's', name: 'slow', arguments: '{}' }] }) });
+    const controller = new AbortController();
+    void running.then(() => controller.abort(new RunAbort('cancel')));
+    expect((await t.run({}, controller.signal)).status).toBe('cancelled');
+    expect(t.llm.calls).toHaveLength(1);
+    expect(t.types().at(-1)).toBe('run_cancelled');
+  });
+
+  it('runs the whole agent node again after a shutdown in the middle of its loop', async () => {
+    const yaml = `${head()}start: first\nnodes:\n  first: { type: llm, prompt: first, output: f, next: a }\n  a:\n    type: agent\n    prompt: add things\n    tools: [add_once]\n    output: answer\n`;
+    const controller = new AbortController();
+    let runs = 0;
+    const tools = new ToolRegistry().register({
+      name: 'add_once',
+      description: 'adds; the first call takes the worker down with it',
+      input: z.object({ a: z.number(), b: z.number() }),
+      output: z.number(),
+      runtime: 'universal',
+      run: async ({ a, b }) => {
+        if (++runs === 1) controller.abort(new RunAbort('shutdown'));
+        return a + b;
+      },
+    });
+    const t = setup(yaml, {
+      tools,
+      reply: (r) => {
+        if (r.messages[0]!.content === 'first') return { text: 'F' };
+        return r.messages.some((m) => m.role === 'tool') ? { text: 'sum done' } : { toolCalls: [{ id: 'c', name: 'add_once', arguments: '{"a":1,"b":2}' }] };
+      },
+    });
+    expect((await t.run({}, controller.signal)).status).toBe('interrupted');
+    expect(t.store.runs.get(t.id)?.checkpoint?.root.cursor).toBe('a');
+    const resumed = await t.run();
+    expect(resumed).toMatchObject({ status: 'completed', output: { f: 'F', answer: 'sum done' } });
+    expect(t.llm.calls.map((c) => c.messages.at(-1)!.role)).toEqual(['user', 'user', 'user', 'tool']);
+    expect(runs).toBe(2);
+    expect(t.types().filter((x) => x === 'node_started:a')).toHaveLength(2);
+    expect(t.types().filter((x) => x === 'node_started:first')).toHaveLength(1);
+    expect(t.events().map((e) => e.seq)).toEqual(t.events().map((_, i) => i + 1));
+  });
+
+  it('fails an agent node clearly when the runtime has no tool-loop runner', async () => {
+    const t = setup(agent(), { tools: registry() });
+    delete t.deps.toolLoop;
+    expect((await t.run()).error).toMatchObject({ code: 'AGENT_LOOP_NOT_CONFIGURED', node: 'a' });
+  });
+
+  it('fails instead of running a tool call from a reply cut off at max_output_tokens', async () => {
+    const t = setup(agent(), { tools: registry(), reply: () => ({ toolCalls: [{ id: 'c', name: 'add', arguments: '{"a":1,"b":2}' }], finishReason: 'length' }) });
+    expect((await t.run()).error).toMatchObject({ code: 'AGENT_REPLY_CUT_OFF' });
+    expect(t.llm.calls).toHaveLength(1);
+    expect(t.types()).not.toContain('tool_called:a');
+  });
+
+  it('sends arguments that were cut off back to the model as an error, like any invalid JSON', async () => {
+    const t = setup(agent('    max_steps: 3\n'), { tools: registry(), reply: (_r, n) => (n === 1 ? { toolCalls: [{ id: 'c', name: 'add', arguments: '{"a":1,' }], finishReason: 'length' } : { text: 'ok' }) });
+    expect((await t.run()).output).toEqual({ answer: 'ok' });
+    expect(t.events().find((e) => e.type === 'tool_result')?.data).toMatchObject({ call_id: 'c', ok: false, error: 'arguments were not valid JSON' });
   });
 });
 

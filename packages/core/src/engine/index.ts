@@ -1,4 +1,5 @@
 export * from './types.ts';
+export type * from './tool-loop.ts';
 export * from './engine.ts';
 export * from './reducers.ts';
 export * from './inputs.ts';

@@ -48,7 +48,8 @@ export async function callModel(rc: RunContext, node: string, spanId: string, re
   try {
     result = await llm.chat({
       ...request,
-      signal: rc.signal,
+      // A node attempt's own signal (timeouts, tool loops) when given; it follows the run's signal.
+      signal: request.signal ?? rc.signal,
       attribution: { ...request.attribution, workspaceId: rc.spec.workspaceId, userId: rc.spec.userId, runId: rc.spec.id, traceId: rc.spec.traceId, spanId, graph: rc.spec.graph.name, node },
     });
   } catch (error) {

@@ -61,56 +61,56 @@ function slice(text: string, open: string, close: string): string | undefined {
   return start >= 0 && end > start ? text.slice(start, end + 1) : undefined;
 }
 
-/** A tool-calling loop: the model calls tools until it answers without one, at most `max_steps` turns. */
+/**
+ * A tool-calling loop: the model calls tools until it answers without one, at
+ * most `max_steps` model calls. The loop itself runs on the injected
+ * `ToolLoopRunner` (the AI SDK); every model call still goes through
+ * `callModel` (budget, ledger, cost events) and every tool call through
+ * `invokeTool` (events, the registry's input/output checks).
+ */
 export async function runAgentNode(rc: RunContext, node: NodeOf<'agent'>, name: string, spanId: string, scope: Scope, signal: AbortSignal): Promise<unknown> {
+  const runner = rc.deps.toolLoop;
+  if (!runner) throw new CreatorFlowError('AGENT_LOOP_NOT_CONFIGURED', `agent node '${name}' needs a tool-loop runner, and this runtime has none`, { status: 503 });
+  if (!rc.deps.llm) throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'no language model is configured for the runtime; add a provider under 设置 → 模型', { status: 503 });
   const tools = node.tools.map((toolName) => {
     const resolution = rc.deps.tools.resolve(toolName, rc.deps.runtime);
     if (!resolution.ok) throw new CreatorFlowError('TOOL_UNAVAILABLE', `agent tool '${toolName}' is not available: ${resolution.reason}`, { status: 422 });
     return resolution.tool;
   });
   const byName = new Map(tools.map((t) => [t.name, t]));
-  const messages = messagesFor(node, scope);
-  for (let turn = 1; turn <= node.max_steps; turn++) {
-    const result = await callModel(rc, name, spanId, {
-      model: node.model,
-      messages,
-      tools: tools.map((t) => t.spec),
-      toolChoice: 'auto',
-      temperature: node.temperature,
-      maxOutputTokens: node.max_output_tokens,
-      onDelta: (text) => rc.emit('message_delta', name, { text, turn }, spanId),
-      attribution: { workspaceId: rc.spec.workspaceId },
-    });
-    messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls.length ? result.toolCalls : undefined });
-    if (result.toolCalls.length === 0) return result.text;
-    for (const call of result.toolCalls) {
-      let content: string;
+  const result = await runner.run({
+    model: node.model,
+    messages: messagesFor(node, scope),
+    tools: tools.map((t) => t.spec),
+    maxSteps: node.max_steps,
+    temperature: node.temperature,
+    maxOutputTokens: node.max_output_tokens,
+    attribution: { workspaceId: rc.spec.workspaceId },
+    signal,
+    call: (request) => callModel(rc, name, spanId, request),
+    onDelta: (text, turn) => rc.emit('message_delta', name, { text, turn }, spanId),
+    onInvalidToolCall: (call, reason) => rc.emit('tool_result', name, { call_id: call.id, tool: call.name, ok: false, error: reason }, spanId),
+    async runTool(call, toolSignal) {
       const tool = byName.get(call.name);
       if (!tool) {
-        content = JSON.stringify({ error: `unknown tool '${call.name}'; available: ${[...byName.keys()].join(', ')}` });
         rc.emit('tool_result', name, { call_id: call.id, tool: call.name, ok: false, error: 'unknown tool' }, spanId);
-      } else {
-        let args: unknown;
-        try {
-          args = call.arguments ? JSON.parse(call.arguments) : {};
-        } catch {
-          args = undefined;
-        }
-        if (args === undefined) {
-          content = JSON.stringify({ error: 'arguments were not valid JSON' });
-          rc.emit('tool_result', name, { call_id: call.id, tool: call.name, ok: false, error: 'arguments were not valid JSON' }, spanId);
-        } else {
-          // Tool errors go back to the model, which may correct itself; they do not fail the node.
-          const outcome = await invokeTool(rc, tool, args, name, spanId, signal, call.id).then(
-            (value) => ({ ok: true as const, value }),
-            (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
-          );
-          if (signal.aborted) throw signal.reason;
-          content = JSON.stringify(outcome.ok ? outcome.value : { error: outcome.error }).slice(0, 50_000);
-        }
+        return JSON.stringify({ error: `unknown tool '${call.name}'; available: ${[...byName.keys()].join(', ')}` });
       }
-      messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content });
-    }
+      // Tool errors go back to the model, which may correct itself; they do not fail the node.
+      const outcome = await invokeTool(rc, tool, call.input, name, spanId, toolSignal, call.id).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
+      );
+      if (signal.aborted) throw signal.reason;
+      return (JSON.stringify(outcome.ok ? outcome.value : { error: outcome.error }) ?? 'null').slice(0, 50_000);
+    },
+  });
+  if (signal.aborted) throw signal.reason;
+  if (!result.unfinished) return result.text;
+  if (result.steps >= node.max_steps) {
+    throw runError('AGENT_STEP_CAP', `agent used all ${node.max_steps} turns without a final answer`, { details: { max_steps: node.max_steps } });
   }
-  throw runError('AGENT_STEP_CAP', `agent used all ${node.max_steps} turns without a final answer`, { details: { max_steps: node.max_steps } });
+  throw runError('AGENT_REPLY_CUT_OFF', `the model's reply stopped (${result.finishReason}) in the middle of a tool call; raise max_output_tokens`, {
+    details: { finish_reason: result.finishReason, steps: result.steps },
+  });
 }

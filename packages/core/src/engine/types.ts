@@ -4,6 +4,7 @@ import type { LlmPort } from '../llm-port.ts';
 import type { EventPublisher, RunEvent } from '../events/types.ts';
 import type { Budget, Graph } from '../graph/schema.ts';
 import type { ToolResolver, ToolRuntime } from '../tools/registry.ts';
+import type { ToolLoopRunner } from './tool-loop.ts';
 
 export type RunStatus = 'queued' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
@@ -101,6 +102,8 @@ export interface EngineDeps {
   store: RunStore;
   publisher?: EventPublisher;
   llm?: LlmPort;
+  /** Runs `agent` nodes' tool loops (the AI SDK one from `@creatorflow/llm`); required only by graphs with agent nodes. */
+  toolLoop?: ToolLoopRunner;
   tools: ToolResolver;
   graphs?: GraphResolver;
   clock: Clock;

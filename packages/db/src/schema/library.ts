@@ -1,5 +1,6 @@
 // Tables of the library domain. Migrations: packages/db/migrations/01xx (see README there for number ranges).
-import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const tags = (name: string) => text(name).array().notNull().default([]);
@@ -18,10 +19,15 @@ export const ideas = pgTable(
     tags: tags('tags'),
     source: text('source'),
     status: text('status', { enum: ['new', 'in_progress', 'used', 'archived'] }).notNull().default('new'),
+    /** The client's Idempotency-Key of the create, so a retried create returns this row. */
+    idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('ideas_workspace_idx').on(t.workspaceId, t.createdAt, t.id)],
+  (t) => [
+    index('ideas_workspace_idx').on(t.workspaceId, t.createdAt, t.id),
+    uniqueIndex('ideas_idempotency_key_idx').on(t.workspaceId, t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`),
+  ],
 );
 
 export const works = pgTable(
@@ -38,10 +44,15 @@ export const works = pgTable(
     platforms: tags('platforms'),
     status: text('status', { enum: ['draft', 'ready', 'scheduled', 'published', 'archived'] }).notNull().default('draft'),
     version: integer('version').notNull(),
+    /** The client's Idempotency-Key of the create, so a retried create returns this row. */
+    idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('works_workspace_idx').on(t.workspaceId, t.updatedAt, t.id)],
+  (t) => [
+    index('works_workspace_idx').on(t.workspaceId, t.updatedAt, t.id),
+    uniqueIndex('works_idempotency_key_idx').on(t.workspaceId, t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`),
+  ],
 );
 
 export const workVersions = pgTable(

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { NotFoundError, ValidationError, newUuid } from '@creatorflow/core';
+import { ConflictError, NotFoundError, ValidationError, newUuid } from '@creatorflow/core';
 import { schema } from '@creatorflow/db';
 import type { Actor, LibraryDeps } from '../deps.ts';
 import { cleanTags, isUuid, pageWindow, toPage, type Page, type PageRequest } from '../page.ts';
@@ -74,24 +74,45 @@ export class IdeaService {
   constructor(private readonly deps: LibraryDeps) {}
 
   async create(actor: Actor, input: IdeaInput): Promise<Idea> {
+    return (await this.createOnce(actor, input)).idea;
+  }
+
+  /**
+   * Creates an idea; with an idempotency key already used in this workspace, returns
+   * the idea that key made (`created: false`) instead of a second one. The key and
+   * the row are written in one statement, so a retry can never find half of it.
+   */
+  async createOnce(actor: Actor, input: IdeaInput, idempotencyKey?: string): Promise<{ idea: Idea; created: boolean }> {
     checkLink(input.link);
     const now = this.deps.clock.now();
-    const [row] = await this.deps.database.db
-      .insert(schema.ideas)
-      .values({
-        id: newUuid(),
-        workspaceId: actor.workspaceId,
-        createdBy: actor.userId ?? null,
-        text: checkText(input.text),
-        link: input.link ?? null,
-        tags: cleanTags(input.tags),
-        source: input.source ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await this.index(row!);
-    return { ...toIdea(row!), workIds: [] };
+    const values = {
+      id: newUuid(),
+      workspaceId: actor.workspaceId,
+      createdBy: actor.userId ?? null,
+      text: checkText(input.text),
+      link: input.link ?? null,
+      tags: cleanTags(input.tags),
+      source: input.source ?? null,
+      idempotencyKey: idempotencyKey ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const [row] = await this.deps.database.db.insert(schema.ideas).values(values).onConflictDoNothing().returning();
+    if (row) {
+      await this.index(row);
+      return { idea: { ...toIdea(row), workIds: [] }, created: true };
+    }
+    const [earlier] = await this.deps.database.db
+      .select()
+      .from(schema.ideas)
+      .where(and(eq(schema.ideas.workspaceId, actor.workspaceId), eq(schema.ideas.idempotencyKey, idempotencyKey ?? '')));
+    if (!earlier) throw new Error('idea insert conflicted without an idempotency key');
+    if (earlier.text !== values.text) {
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key '${idempotencyKey}' already created a different idea; send a new key for a new idea`, {
+        idea_id: earlier.id,
+      });
+    }
+    return { idea: await this.get(actor, earlier.id), created: false };
   }
 
   async get(actor: Actor, id: string): Promise<Idea> {

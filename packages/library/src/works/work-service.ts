@@ -21,6 +21,15 @@ export class WorkService {
   constructor(private readonly deps: LibraryDeps) {}
 
   async create(actor: Actor, input: NewWork): Promise<Work> {
+    return (await this.createOnce(actor, input)).work;
+  }
+
+  /**
+   * Creates a work at version 1; with an idempotency key already used in this
+   * workspace, returns the work that key made (`created: false`) instead of a
+   * second one. Key, row and first version are written in one transaction.
+   */
+  async createOnce(actor: Actor, input: NewWork, idempotencyKey?: string): Promise<{ work: Work; created: boolean }> {
     const content = await this.checkContent(actor, {
       title: input.title,
       body: input.body ?? '',
@@ -32,17 +41,23 @@ export class WorkService {
     if (input.ideaId !== undefined) await this.requireIdea(actor, input.ideaId);
     const id = newUuid();
     const now = this.deps.clock.now();
-    await this.deps.database.db.transaction(async (tx) => {
-      await tx.insert(schema.works).values({
-        id,
-        workspaceId: actor.workspaceId,
-        createdBy: actor.userId ?? null,
-        kind: input.kind,
-        ...content,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
+    const created = await this.deps.database.db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(schema.works)
+        .values({
+          id,
+          workspaceId: actor.workspaceId,
+          createdBy: actor.userId ?? null,
+          kind: input.kind,
+          ...content,
+          version: 1,
+          idempotencyKey: idempotencyKey ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: schema.works.id });
+      if (inserted.length === 0) return false;
       await this.insertVersion(tx, actor, id, 1, content, 'created', now);
       if (input.ideaId) {
         await tx.insert(schema.ideaWorks).values({ ideaId: input.ideaId, workId: id, workspaceId: actor.workspaceId });
@@ -51,10 +66,27 @@ export class WorkService {
           .set({ status: 'in_progress', updatedAt: now })
           .where(and(eq(schema.ideas.id, input.ideaId), eq(schema.ideas.status, 'new')));
       }
+      return true;
     });
+    if (!created) return { work: await this.earlierCreate(actor, idempotencyKey, content.title), created: false };
     const work = await this.get(actor, id);
     await this.index(work);
-    return work;
+    return { work, created: true };
+  }
+
+  /** The work an idempotency key already created; a different title means the key was reused by mistake. */
+  private async earlierCreate(actor: Actor, idempotencyKey: string | undefined, title: string): Promise<Work> {
+    const [earlier] = await this.deps.database.db
+      .select({ id: schema.works.id, title: schema.works.title })
+      .from(schema.works)
+      .where(and(eq(schema.works.workspaceId, actor.workspaceId), eq(schema.works.idempotencyKey, idempotencyKey ?? '')));
+    if (!earlier) throw new Error('work insert conflicted without an idempotency key');
+    if (earlier.title !== title) {
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key '${idempotencyKey}' already created the work '${earlier.title}'; send a new key for a new work`, {
+        work_id: earlier.id,
+      });
+    }
+    return this.get(actor, earlier.id);
   }
 
   async get(actor: Actor, id: string): Promise<Work> {

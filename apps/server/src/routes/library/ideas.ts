@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IDEA_STATUSES, type Idea } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
-import { actorOf, idParams, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
+import { actorOf, createdStatus, idParams, idempotencyKeyOf, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
 
 const ideaSchema = z.object({
   id: z.string(),
@@ -38,10 +38,22 @@ const ideaBody = z.object({
 export const ideaRoutes: RoutePlugin = async (app, ctx) => {
   const ideas = ctx.library.ideas;
 
-  app.post('/api/ideas', { schema: { tags, summary: 'Capture an idea', body: ideaBody, response: { 201: ideaSchema } } }, async (request, reply) => {
-    const actor = await actorOf(ctx, request, 'editor');
-    return reply.code(201).send(toJson(await ideas.create(actor, request.body)));
-  });
+  app.post(
+    '/api/ideas',
+    {
+      schema: {
+        tags,
+        summary: 'Capture an idea (send an Idempotency-Key to make retries safe: a repeat returns the same idea with 200)',
+        body: ideaBody,
+        response: { 200: ideaSchema, 201: ideaSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actorOf(ctx, request, 'editor');
+      const { idea, created } = await ideas.createOnce(actor, request.body, idempotencyKeyOf(request));
+      return reply.code(createdStatus(reply, created)).send(toJson(idea));
+    },
+  );
 
   app.get(
     '/api/ideas',

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Role } from '@creatorflow/core';
+import { ValidationError, type Role } from '@creatorflow/core';
 import type { Actor, Page } from '@creatorflow/library';
 import { resolveScope } from '../../auth/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -34,3 +34,25 @@ export function pageJson<T, U>(page: Page<T>, map: (item: T) => U): { items: U[]
 }
 
 export const iso = (d: Date): string => d.toISOString();
+
+/**
+ * The client's `Idempotency-Key` for a create, if it sent one: a retry with the
+ * same key gets the record the first request made instead of a second record.
+ */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  const key = Array.isArray(value) ? value[0] : value;
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ValidationError('The Idempotency-Key header must be 1 to 200 visible ASCII characters, such as a UUID', [
+      { path: 'headers.idempotency-key', message: '1–200 visible ASCII characters' },
+    ]);
+  }
+  return key;
+}
+
+/** 201 for a new record, 200 with `Idempotent-Replayed: true` when a retried create found the earlier one. */
+export function createdStatus(reply: { header(name: string, value: string): unknown }, created: boolean): 200 | 201 {
+  if (!created) reply.header('idempotent-replayed', 'true');
+  return created ? 201 : 200;
+}

@@ -28,6 +28,41 @@ describe('ideas and works API (local mode)', () => {
     expect(bad.json().detail).toContain('cannot go from used to new');
   });
 
+  it('creates an idea and a work once per Idempotency-Key, even when the request is repeated', async () => {
+    const send = (url: string, key: string, payload: object) =>
+      server.app.inject({ method: 'POST', url, headers: { ...server.localHeaders, 'idempotency-key': key }, payload });
+    const ideaKey = crypto.randomUUID();
+    const first = await send('/api/ideas', ideaKey, { text: '离线时记下的想法', tags: ['离线'] });
+    const again = await send('/api/ideas', ideaKey, { text: '离线时记下的想法', tags: ['离线'] });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const listed = (await call('GET', '/api/ideas?tag=离线')).json().items;
+    expect(listed).toHaveLength(1);
+
+    const reused = await send('/api/ideas', ideaKey, { text: '另一个想法' });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', idea_id: first.json().id });
+
+    const workKey = crypto.randomUUID();
+    const work = await send('/api/works', workKey, { kind: 'note', title: '离线草稿', body: '正文' });
+    const workAgain = await send('/api/works', workKey, { kind: 'note', title: '离线草稿', body: '正文' });
+    expect([work.statusCode, workAgain.statusCode]).toEqual([201, 200]);
+    expect(workAgain.json()).toMatchObject({ id: work.json().id, version: 1 });
+    expect((await call('GET', `/api/works/${work.json().id}/versions`)).json().items).toHaveLength(1);
+    expect((await send('/api/works', workKey, { kind: 'note', title: '别的作品' })).statusCode).toBe(409);
+
+    // Keys are per workspace: the same key in another workspace makes a record there.
+    const elsewhere = await server.ctx.library.ideas.createOnce(foreign, { text: '离线时记下的想法' }, ideaKey);
+    expect(elsewhere.created).toBe(true);
+    expect(elsewhere.idea.id).not.toBe(first.json().id);
+
+    const bad = await send('/api/ideas', 'has spaces in it', { text: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('headers.idempotency-key');
+  });
+
   it('refuses an idea link that is not http(s)', async () => {
     const res = await call('POST', '/api/ideas', { text: 'x', link: 'javascript:alert(1)' });
     expect(res.statusCode).toBe(400);

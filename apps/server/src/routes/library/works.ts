@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError, CreatorFlowError } from '@creatorflow/core';
 import { WORK_KINDS, WORK_STATUSES, workFromMarkdown, workToMarkdown, type Work, type WorkVersion } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
-import { actorOf, idParams, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
+import { actorOf, createdStatus, idParams, idempotencyKeyOf, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
 
 const content = {
   title: z.string(),
@@ -100,16 +100,16 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Create a work (version 1)',
+        summary: 'Create a work (version 1; send an Idempotency-Key to make retries safe: a repeat returns the same work with 200)',
         body: editable.partial().extend({ kind: z.enum(WORK_KINDS), title: z.string().min(1).max(200), idea_id: z.string().max(100).optional() }),
-        response: { 201: workSchema },
+        response: { 200: workSchema, 201: workSchema },
       },
     },
     async (request, reply) => {
       const actor = await actorOf(ctx, request, 'editor');
       const { kind, idea_id, ...rest } = request.body;
-      const work = await works.create(actor, { ...toPatch(rest), title: rest.title, kind, ideaId: idea_id });
-      return reply.code(201).send(toJson(work));
+      const { work, created } = await works.createOnce(actor, { ...toPatch(rest), title: rest.title, kind, ideaId: idea_id }, idempotencyKeyOf(request));
+      return reply.code(createdStatus(reply, created)).send(toJson(work));
     },
   );
 

@@ -44,3 +44,11 @@ describe('title suggestions', () => {
     expect(llm.requests[0]!.responseFormat).toMatchObject({ type: 'json_schema', name: 'titles' });
   });
 });
+
+describe('title suggestions from given candidates', () => {
+  it('scores candidates written elsewhere with the same heuristics', async () => {
+    const options = await suggestTitles({ markdown: article, platform: 'wechat', candidates: ['5 个技巧，10 分钟写出命令行工具', '  '], count: 10 });
+    expect(options.find((o) => o.source === 'candidate')).toMatchObject({ title: '5 个技巧，10 分钟写出命令行工具', score: 90, fits: true });
+    expect(options.filter((o) => o.title.trim() === '')).toEqual([]);
+  });
+});

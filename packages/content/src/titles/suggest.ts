@@ -22,7 +22,7 @@ export interface TitleOption {
   score: number;
   chars: number;
   fits: boolean;
-  source: 'original' | 'heuristic' | 'llm';
+  source: 'original' | 'candidate' | 'heuristic' | 'llm';
   reasons: TitleReason[];
 }
 
@@ -74,6 +74,8 @@ export interface SuggestTitlesRequest {
   markdown: string;
   platform: string;
   title?: string;
+  /** Titles written elsewhere (an editor, an earlier model step) to score alongside. */
+  candidates?: string[];
   /** How many options to return. */
   count?: number;
   llm?: LlmPort;
@@ -95,6 +97,10 @@ export async function suggestTitles(req: SuggestTitlesRequest): Promise<TitleOpt
   const original = (req.title ?? source.title ?? source.body.split('\n')[0] ?? '').replace(/^#+\s*/, '').trim();
   const candidates = new Map<string, TitleOption['source']>();
   if (original) candidates.set(original, 'original');
+  for (const raw of req.candidates ?? []) {
+    const t = raw.trim();
+    if (t && !candidates.has(t)) candidates.set(t, 'candidate');
+  }
   for (const t of heuristicTitles(original || '这篇文章', source.body, profile)) if (!candidates.has(t)) candidates.set(t, 'heuristic');
   if (req.llm && req.attribution) {
     const max = profile.title?.max ?? 30;

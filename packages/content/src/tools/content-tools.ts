@@ -4,7 +4,8 @@ import { renderCover } from '../covers/render.ts';
 import { formatForPlatform } from '../format.ts';
 import { illustrateArticle } from '../illustrate/illustrate.ts';
 import type { ImageProvider, ImageStore } from '../images/provider.ts';
-import { suggestTitles } from '../titles/suggest.ts';
+import { getProfile } from '../profiles/index.ts';
+import { scoreTitle, suggestTitles } from '../titles/suggest.ts';
 import { scriptToCsv, scriptToMarkdown } from '../video-script/export.ts';
 import { writeVideoScript } from '../video-script/generate.ts';
 import { videoScriptSchema } from '../video-script/schema.ts';
@@ -28,18 +29,26 @@ function need<T>(value: T | undefined, what: string): T {
 const violationOut = z.object({ code: z.string(), severity: z.string(), field: z.string(), message: z.string(), suggestion: z.string() });
 
 export function formatForPlatformTool(): ToolDefinition<
-  { markdown: string; platform: string; title?: string; tags?: string[]; theme?: string },
+  { markdown: string; platform: string; title?: string; tags?: string[]; theme?: string; cover?: { width: number; height: number } | null },
   { platform: string; title?: string; body: string; body_format: string; tags: string[]; violations: Array<z.infer<typeof violationOut>>; needs_upload: number }
 > {
   return {
     name: 'format_for_platform',
     description: 'Format a Markdown work for one platform (WeChat themed HTML, Xiaohongshu note, Weibo, Zhihu, Juejin/CSDN, Toutiao, video descriptions) and list broken limits.',
-    input: z.object({ markdown: z.string().min(1), platform: z.string(), title: z.string().optional(), tags: z.array(z.string()).optional(), theme: z.string().optional() }),
+    input: z.object({
+      markdown: z.string().min(1),
+      platform: z.string(),
+      title: z.string().optional(),
+      tags: z.array(z.string()).optional(),
+      theme: z.string().optional(),
+      // The cover already made for this version (e.g. render_cover's result), so its size is checked instead of reported missing.
+      cover: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).nullish(),
+    }),
     output: z.object({ platform: z.string(), title: z.string().optional(), body: z.string(), body_format: z.string(), tags: z.array(z.string()), violations: z.array(violationOut), needs_upload: z.number() }),
     runtime: 'universal',
     capabilities: [],
     async run(input) {
-      const r = formatForPlatform(input);
+      const r = formatForPlatform({ ...input, cover: input.cover ?? undefined });
       return {
         platform: r.platform,
         title: r.title,
@@ -53,18 +62,36 @@ export function formatForPlatformTool(): ToolDefinition<
   };
 }
 
-export function suggestTitlesTool(deps: ContentToolDeps): ToolDefinition<{ markdown: string; platform: string; title?: string; use_llm: boolean; count: number }, { options: Array<{ title: string; score: number; fits: boolean; reasons: string[] }> }> {
+const titleOption = z.object({ title: z.string(), score: z.number(), fits: z.boolean(), reasons: z.array(z.string()) });
+
+export function suggestTitlesTool(deps: ContentToolDeps): ToolDefinition<
+  { markdown: string; platform: string; title?: string; candidates?: string[]; use_llm: boolean; count: number },
+  { platform: string; pick: string; options: Array<z.infer<typeof titleOption>> }
+> {
   return {
     name: 'suggest_titles',
-    description: 'Several title options for a platform, each scored with reasons (length, numbers, hook words), optionally with model-written ones.',
-    input: z.object({ markdown: z.string().min(1), platform: z.string(), title: z.string().optional(), use_llm: z.boolean().default(true), count: z.number().int().min(1).max(10).default(5) }),
-    output: z.object({ options: z.array(z.object({ title: z.string(), score: z.number(), fits: z.boolean(), reasons: z.array(z.string()) })) }),
+    description:
+      'Several title options for a platform, each scored with reasons (length, numbers, hook words), optionally with model-written ones. ' +
+      '`candidates` are scored too; `pick` is the title to use there: `title` when it fits the platform, else the best option. `platform` comes back as the canonical id.',
+    input: z.object({
+      markdown: z.string().min(1),
+      platform: z.string(),
+      title: z.string().optional(),
+      candidates: z.array(z.string()).max(20).optional(),
+      use_llm: z.boolean().default(true),
+      count: z.number().int().min(1).max(10).default(5),
+    }),
+    output: z.object({ platform: z.string(), pick: z.string(), options: z.array(titleOption) }),
     runtime: 'universal',
     capabilities: ['llm'],
     async run(input, ctx) {
       const llm = input.use_llm ? deps.llm() : undefined;
       const options = await suggestTitles({ ...input, llm, attribution: attribution(ctx), signal: ctx.signal });
-      return { options: options.map((o) => ({ title: o.title, score: o.score, fits: o.fits, reasons: o.reasons.map((r) => r.zh) })) };
+      const profile = getProfile(input.platform);
+      const own = input.title?.trim();
+      // A title the user chose wins wherever it fits; elsewhere the best-ranked option that does.
+      const pick = own && scoreTitle(own, profile).fits ? own : ((options.find((o) => o.fits) ?? options[0])?.title ?? own ?? '');
+      return { platform: profile.id, pick, options: options.map((o) => ({ title: o.title, score: o.score, fits: o.fits, reasons: o.reasons.map((r) => r.zh) })) };
     },
   };
 }

@@ -364,6 +364,34 @@ describe('engine: control flow', () => {
     expect(peak).toBe(2);
   });
 
+  it('groups the checkpoints of map items that finish while a write is in flight, losing no event', async () => {
+    const tools = new ToolRegistry().register({
+      name: 'echo',
+      description: 'returns its input',
+      input: z.object({ text: z.string() }),
+      output: z.string(),
+      runtime: 'universal',
+      run: async ({ text }) => text,
+    });
+    const yaml = `${head('inputs:\n  words: { type: array }\n')}start: each\nnodes:\n  each:\n    type: map\n    over: inputs.words\n    node: echo\n    concurrency: 100\n    output: echoed\n  echo:\n    type: tool\n    tool: echo\n    args: { text: "{{ item }}" }\n`;
+    const t = setup(yaml, { tools });
+    let writes = 0;
+    const write = t.store.commit.bind(t.store);
+    // A database round trip: item checkpoints asked for meanwhile must join the next write.
+    t.store.commit = async (runId, commit) => {
+      writes++;
+      await new Promise((r) => setTimeout(r, 3));
+      await write(runId, commit);
+    };
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
+    const outcome = await t.run({ words });
+    expect(outcome.output).toEqual({ echoed: words });
+    expect(writes).toBeLessThan(20);
+    expect(t.events().map((e) => e.seq)).toEqual(t.events().map((_, i) => i + 1));
+    expect(t.types().filter((x) => x.startsWith('node_completed:each['))).toHaveLength(100);
+    expect(t.store.runs.get(t.id)?.status).toBe('completed');
+  });
+
   it('runs a subgraph with its own inputs and returns its output', async () => {
     const child = parseGraph(`version: 1\nname: child\ninputs:\n  x: { type: number }\nstart: a\nnodes:\n  a:\n    type: llm\n    prompt: "{{ inputs.x }}"\n    output: y\noutput:\n  doubled: "state.y + state.y"\n`).graph;
     const t = setup(`${head()}start: s\nnodes:\n  s:\n    type: subgraph\n    graph: child\n    inputs: { x: "=21" }\n    output: sub\n`, { graphs: { child }, reply: (r) => ({ text: String(r.messages[0]!.content) }) });

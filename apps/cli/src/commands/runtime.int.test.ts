@@ -1,0 +1,250 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunEvent } from '@creatorflow/core';
+import { loadConfig, startCloud, type RunningInstance } from '@creatorflow/server';
+import { createLogger } from '@creatorflow/server/logger';
+import { cloudTestEnv } from '@creatorflow/server/test/harness';
+import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
+import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import { cli, ndjson, waitFor, type CliProcess } from '../cli-process.ts';
+import { EXIT_FAILED, EXIT_SUCCESS, EXIT_WAITING } from './runtime-follow.ts';
+
+/** A draft from an agent that searches the knowledge base first, then a human approval. */
+const APPROVE_GRAPH = `version: 1
+name: cli-approve
+inputs:
+  topic: { required: true }
+start: research
+nodes:
+  research:
+    type: agent
+    prompt: "CLI-AGENT 先查资料，再写一句关于 {{ inputs.topic }} 的开头"
+    tools: [knowledge_search]
+    output: draft
+    next: approve
+  approve:
+    type: human
+    message: "发布这句开头吗？{{ state.draft }}"
+    form: { type: object, required: [approved], properties: { approved: { type: boolean } } }
+    output: decision
+    next: done
+  done:
+    type: noop
+output:
+  draft: state.draft
+  approved: state.decision.approved
+`;
+
+const FAILING_GRAPH = `version: 1
+name: cli-failing
+start: write
+nodes:
+  write:
+    type: llm
+    prompt: "CLI-REJECT this prompt"
+    output: text
+`;
+
+const types = (events: RunEvent[]) => events.map((e) => `${e.type}${e.node ? `:${e.node}` : ''}`);
+
+describe('creatorflow run / resume against a local home (no server running: each command opens a private one)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'cf-cli-run-'));
+  const files = mkdtempSync(join(tmpdir(), 'cf-cli-graphs-'));
+  let fake: FakeLlm;
+  let env: Record<string, string>;
+  let runId: string;
+  let waitingSeq: number;
+
+  beforeAll(async () => {
+    fake = await startFakeLlm({
+      rules: [
+        { match: 'CLI-AGENT', times: 1, reply: { toolCalls: [{ id: 'ks1', name: 'knowledge_search', arguments: { query: '开头' } }] } },
+        { match: 'CLI-AGENT', reply: { chunks: ['AI 正在', '改写', '内容创作。'] } },
+        { match: 'CLI-REJECT', reply: { error: { status: 400, message: 'upstream refused the prompt' } } },
+      ],
+    });
+    // The first read of the workspace's LLM settings seeds an OpenAI-format provider pointing at the fake.
+    env = { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-fake-cli' };
+    writeFileSync(join(files, 'approve.yaml'), APPROVE_GRAPH);
+    writeFileSync(join(files, 'failing.yaml'), FAILING_GRAPH);
+    writeFileSync(join(files, 'broken.yaml'), 'version: 1\nname: broken\nstart: nowhere\nnodes:\n  a: { type: noop }\n');
+  });
+  afterAll(async () => {
+    await fake?.close();
+    rmSync(home, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('runs a graph that waits at a human node: NDJSON events and exit code 3', async () => {
+    const { code, stdout, stderr } = await cli(['run', join(files, 'approve.yaml'), '--input', 'topic=AI', '--home', home, '--json'], env).done;
+    expect(stderr).toBe('');
+    expect(code).toBe(EXIT_WAITING);
+    const events = ndjson(stdout);
+    runId = events[0]!.run_id;
+    expect(runId).toMatch(/^run-/);
+    expect(events.every((e) => e.run_id === runId)).toBe(true);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(types(events)).toEqual([
+      'run_started',
+      'node_started:research',
+      'cost_update:research',
+      'tool_called:research',
+      'tool_result:research',
+      'message_delta:research',
+      'message_delta:research',
+      'message_delta:research',
+      'cost_update:research',
+      'node_completed:research',
+      'node_started:approve',
+      'human_required:approve',
+    ]);
+    expect(events[0]!.data).toMatchObject({ graph: 'cli-approve', inputs: { topic: 'AI' } });
+    expect(events.filter((e) => e.type === 'message_delta').map((e) => e.data)).toEqual([
+      { text: 'AI 正在', turn: 2 },
+      { text: '改写', turn: 2 },
+      { text: '内容创作。', turn: 2 },
+    ]);
+    expect(events.find((e) => e.type === 'tool_result')!.data).toMatchObject({ tool: 'knowledge_search', call_id: 'ks1', ok: true });
+    expect(events.find((e) => e.type === 'cost_update')!.data).toMatchObject({ provider: 'openai' });
+    expect(events.at(-1)!.data).toMatchObject({ request_id: 'approve#1', message: '发布这句开头吗？AI 正在改写内容创作。' });
+    waitingSeq = events.at(-1)!.seq;
+    // Both model calls of the agent went to the fake, the second one with the tool result.
+    expect(fake.requests.filter((r) => r.prompt.includes('CLI-AGENT'))).toHaveLength(2);
+  }, 240_000);
+
+  it('resumes the waiting run in a new process with --data and follows it to the end: exit code 0', async () => {
+    const { code, stdout, stderr } = await cli(['resume', runId, '--data', '{"approved": true}', '--home', home, '--json'], env).done;
+    expect(stderr).toBe('');
+    expect(code).toBe(EXIT_SUCCESS);
+    const events = ndjson(stdout);
+    expect(events[0]!.seq).toBe(waitingSeq + 1);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => waitingSeq + 1 + i));
+    expect(types(events)).toEqual(['human_responded:approve', 'node_completed:approve', 'node_started:done', 'node_completed:done', 'run_completed']);
+    expect(events[0]!.data).toMatchObject({ request_id: 'approve#1', data: { approved: true } });
+    expect(events.at(-1)!.data.output).toEqual({ draft: 'AI 正在改写内容创作。', approved: true });
+  }, 240_000);
+
+  it('refuses a second answer to a finished run with a clear error and exit code 1', async () => {
+    const { code, stdout, stderr } = await cli(['resume', runId, '--data', '{"approved": false}', '--home', home], env).done;
+    expect(code).toBe(EXIT_FAILED);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error \[RUN_NOT_WAITING\].*is completed and is not waiting for an answer/);
+  }, 240_000);
+
+  it('shows a failing run as it happens and exits 1 with the reason', async () => {
+    const { code, stdout } = await cli(['run', join(files, 'failing.yaml'), '--home', home], env).done;
+    expect(code).toBe(EXIT_FAILED);
+    expect(stdout).toMatch(/^▶ run run-\S+ \(cli-failing\)/);
+    expect(stdout).toContain('● write [llm]');
+    expect(stdout).toContain('✗ write: [LLM_REQUEST_REJECTED] upstream refused the prompt');
+    expect(stdout).toMatch(/✘ failed \[LLM_REQUEST_REJECTED\] write: upstream refused the prompt\n$/);
+  }, 240_000);
+
+  it('rejects an invalid graph before running it: exit 1, the problem on stderr', async () => {
+    const { code, stdout, stderr } = await cli(['run', join(files, 'broken.yaml'), '--home', home, '--json'], env).done;
+    expect(code).toBe(EXIT_FAILED);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error \[\w+\]/);
+    expect(stderr).toContain('nowhere');
+  }, 240_000);
+});
+
+const CLOUD_GRAPH = `version: 1
+name: cli-cloud
+inputs:
+  topic: { required: true }
+start: draft
+nodes:
+  draft:
+    type: llm
+    prompt: "CLOUD-DRAFT {{ inputs.topic }}"
+    output: draft
+    next: approve
+  approve:
+    type: human
+    message: "ok?"
+    form: { type: object, properties: { approved: { type: boolean } } }
+    output: decision
+output:
+  draft: state.draft
+  approved: state.decision.approved
+`;
+
+describe.skipIf(!hasPostgres() || !testRedisUrl())('creatorflow worker: a cloud worker process executes queued runs (PostgreSQL + Redis)', () => {
+  const files = mkdtempSync(join(tmpdir(), 'cf-cli-cloud-'));
+  let drop: (() => Promise<void>) | undefined;
+  let server: RunningInstance;
+  let fake: FakeLlm;
+  let env: Record<string, string>;
+  let token: string;
+  let worker: CliProcess | undefined;
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeLlm({ rules: [{ match: 'CLOUD-DRAFT', reply: { chunks: ['云端', '草稿'] } }] });
+    const cloud = await cloudTestEnv();
+    drop = cloud.drop;
+    env = { ...cloud.env, LOG_LEVEL: 'warn', OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-fake-cloud' };
+    // The API server only: in cloud mode it queues runs and never executes them itself.
+    server = await startCloud(loadConfig({ mode: 'cloud', port: 0, host: '127.0.0.1' }, env), { logger: createLogger('silent') });
+    const registered = await fetch(`${server.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'cli-worker@example.com', password: 'correct horse battery' }),
+    });
+    expect(registered.status).toBe(201);
+    token = ((await registered.json()) as { access_token: string }).access_token;
+    writeFileSync(join(files, 'cloud.yaml'), CLOUD_GRAPH);
+  }, 240_000);
+  afterAll(async () => {
+    if (worker && worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    await server?.stop();
+    await drop?.();
+    await fake?.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('picks up a run queued before it started, streams its events through Redis, and stops cleanly on SIGTERM', async () => {
+    const queued = await api<{ id: string; status: string }>('POST', '/api/runs', { source: CLOUD_GRAPH, inputs: { topic: '排队' }, client: 'cli' });
+    expect(queued.status).toBe('queued');
+
+    worker = cli(['worker'], env);
+    await waitFor(() => worker!.stdout().includes('worker started') || worker!.child.exitCode !== null, 'the worker to start');
+    expect(worker.stderr()).toBe('');
+    expect(worker.stdout()).toContain('worker started (runs queue)');
+
+    await waitFor(async () => (await api<{ status: string }>('GET', `/api/runs/${queued.id}`)).status === 'waiting', 'the worker to run the queued run up to its human node');
+    const page = await api<{ items: RunEvent[] }>('GET', `/api/runs/${queued.id}/events?format=json`);
+    expect(types(page.items)).toEqual(['run_started', 'node_started:draft', 'message_delta:draft', 'message_delta:draft', 'cost_update:draft', 'node_completed:draft', 'node_started:approve', 'human_required:approve']);
+
+    // The CLI against the cloud API: the worker executes, the API server streams what the worker published.
+    const run = await cli(['run', join(files, 'cloud.yaml'), '--input', 'topic=CLI', '--url', server.url, '--token', token, '--json']).done;
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT_WAITING);
+    const events = ndjson(run.stdout);
+    expect(types(events).at(-1)).toBe('human_required:approve');
+    expect(events.filter((e) => e.type === 'message_delta').map((e) => e.data.text)).toEqual(['云端', '草稿']);
+
+    const resumed = await cli(['resume', events[0]!.run_id, '--data', '{"approved": true}', '--url', server.url, '--token', token, '--json']).done;
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(EXIT_SUCCESS);
+    const tail = ndjson(resumed.stdout);
+    expect(types(tail)).toEqual(['human_responded:approve', 'node_completed:approve', 'run_completed']);
+    expect(tail.at(-1)!.data.output).toEqual({ draft: '云端草稿', approved: true });
+
+    worker.child.kill('SIGTERM');
+    const stopped = await worker.done;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain('stopping worker');
+  }, 300_000);
+});

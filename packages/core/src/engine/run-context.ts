@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { CreatorFlowError } from '../errors.ts';
 import { newSpanId } from '../ids.ts';
 import type { RunEvent, RunEventType } from '../events/types.ts';
@@ -59,6 +60,9 @@ export class RunContext {
     if (outer.aborted) abort();
     else outer.addEventListener('abort', abort, { once: true });
     this.signal = this.#controller.signal;
+    // Every node running at once (a 100-way map) listens for cancellation and removes its
+    // listener when done; that is no leak, so Node's warning at 11 listeners does not apply.
+    setMaxListeners(0, this.signal);
     if (this.budget.max_wall_seconds) {
       const left = this.budget.max_wall_seconds * 1000 - checkpoint.activeMs;
       this.#wallTimer = setTimeout(

@@ -1,5 +1,5 @@
-import type { RunEvent } from '@creatorflow/core';
-import type { ApiClient } from '../api-client.ts';
+import { CreatorFlowError, TERMINAL_EVENT_TYPES, type RunEvent } from '@creatorflow/core';
+import { problemToError, type ApiClient } from '../api-client.ts';
 
 export const EXIT_SUCCESS = 0;
 export const EXIT_FAILED = 1;
@@ -29,23 +29,76 @@ export interface FollowOptions {
   json: boolean;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** First wait before reconnecting a dropped event stream (doubles each time; default 250 ms). */
+  retryDelayMs?: number;
+  /** Reconnects in a row without a new event before giving up (default 6). */
+  maxRetries?: number;
 }
+
+const TERMINAL_STATUS: Record<string, number> = { completed: EXIT_SUCCESS, failed: EXIT_FAILED, cancelled: EXIT_FAILED };
 
 /**
  * Follows a run's events until it completes, fails, is cancelled or waits for
  * a human; prints live progress (node, streamed text, cost) or NDJSON.
  * Returns the exit code: 0 completed, 1 failed/cancelled, 3 waiting.
+ *
+ * A stream that ends early (a proxy cut it, the server restarted) is resumed
+ * from the last seq seen, so every event is printed once; a run that had
+ * already ended when the stream opened (a replayed `resume`) is reported from
+ * its terminal event instead of looking like a failure.
  */
 export async function followRun(client: ApiClient, runId: string, after: number, options: FollowOptions): Promise<number> {
-  const response = await client.fetch(`/api/runs/${runId}/events?after=${after}`, { headers: { accept: 'text/event-stream' } });
-  if (!response.ok || !response.body) throw new Error(`cannot follow run ${runId}: HTTP ${response.status} ${await response.text()}`);
   let streaming = false;
   const line = (text: string) => {
     if (streaming) options.out.write('\n');
     streaming = false;
     options.out.write(`${text}\n`);
   };
-  for await (const event of readSse(response.body)) {
+  let last = after;
+  let misses = 0;
+  let reason = '';
+  for (;;) {
+    const before = last;
+    try {
+      const response = await client.fetch(`/api/runs/${runId}/events?after=${last}`, { headers: { accept: 'text/event-stream' } });
+      if (!response.ok || !response.body) {
+        const text = await response.text();
+        // The server answered: no such run, no access… Retrying will not change that.
+        if (response.status < 500) throw problemToError(response.status, safeJson(text), text);
+        reason = `HTTP ${response.status}`;
+      } else {
+        for await (const event of readSse(response.body)) {
+          const code = show(event);
+          if (code !== undefined) return code;
+        }
+        reason = 'the event stream ended';
+      }
+    } catch (error) {
+      if (CreatorFlowError.isInstance(error)) throw error;
+      reason = (error as Error).message;
+    }
+    // The stream ended before the run did, or dropped: ask where the run stands.
+    const run = await client.request<{ status: string; last_seq: number }>('GET', `/api/runs/${runId}`).catch(() => undefined);
+    if (run && run.status in TERMINAL_STATUS && run.last_seq <= last) {
+      const page = await client.request<{ items: RunEvent[] }>('GET', `/api/runs/${runId}/events?format=json&after=${Math.max(0, run.last_seq - 1)}&limit=1`);
+      const terminal = page.items.find((e) => TERMINAL_EVENT_TYPES.has(e.type));
+      if (terminal) {
+        last = terminal.seq - 1;
+        return show(terminal) ?? TERMINAL_STATUS[run.status]!;
+      }
+      return TERMINAL_STATUS[run.status]!;
+    }
+    misses = last > before ? 0 : misses + 1;
+    if (misses > (options.maxRetries ?? 6)) {
+      throw new CreatorFlowError('RUN_FOLLOW_LOST', `lost the events of run ${runId} (${reason}); the run itself goes on — see \`creatorflow runs show ${runId}\``, { status: 503 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min((options.retryDelayMs ?? 250) * 2 ** misses, 5000)));
+  }
+
+  /** Prints one event (once, whatever reconnects replay) and says whether following ends here. */
+  function show(event: RunEvent): number | undefined {
+    if (event.seq <= last) return undefined;
+    last = event.seq;
     if (options.json) options.out.write(`${JSON.stringify(event)}\n`);
     else render(event);
     if (event.type === 'run_completed') return EXIT_SUCCESS;
@@ -54,8 +107,8 @@ export async function followRun(client: ApiClient, runId: string, after: number,
       if (!options.json) line(`  → creatorflow resume ${runId} --data '{…}'   (request ${String(event.data.request_id)})`);
       return EXIT_WAITING;
     }
+    return undefined;
   }
-  return EXIT_FAILED;
 
   function render(event: RunEvent): void {
     const d = event.data;
@@ -96,6 +149,14 @@ export async function followRun(client: ApiClient, runId: string, after: number,
       default:
         return undefined;
     }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

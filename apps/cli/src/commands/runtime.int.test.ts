@@ -115,7 +115,7 @@ describe('creatorflow run / resume against a local home (no server running: each
   }, 240_000);
 
   it('resumes the waiting run in a new process with --data and follows it to the end: exit code 0', async () => {
-    const { code, stdout, stderr } = await cli(['resume', runId, '--data', '{"approved": true}', '--home', home, '--json'], env).done;
+    const { code, stdout, stderr } = await cli(['resume', runId, '--data', '{"approved": true}', '--idempotency-key', 'cli-answer-1', '--home', home, '--json'], env).done;
     expect(stderr).toBe('');
     expect(code).toBe(EXIT_SUCCESS);
     const events = ndjson(stdout);
@@ -124,6 +124,13 @@ describe('creatorflow run / resume against a local home (no server running: each
     expect(types(events)).toEqual(['human_responded:approve', 'node_completed:approve', 'node_started:done', 'node_completed:done', 'run_completed']);
     expect(events[0]!.data).toMatchObject({ request_id: 'approve#1', data: { approved: true } });
     expect(events.at(-1)!.data.output).toEqual({ draft: 'AI 正在改写内容创作。', approved: true });
+  }, 240_000);
+
+  it('repeats a resume with the same idempotency key without answering twice, and reports the finished run: exit code 0', async () => {
+    const { code, stdout, stderr } = await cli(['resume', runId, '--data', '{"approved": true}', '--idempotency-key', 'cli-answer-1', '--home', home], env).done;
+    expect(stderr).toBe('');
+    expect(code).toBe(EXIT_SUCCESS);
+    expect(stdout).toBe('✔ completed\n{\n  "draft": "AI 正在改写内容创作。",\n  "approved": true\n}\n');
   }, 240_000);
 
   it('refuses a second answer to a finished run with a clear error and exit code 1', async () => {

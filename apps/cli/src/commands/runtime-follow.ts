@@ -4,6 +4,8 @@ import { problemToError, type ApiClient } from '../api-client.ts';
 export const EXIT_SUCCESS = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_WAITING = 3;
+/** The user stopped following (Ctrl-C); the run itself was not cancelled. */
+export const EXIT_INTERRUPTED = 130;
 
 /** Parses an SSE byte stream into events (`id`/`event`/`data` lines, blank line ends one). */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<RunEvent> {
@@ -33,6 +35,8 @@ export interface FollowOptions {
   retryDelayMs?: number;
   /** Reconnects in a row without a new event before giving up (default 6). */
   maxRetries?: number;
+  /** Stops following (Ctrl-C): resolves EXIT_INTERRUPTED after saying how to pick the run up again. */
+  signal?: AbortSignal;
 }
 
 const TERMINAL_STATUS: Record<string, number> = { completed: EXIT_SUCCESS, failed: EXIT_FAILED, cancelled: EXIT_FAILED };
@@ -57,10 +61,21 @@ export async function followRun(client: ApiClient, runId: string, after: number,
   let last = after;
   let misses = 0;
   let reason = '';
+  const { signal } = options;
+  const interrupted = () => {
+    if (streaming) options.out.write('\n');
+    streaming = false;
+    options.err.write(
+      `stopped following ${runId}; the run was not cancelled and goes on in the runtime (or at the next creatorflow command on this home when none is running).\n` +
+        `  status: creatorflow runs show ${runId}    cancel: creatorflow runs cancel ${runId}    quit now: Ctrl-C again\n`,
+    );
+    return EXIT_INTERRUPTED;
+  };
   for (;;) {
     const before = last;
+    if (signal?.aborted) return interrupted();
     try {
-      const response = await client.fetch(`/api/runs/${runId}/events?after=${last}`, { headers: { accept: 'text/event-stream' } });
+      const response = await client.fetch(`/api/runs/${runId}/events?after=${last}`, { headers: { accept: 'text/event-stream' }, signal });
       if (!response.ok || !response.body) {
         const text = await response.text();
         // The server answered: no such run, no access… Retrying will not change that.
@@ -74,6 +89,7 @@ export async function followRun(client: ApiClient, runId: string, after: number,
         reason = 'the event stream ended';
       }
     } catch (error) {
+      if (signal?.aborted) return interrupted();
       if (CreatorFlowError.isInstance(error)) throw error;
       reason = (error as Error).message;
     }
@@ -92,7 +108,15 @@ export async function followRun(client: ApiClient, runId: string, after: number,
     if (misses > (options.maxRetries ?? 6)) {
       throw new CreatorFlowError('RUN_FOLLOW_LOST', `lost the events of run ${runId} (${reason}); the run itself goes on — see \`creatorflow runs show ${runId}\``, { status: 503 });
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min((options.retryDelayMs ?? 250) * 2 ** misses, 5000)));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.min((options.retryDelayMs ?? 250) * 2 ** misses, 5000));
+      signal?.addEventListener('abort', done, { once: true });
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+    });
   }
 
   /** Prints one event (once, whatever reconnects replay) and says whether following ends here. */

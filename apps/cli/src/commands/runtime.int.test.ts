@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { cloudTestEnv } from '@creatorflow/server/test/harness';
 import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { cli, ndjson, waitFor, type CliProcess } from '../cli-process.ts';
-import { EXIT_FAILED, EXIT_SUCCESS, EXIT_WAITING } from './runtime-follow.ts';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_WAITING } from './runtime-follow.ts';
 
 /** A draft from an agent that searches the knowledge base first, then a human approval. */
 const APPROVE_GRAPH = `version: 1
@@ -63,12 +63,14 @@ describe('creatorflow run / resume against a local home (no server running: each
         { match: 'CLI-AGENT', times: 1, reply: { toolCalls: [{ id: 'ks1', name: 'knowledge_search', arguments: { query: '开头' } }] } },
         { match: 'CLI-AGENT', reply: { chunks: ['AI 正在', '改写', '内容创作。'] } },
         { match: 'CLI-REJECT', reply: { error: { status: 400, message: 'upstream refused the prompt' } } },
+        { match: 'CLI-SLOW', reply: { chunks: ['慢', '慢', '地', '写'], chunkDelayMs: 700 } },
       ],
     });
     // The first read of the workspace's LLM settings seeds an OpenAI-format provider pointing at the fake.
     env = { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-fake-cli' };
     writeFileSync(join(files, 'approve.yaml'), APPROVE_GRAPH);
     writeFileSync(join(files, 'failing.yaml'), FAILING_GRAPH);
+    writeFileSync(join(files, 'slow.yaml'), FAILING_GRAPH.replace('cli-failing', 'cli-slow').replace('CLI-REJECT this prompt', 'CLI-SLOW'));
     writeFileSync(join(files, 'broken.yaml'), 'version: 1\nname: broken\nstart: nowhere\nnodes:\n  a: { type: noop }\n');
   });
   afterAll(async () => {
@@ -147,6 +149,21 @@ describe('creatorflow run / resume against a local home (no server running: each
     expect(stdout).toContain('● write [llm]');
     expect(stdout).toContain('✗ write: [LLM_REQUEST_REJECTED] upstream refused the prompt');
     expect(stdout).toMatch(/✘ failed \[LLM_REQUEST_REJECTED\] write: upstream refused the prompt\n$/);
+  }, 240_000);
+
+  it('stops following on Ctrl-C without cancelling the run, and shuts its private server down cleanly: exit code 130', async () => {
+    const run = cli(['run', join(files, 'slow.yaml'), '--home', home], env);
+    await waitFor(() => run.stdout().includes('慢') || run.child.exitCode !== null, 'the first streamed token');
+    run.child.kill('SIGINT');
+    const { code, stdout, stderr } = await run.done;
+    expect(code).toBe(EXIT_INTERRUPTED);
+    const id = /run (run-\S+) \(cli-slow\)/.exec(stdout)![1]!;
+    expect(stderr).toContain(`stopped following ${id}; the run was not cancelled`);
+    // A clean stop releases the home: no lock left behind, and the next command needs no stale-lock takeover.
+    expect(existsSync(join(home, 'lock'))).toBe(false);
+    const shown = await cli(['runs', 'show', id, '--home', home], env).done;
+    expect(shown.code).toBe(EXIT_SUCCESS);
+    expect(['queued', 'running', 'completed']).toContain((JSON.parse(shown.stdout) as { status: string }).status);
   }, 240_000);
 
   it('rejects an invalid graph before running it: exit 1, the problem on stderr', async () => {

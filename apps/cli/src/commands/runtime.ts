@@ -4,7 +4,7 @@ import { formatIssue, graphJsonSchema, validateGraphSource, type GraphIssue } fr
 import { createContext, loadConfig } from '@creatorflow/server';
 import type { CommandModule } from './types.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
-import { EXIT_FAILED, EXIT_SUCCESS, followRun } from './runtime-follow.ts';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SUCCESS, followRun, type FollowOptions } from './runtime-follow.ts';
 
 const connectionOpts = (command: Command): Command => withConnection(command, 'machine-readable output (NDJSON events for run/resume)');
 
@@ -31,6 +31,28 @@ export function parseInputs(pairs: string[]): Record<string, unknown> {
 const collect = (value: string, previous: string[]) => [...previous, value];
 const out = process.stdout;
 
+/**
+ * Follows a run until Ctrl-C (or SIGTERM): the first stops following, so the
+ * command returns and closes its client — a private server then shuts down
+ * cleanly (home lock released, database closed, the run back in the queue)
+ * instead of dying mid-write. A second Ctrl-C exits at once.
+ */
+async function followUntilInterrupted(follow: (options: FollowOptions) => Promise<number>, json: boolean): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await follow({ json, out, err: process.stderr, signal: controller.signal });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 export const runtimeCommands: CommandModule = (program) => {
   connectionOpts(
     program
@@ -48,7 +70,7 @@ export const runtimeCommands: CommandModule = (program) => {
     };
     process.exitCode = await withClient(opts, async (client) => {
       const run = await client.request<{ id: string }>('POST', '/api/runs', body);
-      return followRun(client, run.id, 0, { json: !!opts.json, out, err: process.stderr });
+      return followUntilInterrupted((options) => followRun(client, run.id, 0, options), !!opts.json);
     });
   });
 
@@ -68,7 +90,7 @@ export const runtimeCommands: CommandModule = (program) => {
     process.exitCode = await withClient(opts, async (client) => {
       const before = await client.request<{ last_seq: number }>('GET', `/api/runs/${runId}`);
       await client.request('POST', `/api/runs/${runId}/resume`, { data }, opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {});
-      return followRun(client, runId, before.last_seq, { json: !!opts.json, out, err: process.stderr });
+      return followUntilInterrupted((options) => followRun(client, runId, before.last_seq, options), !!opts.json);
     });
   });
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'scripts/ensure-build.mjs'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -32,7 +32,10 @@ export function ensureWebBuild({ log = console.log } = {}) {
   log('创流：正在构建网页界面（首次启动或界面代码有更新）… / Building the web UI…');
   const require = createRequire(join(WEB_DIR, 'package.json'));
   const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+  // Always the production build: a caller's NODE_ENV (vitest sets `test`) would otherwise give React's
+  // development build and an app without its service worker (import.meta.env.PROD false) — not what users get.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`Building the web UI failed (vite exit code ${result.status}). Run \`npm run build:web\` to see the error.`);
   return true;
 }

@@ -6,6 +6,9 @@ import { createTestServer, type TestServer } from '@creatorflow/server/test/harn
 
 export const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/web/', import.meta.url));
 
+/** A 1×1 PNG: the smallest real image for uploads (covers, body images). */
+export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 export interface RunningApp {
   server: TestServer;
   url: string;
@@ -52,4 +55,37 @@ export async function openPage(browser: Browser, options: Parameters<Browser['ne
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until the service worker controls the page and loads the page once
+ * under it, so the app shell and this page's code are cached — as on a phone
+ * where the app was opened before the network went away.
+ */
+export async function installApp(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The outbox entries kept in this page's IndexedDB (what the app will send when online). */
+export async function outboxEntries(page: Page): Promise<Array<{ id: string; kind: string; body: Record<string, unknown> }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('creatorflow');
+        // Never create the app's database from here: the app creates it with its stores.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('the app has not created its database yet'));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('outbox')) return resolve([]);
+          const all = db.transaction('outbox', 'readonly').objectStore('outbox').getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
 }

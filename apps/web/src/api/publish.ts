@@ -48,6 +48,7 @@ export interface PublishJob {
   attempt_count: number;
   max_attempts: number;
   result_url: string | null;
+  result_post_id: string | null;
   action: JobAction | null;
   error_code: string | null;
   error_message: string | null;

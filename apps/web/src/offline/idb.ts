@@ -53,3 +53,30 @@ export async function idbDelete(store: string, key: string): Promise<void> {
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB delete failed'));
   });
 }
+
+export async function idbGet<T>(store: string, key: string): Promise<T | undefined> {
+  const db = await open();
+  return done(db.transaction(store, 'readonly').objectStore(store).get(key) as IDBRequest<T | undefined>);
+}
+
+/**
+ * Reads one record and replaces or deletes it in the same transaction, so no
+ * other write to it can slip in between (compare-and-delete for the outbox).
+ * `change` returns the new value, `null` to delete, or `undefined` to leave it.
+ */
+export async function idbUpdate<T>(store: string, key: string, change: (current: T | undefined) => T | null | undefined): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(store, 'readwrite');
+  const objects = tx.objectStore(store);
+  const read = objects.get(key) as IDBRequest<T | undefined>;
+  read.onsuccess = () => {
+    const next = change(read.result);
+    if (next === null) objects.delete(key);
+    else if (next !== undefined) objects.put(next);
+  };
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB update failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB update aborted'));
+  });
+}

@@ -2,7 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiResponse } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
-import { enqueue, flushOutbox, listOutbox, type OutboxEntry } from './outbox.ts';
+import { enqueue, flushOutbox, listOutbox, removeEntry, type FlushOutcome, type OutboxEntry } from './outbox.ts';
+
+type NewEntry = Omit<OutboxEntry, 'createdAt' | 'attempts' | 'rev'>;
 
 interface OutboxValue {
   online: boolean;
@@ -13,8 +15,14 @@ interface OutboxValue {
    * Sends a write now when online; keeps it in the outbox when offline or
    * when the network fails. Resolves 'sent' or 'queued'.
    */
-  submit(entry: Omit<OutboxEntry, 'createdAt' | 'attempts'>): Promise<'sent' | 'queued'>;
+  submit(entry: NewEntry): Promise<'sent' | 'queued'>;
+  /** Keeps a write in the outbox (replacing one with the same id) and sends it as soon as the network allows. */
+  queue(entry: NewEntry): Promise<void>;
+  /** Drops a queued write (it was saved another way, or the user chose the server's version). */
+  discard(id: string): Promise<void>;
   flush(): Promise<void>;
+  /** Hears what each flush did with each entry; returns the unsubscribe function. */
+  subscribe(listener: (outcome: FlushOutcome) => void): () => void;
 }
 
 const OutboxContext = createContext<OutboxValue>({
@@ -23,7 +31,10 @@ const OutboxContext = createContext<OutboxValue>({
   entries: [],
   syncing: false,
   submit: async () => 'queued',
+  queue: async () => undefined,
+  discard: async () => undefined,
   flush: async () => undefined,
+  subscribe: () => () => undefined,
 });
 
 export function OutboxProvider({ children }: { children: ReactNode }) {
@@ -32,18 +43,31 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [syncing, setSyncing] = useState(false);
   const flushing = useRef<Promise<void> | undefined>(undefined);
+  const again = useRef(false);
+  const listeners = useRef(new Set<(outcome: FlushOutcome) => void>());
 
   const reload = useCallback(async () => {
-    setEntries(await listOutbox().catch(() => []));
+    const all = await listOutbox().catch(() => []);
+    setEntries(all);
   }, []);
 
   const flush = useCallback(async () => {
     // One flush at a time: two overlapping flushes could send an entry twice.
-    flushing.current ??= (async () => {
+    // A flush asked for while one runs runs right after it, for writes queued meanwhile.
+    if (flushing.current) {
+      again.current = true;
+      return flushing.current;
+    }
+    flushing.current = (async () => {
       setSyncing(true);
       try {
-        const result = await flushOutbox();
-        if (result.sent > 0) await queryClient.invalidateQueries();
+        do {
+          again.current = false;
+          const result = await flushOutbox();
+          for (const outcome of result.outcomes) listeners.current.forEach((listener) => listener(outcome));
+          if (result.sent > 0) await queryClient.invalidateQueries();
+          if (result.offline) break;
+        } while (again.current && navigator.onLine);
       } finally {
         setSyncing(false);
         flushing.current = undefined;
@@ -54,7 +78,14 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
   }, [queryClient, reload]);
 
   useEffect(() => {
-    void reload().then(() => (navigator.onLine ? flush() : undefined));
+    let live = true;
+    void listOutbox()
+      .catch(() => [])
+      .then((all) => {
+        if (!live) return;
+        setEntries(all);
+        if (navigator.onLine && all.length > 0) return flush();
+      });
     const goOnline = () => {
       setOnline(true);
       void flush();
@@ -63,10 +94,11 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
     window.addEventListener('online', goOnline);
     window.addEventListener('offline', goOffline);
     return () => {
+      live = false;
       window.removeEventListener('online', goOnline);
       window.removeEventListener('offline', goOffline);
     };
-  }, [flush, reload]);
+  }, [flush]);
 
   const submit = useCallback<OutboxValue['submit']>(
     async (entry) => {
@@ -85,7 +117,33 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
     [reload],
   );
 
-  const value = useMemo(() => ({ online, pending: entries.length, entries, syncing, submit, flush }), [online, entries, syncing, submit, flush]);
+  const queue = useCallback<OutboxValue['queue']>(
+    async (entry) => {
+      await enqueue(entry);
+      await reload();
+      if (navigator.onLine) void flush();
+    },
+    [flush, reload],
+  );
+
+  const discard = useCallback<OutboxValue['discard']>(
+    async (id) => {
+      await removeEntry(id);
+      await reload();
+    },
+    [reload],
+  );
+
+  const subscribe = useCallback<OutboxValue['subscribe']>((listener) => {
+    const set = listeners.current;
+    set.add(listener);
+    return () => void set.delete(listener);
+  }, []);
+
+  const value = useMemo(
+    () => ({ online, pending: entries.length, entries, syncing, submit, queue, discard, flush, subscribe }),
+    [online, entries, syncing, submit, queue, discard, flush, subscribe],
+  );
   return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
 }
 

@@ -1,5 +1,5 @@
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -17,8 +17,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const health = useHealth();
   const cloud = health.data?.mode === 'cloud';
   const me = useMe(health.isSuccess && (!cloud || session.accessToken() !== undefined));
+  // Opened without a network (a phone in the subway, the shell from the service worker): let the
+  // app and its offline drafts through. The checks run when the network is back, and must not
+  // unmount what the user is editing meanwhile.
+  const [openedOffline] = useState(() => !navigator.onLine);
 
-  if (health.isPending) return <Spin fullscreen />;
+  if (health.isPending) return openedOffline ? <>{children}</> : <Spin fullscreen />;
   if (health.isError) {
     return (
       <div style={{ maxWidth: 560, margin: '15vh auto', padding: 16 }}>
@@ -27,7 +31,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   }
   if (cloud && !session.accessToken()) return <Navigate to="/login" replace />;
-  if (me.isPending && me.fetchStatus !== 'idle') return <Spin fullscreen />;
+  if (me.isPending && me.fetchStatus !== 'idle' && !openedOffline) return <Spin fullscreen />;
   if (me.isError && ApiError.isInstance(me.error) && me.error.status === 401) {
     if (cloud) {
       session.clear();

@@ -75,7 +75,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
         <Button size="small" type={status === 'expired' ? 'primary' : 'default'} icon={<LoginOutlined />} loading={busy === 'login'} onClick={() => void relogin()}>
           {t('publish.relogin')}
         </Button>
-        <Button size="small" icon={<SyncOutlined />} onClick={() => setCookiesOpen(true)}>
+        <Button size="small" icon={<SyncOutlined />} onClick={() => setCookiesOpen(true)} data-testid="paste-cookies">
           {t('publish.pasteCookies')}
         </Button>
         <Popconfirm title={t('common.delete')} onConfirm={() => void run('delete', async () => void (await api(`/api/publish/accounts/${account.id}`, { method: 'DELETE' })))}>
@@ -95,7 +95,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
         }
       >
         <Typography.Paragraph type="secondary">{t('publish.cookiesHint')}</Typography.Paragraph>
-        <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} />
+        <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} data-testid="cookies-input" />
       </Modal>
       <Modal open={qr !== undefined} title={t('publish.loginQr')} footer={null} onCancel={() => setQr(undefined)}>
         {qr ? <img src={qr.startsWith('data:') ? qr : `data:image/png;base64,${qr}`} alt="QR" style={{ width: 240, display: 'block', margin: '0 auto' }} /> : null}

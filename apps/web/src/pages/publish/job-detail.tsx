@@ -52,6 +52,33 @@ function AssistChecklist({ job, action }: { job: PublishJob; action: AssistActio
   );
 }
 
+/** Where the post landed: its id on the platform and its address. */
+function PublishedResult({ job }: { job: PublishJob }) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="success"
+      showIcon
+      title={t('publish.publishedTitle')}
+      data-testid="job-result"
+      description={
+        <Space orientation="vertical" size={2}>
+          {job.result_post_id ? (
+            <Typography.Text copyable={{ text: job.result_post_id }}>
+              {t('publish.postId')}: <span data-testid="job-post-id">{job.result_post_id}</span>
+            </Typography.Text>
+          ) : null}
+          {job.result_url ? (
+            <Typography.Link href={job.result_url} target="_blank" rel="noreferrer" data-testid="job-result-url">
+              {job.result_url}
+            </Typography.Link>
+          ) : null}
+        </Space>
+      }
+    />
+  );
+}
+
 /** Attempts of one job with their errors and failure screenshots, and the assist checklist when needed. */
 export function JobDetail({ job }: { job: PublishJob }) {
   const { t, locale } = useI18n();
@@ -60,6 +87,7 @@ export function JobDetail({ job }: { job: PublishJob }) {
     <div>
       {job.status === 'needs_action' && job.action?.type === 'assist' ? <AssistChecklist job={job} action={job.action as AssistAction} /> : null}
       {job.status === 'needs_action' && job.action && job.action.type !== 'assist' ? <Alert type="warning" showIcon title={job.action.message} /> : null}
+      {job.status === 'published' ? <PublishedResult job={job} /> : null}
       <QueryState query={detail} feature={t('publish.tab.jobs')}>
         {(data) => (
           <Table<PublishAttempt>

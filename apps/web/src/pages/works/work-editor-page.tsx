@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, HistoryOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CloseOutlined, HistoryOutlined, PictureOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Col, Input, Result, Row, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
@@ -10,6 +10,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PLATFORMS } from '../../lib/platforms.ts';
+import { getEntry, workEntryId } from '../../offline/outbox.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { AssetPicker } from './asset-picker.tsx';
@@ -22,6 +23,7 @@ const SAVE_BADGE: Record<SaveState, 'success' | 'warning' | 'processing' | 'erro
   saved: 'success',
   dirty: 'warning',
   saving: 'processing',
+  offline: 'warning',
   conflict: 'error',
   error: 'error',
 };
@@ -33,12 +35,21 @@ function Editor({ work }: { work: Work }) {
   const queryClient = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
   const [pickingImage, setPickingImage] = useState(false);
+  const [pickingCover, setPickingCover] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const onSaved = useCallback((saved: Work) => queryClient.setQueryData(['work', saved.id], saved), [queryClient]);
   const { draft, setDraft, version, state, conflict, error, save, reset } = useAutosave(work, onSaved);
 
   const stateLabel =
-    state === 'saved' ? t('editor.saved', { version }) : state === 'saving' ? t('editor.saving') : state === 'conflict' ? t('editor.conflictTitle') : t('editor.unsaved');
+    state === 'saved'
+      ? t('editor.saved', { version })
+      : state === 'saving'
+        ? t('editor.saving')
+        : state === 'offline'
+          ? t('editor.offline')
+          : state === 'conflict'
+            ? t('editor.conflictTitle')
+            : t('editor.unsaved');
 
   return (
     <>
@@ -84,6 +95,16 @@ function Editor({ work }: { work: Work }) {
                 suffixIcon={null}
                 tokenSeparators={[',', '，', ' ']}
               />
+              <Space.Compact>
+                <Button icon={<PictureOutlined />} onClick={() => setPickingCover(true)} data-testid="set-cover">
+                  {draft.cover_asset_id ? (
+                    <img className="cf-cover-thumb" src={`/api/assets/${encodeURIComponent(draft.cover_asset_id)}/content`} alt={t('editor.cover')} data-testid="cover-thumb" />
+                  ) : (
+                    t('editor.setCover')
+                  )}
+                </Button>
+                {draft.cover_asset_id ? <Button icon={<CloseOutlined />} onClick={() => setDraft({ cover_asset_id: null })} aria-label={t('editor.removeCover')} /> : null}
+              </Space.Compact>
               <Select
                 mode="multiple"
                 value={draft.platforms}
@@ -109,6 +130,15 @@ function Editor({ work }: { work: Work }) {
           setPickingImage(false);
         }}
       />
+      <AssetPicker
+        open={pickingCover}
+        title={t('editor.pickCover')}
+        onClose={() => setPickingCover(false)}
+        onPick={(asset) => {
+          setDraft({ cover_asset_id: asset.id });
+          setPickingCover(false);
+        }}
+      />
       <ConflictDialog
         conflict={conflict}
         mine={draft.body}
@@ -131,12 +161,25 @@ function Editor({ work }: { work: Work }) {
   );
 }
 
+/** The work from the server; offline, the copy kept with a draft of it in the outbox, so the editor opens on the phone without a network. */
+async function loadWork(workId: string): Promise<Work> {
+  try {
+    return await api<Work>(`/api/works/${encodeURIComponent(workId)}`);
+  } catch (error) {
+    if (!(ApiError.isInstance(error) && error.status === 0)) throw error;
+    const kept = await getEntry(workEntryId(workId)).catch(() => undefined);
+    if (kept?.snapshot) return kept.snapshot as unknown as Work;
+    throw error;
+  }
+}
+
 export default function WorkEditorPage() {
   const { t } = useI18n();
   const { workId = '' } = useParams();
   const navigate = useNavigate();
   // Loaded once per visit: later saves update the cache but must not remount the editor.
-  const work = useQuery({ queryKey: ['work', workId], queryFn: () => api<Work>(`/api/works/${encodeURIComponent(workId)}`), staleTime: Infinity });
+  // networkMode 'always': offline, the query still runs so loadWork can fall back to the draft kept on this device.
+  const work = useQuery({ queryKey: ['work', workId], queryFn: () => loadWork(workId), staleTime: Infinity, networkMode: 'always' });
   if (work.isError && ApiError.isInstance(work.error) && work.error.status === 404 && !work.error.isRouteMissing) {
     return <Result status="404" title={t('editor.notFound')} extra={<Button onClick={() => navigate('/works')}>{t('common.back')}</Button>} />;
   }

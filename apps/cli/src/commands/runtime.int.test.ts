@@ -204,6 +204,14 @@ describe.skipIf(!hasPostgres() || !testRedisUrl())('creatorflow worker: a cloud 
   let env: Record<string, string>;
   let token: string;
   let worker: CliProcess | undefined;
+  const workers: CliProcess[] = [];
+  const startWorker = async () => {
+    const w = cli(['worker'], env);
+    workers.push(w);
+    await waitFor(() => w.stdout().includes('worker started') || w.child.exitCode !== null, 'a worker to start');
+    expect(w.stdout()).toContain('worker started (runs queue)');
+    return w;
+  };
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -215,7 +223,13 @@ describe.skipIf(!hasPostgres() || !testRedisUrl())('creatorflow worker: a cloud 
   };
 
   beforeAll(async () => {
-    fake = await startFakeLlm({ rules: [{ match: 'CLOUD-DRAFT', reply: { chunks: ['云端', '草稿'] } }] });
+    fake = await startFakeLlm({
+      rules: [
+        { match: 'CLOUD-DRAFT', reply: { chunks: ['云端', '草稿'] } },
+        // Slow enough that a stopping worker is still in the middle of it, even on a loaded machine.
+        { match: 'CLOUD-SLOW', reply: { chunks: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'], chunkDelayMs: 600 } },
+      ],
+    });
     const cloud = await cloudTestEnv();
     drop = cloud.drop;
     env = { ...cloud.env, LOG_LEVEL: 'warn', OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-fake-cloud' };
@@ -231,7 +245,7 @@ describe.skipIf(!hasPostgres() || !testRedisUrl())('creatorflow worker: a cloud 
     writeFileSync(join(files, 'cloud.yaml'), CLOUD_GRAPH);
   }, 240_000);
   afterAll(async () => {
-    if (worker && worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    for (const w of [worker, ...workers]) if (w && w.child.exitCode === null) w.child.kill('SIGKILL');
     await server?.stop();
     await drop?.();
     await fake?.close();
@@ -270,5 +284,30 @@ describe.skipIf(!hasPostgres() || !testRedisUrl())('creatorflow worker: a cloud 
     const stopped = await worker.done;
     expect(stopped.code).toBe(0);
     expect(stopped.stderr).toContain('stopping worker');
+  }, 300_000);
+
+  it('hands a run a stopping worker was executing to the next worker, which finishes it from the checkpoint', async () => {
+    const graph = 'version: 1\nname: cli-slow\nstart: first\nnodes:\n  first: { type: noop, next: slow }\n  slow:\n    type: llm\n    prompt: CLOUD-SLOW\n    output: text\n    next: after\n  after:\n    type: llm\n    prompt: CLOUD-DRAFT\n    output: more\n';
+    const first = await startWorker();
+    const run = await api<{ id: string }>('POST', '/api/runs', { source: graph, client: 'cli' });
+    const events = async () => (await api<{ items: RunEvent[] }>('GET', `/api/runs/${run.id}/events?format=json`)).items;
+    await waitFor(async () => (await events()).some((e) => e.type === 'message_delta'), 'the first worker to stream');
+    first.child.kill('SIGTERM');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(0);
+    const afterStop = await api<{ status: string; error: unknown }>('GET', `/api/runs/${run.id}`);
+    expect(afterStop, JSON.stringify(afterStop)).toMatchObject({ status: expect.stringMatching(/^(running|queued)$/) });
+
+    const second = await startWorker();
+    await waitFor(async () => (await api<{ status: string }>('GET', `/api/runs/${run.id}`)).status === 'completed', 'the second worker to finish the run');
+    const all = await events();
+    expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+    // The finished node did not run again; the cut-off one did, from its start.
+    expect(types(all).filter((t) => t === 'node_completed:first')).toHaveLength(1);
+    expect(types(all).filter((t) => t === 'node_started:slow')).toHaveLength(2);
+    expect(types(all).at(-1)).toBe('run_completed');
+    expect(all.at(-1)!.data.output).toEqual({ text: '一二三四五六七八九十', more: '云端草稿' });
+    second.child.kill('SIGTERM');
+    expect((await second.done).code).toBe(0);
   }, 300_000);
 });

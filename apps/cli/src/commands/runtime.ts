@@ -172,6 +172,10 @@ export const runtimeCommands: CommandModule = (program) => {
         process.once('SIGTERM', stop);
       });
       process.stderr.write('stopping worker: running runs go back to the queue and resume from their checkpoints…\n');
+      // Jobs first: their runs are interrupted (checkpoint kept, job back in the queue) while the database,
+      // the LLM layer and the event bus they write to are still open. ctx.close() alone closes those first
+      // and lets a run keep executing nodes — unmetered, unpublished — until the queue is finally closed.
+      await ctx.jobs.close();
       await ctx.close();
     });
 };

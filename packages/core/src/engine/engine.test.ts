@@ -270,6 +270,16 @@ describe('engine: agent loop (AI SDK runner)', () => {
     expect(t.events().map((e) => e.seq)).toEqual(t.events().map((_, i) => i + 1));
   });
 
+  it('lets on_error handle an agent that hits its step cap', async () => {
+    const t = setup(agent('    max_steps: 2\n    on_error: { default: no answer }\n'), {
+      tools: registry(),
+      reply: () => ({ toolCalls: [{ id: 'c', name: 'add', arguments: '{"a":1,"b":1}' }] }),
+    });
+    expect((await t.run()).output).toEqual({ answer: 'no answer' });
+    expect(t.events().find((e) => e.type === 'node_failed')?.data).toMatchObject({ code: 'AGENT_STEP_CAP', handled: 'default' });
+    expect(t.store.costs).toHaveLength(2);
+  });
+
   it('fails an agent node clearly when the runtime has no tool-loop runner', async () => {
     const t = setup(agent(), { tools: registry() });
     delete t.deps.toolLoop;

@@ -143,6 +143,10 @@ describe('engine: agent loop (AI SDK runner)', () => {
     expect(outcome.output).toEqual({ answer: 'done: 10' });
     const deltas = t.events().filter((e) => e.type === 'message_delta').map((e) => e.data);
     expect(deltas).toEqual([{ text: 'let me ', turn: 1 }, { text: 'add', turn: 1 }, { text: 'done: ', turn: 3 }, { text: '10', turn: 3 }]);
+    // A call's tokens come before its cost event, as they did before the loop ran on the SDK.
+    expect(t.types().filter((x) => x.startsWith('message_delta') || x.startsWith('cost_update'))).toEqual([
+      'message_delta:a', 'message_delta:a', 'cost_update:a', 'cost_update:a', 'message_delta:a', 'message_delta:a', 'cost_update:a',
+    ]);
     expect(t.events().filter((e) => e.type === 'tool_called' || e.type === 'tool_result').map((e) => `${e.type}:${String(e.data.call_id)}`)).toEqual([
       'tool_called:c1', 'tool_result:c1', 'tool_called:c2', 'tool_result:c2', 'tool_called:c3', 'tool_result:c3',
     ]);

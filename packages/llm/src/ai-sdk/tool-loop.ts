@@ -1,5 +1,5 @@
 import { InvalidToolInputError, NoSuchToolError, jsonSchema, stepCountIs, streamText, tool, type Tool } from 'ai';
-import type { ChatResult, ToolLoopRequest, ToolLoopResult, ToolLoopRunner } from '@creatorflow/core';
+import type { ChatRequest, ChatResult, ToolLoopRequest, ToolLoopResult, ToolLoopRunner } from '@creatorflow/core';
 import { LlmPortLanguageModel } from './language-model.ts';
 import { toModelMessages } from './prompt.ts';
 
@@ -21,7 +21,23 @@ const FINISH: Record<string, ChatResult['finishReason']> = {
  */
 export class AiSdkToolLoop implements ToolLoopRunner {
   async run(request: ToolLoopRequest): Promise<ToolLoopResult> {
-    const model = new LlmPortLanguageModel(request.model, { chat: request.call }, { attribution: request.attribution });
+    let step = 0;
+    // Tokens are reported where the port produces them, so a step's deltas always come before the
+    // cost event the engine emits when that call returns (the SDK's stream would deliver them a few ticks later).
+    const port = {
+      chat: (call: ChatRequest) => {
+        const turn = ++step;
+        const forward = call.onDelta;
+        return request.call({
+          ...call,
+          onDelta: (text) => {
+            request.onDelta(text, turn);
+            forward?.(text);
+          },
+        });
+      },
+    };
+    const model = new LlmPortLanguageModel(request.model, port, { attribution: request.attribution });
     // The SDK starts a step's tool calls together; the runtime runs them one after another, in the order the model made them.
     let queue: Promise<unknown> = Promise.resolve();
     const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -53,7 +69,6 @@ export class AiSdkToolLoop implements ToolLoopRunner {
       onError: () => undefined,
     });
 
-    let step = 0;
     let text = '';
     let calls = 0;
     let finish: string = 'other';
@@ -61,13 +76,11 @@ export class AiSdkToolLoop implements ToolLoopRunner {
     for await (const part of result.fullStream) {
       switch (part.type) {
         case 'start-step':
-          step += 1;
           text = '';
           calls = 0;
           break;
         case 'text-delta':
           text += part.text;
-          request.onDelta(part.text, step);
           break;
         case 'tool-call':
           calls += 1;

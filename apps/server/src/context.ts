@@ -55,7 +55,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const logger = options.logger ?? createLogger(config.logLevel);
   const disposers: Array<() => Promise<void> | void> = [];
   const onClose = (fn: () => Promise<void> | void) => void disposers.push(fn);
+  let stopJobs: (() => Promise<void>) | undefined;
   const close = async () => {
+    // Running jobs first: their runs stop at a checkpoint and go back to the queue while the
+    // database, the LLM layer (usage) and the event bus they write to are still open.
+    // Everything else then closes in reverse order of opening.
+    await stopJobs?.().catch((error: unknown) => logger.error({ err: error }, 'error while stopping jobs'));
     for (const fn of disposers.reverse()) {
       try {
         await fn();
@@ -91,6 +96,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     onClose(() => database.close());
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
     const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock });
+    stopJobs = () => jobs.close();
     onClose(() => jobs.close());
     const llm = createLlmService(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey });
     onClose(() => llm.close());

@@ -33,7 +33,7 @@ export interface TestServerOptions extends ConfigOverrides {
 }
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
-const TEST_ENV = {
+export const TEST_ENV = {
   LOG_LEVEL: 'silent',
   // Tests make many requests; rate-limit tests lower these on purpose.
   CREATORFLOW_RATE_LIMIT_API: '100000',

@@ -85,7 +85,7 @@ export function suggestTitlesTool(deps: ContentToolDeps): ToolDefinition<
     runtime: 'universal',
     capabilities: ['llm'],
     async run(input, ctx) {
-      const llm = input.use_llm ? deps.llm() : undefined;
+      const llm = input.use_llm ? (ctx.llm ?? deps.llm()) : undefined;
       const options = await suggestTitles({ ...input, llm, attribution: attribution(ctx), signal: ctx.signal });
       const profile = getProfile(input.platform);
       const own = input.title?.trim();
@@ -109,7 +109,7 @@ export function writeVideoScriptTool(deps: ContentToolDeps): ToolDefinition<
     capabilities: ['llm'],
     available: () => (deps.llm() ? { available: true } : { available: false, reason: 'no language model is configured' }),
     async run(input, ctx) {
-      const script = await writeVideoScript(need(deps.llm(), 'The LLM'), { ...input, attribution: attribution(ctx), signal: ctx.signal });
+      const script = await writeVideoScript(need(ctx.llm ?? deps.llm(), 'The LLM'), { ...input, attribution: attribution(ctx), signal: ctx.signal });
       return {
         script: { title: script.title, hook: script.hook, shots: script.shots, cta: script.cta, total_seconds: script.totalSeconds },
         markdown: scriptToMarkdown(script),
@@ -187,7 +187,7 @@ export function illustrateArticleTool(deps: ContentToolDeps): ToolDefinition<
     capabilities: ['llm', 'network', 'writes'],
     async run(input, ctx) {
       const out = await illustrateArticle(
-        { llm: need(deps.llm(), 'The LLM'), images: await deps.images(ctx.workspaceId, input.provider), store: need(deps.store({ workspaceId: ctx.workspaceId, userId: ctx.userId }), 'The asset library') },
+        { llm: need(ctx.llm ?? deps.llm(), 'The LLM'), images: await deps.images(ctx.workspaceId, input.provider), store: need(deps.store({ workspaceId: ctx.workspaceId, userId: ctx.userId }), 'The asset library') },
         { markdown: input.markdown, max: input.max, style: input.style, width: input.width, height: input.height, attribution: attribution(ctx), signal: ctx.signal },
       );
       return { markdown: out.markdown, illustrations: out.illustrations.map((i) => ({ after_paragraph: i.afterParagraph, prompt: i.prompt, alt: i.alt, uri: i.uri })) };

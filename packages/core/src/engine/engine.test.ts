@@ -414,6 +414,41 @@ describe('engine: control flow', () => {
   });
 });
 
+describe('engine: tools that call a model', () => {
+  const toolsCallingModel = () =>
+    new ToolRegistry().register({
+      name: 'ask_model',
+      description: 'asks the model for a line',
+      input: z.object({ topic: z.string() }),
+      output: z.string(),
+      runtime: 'universal',
+      capabilities: ['llm'],
+      run: async ({ topic }, ctx) => {
+        if (!ctx.llm) throw new Error('no run-scoped model port');
+        const reply = await ctx.llm.chat({ model: 'default', messages: [{ role: 'user', content: topic }], attribution: { workspaceId: 'ignored' } });
+        return reply.text;
+      },
+    });
+  const yaml = `${head()}start: t\nnodes:\n  t:\n    type: tool\n    tool: ask_model\n    args: { topic: "骑行" }\n    output: line\n`;
+
+  it('charges the call to the run: ledger row for the node, cost_update event, attribution to the run', async () => {
+    const t = setup(yaml, { tools: toolsCallingModel(), reply: () => ({ text: '一句话', costCents: 2.5 }) });
+    const outcome = await t.run();
+    expect(outcome.output).toEqual({ line: '一句话' });
+    expect(t.store.costs).toMatchObject([{ node: 't', actualCents: 2.5, status: 'ok', runId: t.id }]);
+    expect(t.types()).toEqual(['run_started', 'node_started:t', 'tool_called:t', 'cost_update:t', 'tool_result:t', 'node_completed:t', 'run_completed']);
+    expect(t.llm.calls[0]!.attribution).toMatchObject({ workspaceId: 'ws', runId: t.id, node: 't' });
+  });
+
+  it('stops the run when the tool call would break the budget', async () => {
+    const t = setup(yaml.replace('start: t', 'budget:\n  max_cost_cents: 0.001\nstart: t'), { tools: toolsCallingModel() });
+    const outcome = await t.run();
+    expect(outcome.status).toBe('failed');
+    expect(outcome.error).toMatchObject({ code: 'BUDGET_EXCEEDED' });
+    expect(t.llm.calls).toHaveLength(0);
+  });
+});
+
 describe('engine: retries, timeouts and on_error', () => {
   const flaky = (failures: number) => {
     let calls = 0;

@@ -2,7 +2,9 @@ import { CreatorFlowError } from '../errors.ts';
 import { evaluate, truthy } from '../graph/expression.ts';
 import type { NodeOf } from '../graph/schema.ts';
 import { renderTemplate } from '../graph/template.ts';
+import type { LlmPort } from '../llm-port.ts';
 import type { ResolvedTool } from '../tools/registry.ts';
+import { callModel } from './model-call.ts';
 import type { RunContext } from './run-context.ts';
 import { runError } from './types.ts';
 
@@ -16,6 +18,17 @@ export function resolveArgs(value: unknown, scope: Scope): unknown {
   return value;
 }
 
+/** The run's model port as a tool sees it: calls go through `callModel` (budget, ledger, cost events). */
+function runScopedLlm(rc: RunContext, node: string, spanId: string, signal: AbortSignal): LlmPort | undefined {
+  const llm = rc.deps.llm;
+  if (!llm) return undefined;
+  return {
+    chat: (request) => callModel(rc, node, spanId, { ...request, signal: request.signal ?? signal }),
+    estimate: (request) => llm.estimate(request),
+    ...(llm.embed ? { embed: llm.embed.bind(llm) } : {}),
+  };
+}
+
 export async function invokeTool(rc: RunContext, tool: ResolvedTool, args: unknown, node: string, spanId: string, signal: AbortSignal, callId?: string): Promise<unknown> {
   rc.emit('tool_called', node, { tool: tool.name, implementation: tool.implementation, call_id: callId, args: preview(args) }, spanId);
   try {
@@ -27,6 +40,7 @@ export async function invokeTool(rc: RunContext, tool: ResolvedTool, args: unkno
       node,
       runtime: rc.deps.runtime,
       signal,
+      llm: runScopedLlm(rc, node, spanId, signal),
     });
     rc.emit('tool_result', node, { tool: tool.name, call_id: callId, ok: true, result: preview(result) }, spanId);
     return result;

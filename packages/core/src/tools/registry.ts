@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CreatorFlowError, ValidationError, toFieldIssues } from '../errors.ts';
-import type { ToolSpec } from '../llm-port.ts';
+import type { LlmPort, ToolSpec } from '../llm-port.ts';
 import type { ToolStatus } from '../graph/analysis.ts';
 import { didYouMean } from '../graph/suggest.ts';
 
@@ -15,6 +15,13 @@ export interface ToolContext {
   node?: string;
   runtime: ToolRuntime;
   signal: AbortSignal;
+  /**
+   * Inside a run: the model port scoped to it. Every call is checked against the
+   * run's budget, written to its cost ledger and shown as a cost_update event, so
+   * a tool that asks a model for help (illustration planning, a video script)
+   * costs the run what it spends. Tools fall back to their own port outside runs.
+   */
+  llm?: LlmPort;
 }
 
 /**

@@ -68,6 +68,25 @@ describe('ideas and works in the browser', () => {
     await context.close();
   });
 
+  it('imports pasted notes into the knowledge base and lists them with their chunks', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(app.openUrl);
+    await page.goto(`${app.url}/library/kb`);
+    await page.getByText('知识库是空的').waitFor();
+    await page.getByTestId('kb-import').first().click();
+    await page.getByTestId('kb-content').fill('# 骑行装备清单\n\n头盔、前后灯、雨衣。\n\n## 保养\n\n每月给链条上油。');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    const source = page.getByTestId('kb-source').filter({ hasText: '骑行装备清单' });
+    await source.waitFor();
+    await source.getByText(/\d+ 个片段/).waitFor();
+    await screenshot(page, 'library-kb');
+    const listed = await apiCall<{ items: Array<{ title: string; chunk_count: number }> }>(app, 'GET', '/api/knowledge');
+    expect(listed.body.items).toEqual([expect.objectContaining({ title: '骑行装备清单', chunk_count: expect.any(Number) })]);
+    expect(listed.body.items[0]!.chunk_count).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps an idea written offline on the phone, across a reload, and sends it exactly once when back online', async () => {
     const { page, context, errors } = await openPage(browser, PHONE);
     await page.goto(app.openUrl);

@@ -31,25 +31,32 @@ function LanguageSwitch() {
   );
 }
 
-function StatusBadges() {
+/**
+ * Offline, drafts waiting to sync, local or cloud. On a phone the header has
+ * room for one line only: the tags shrink to icons (with the count), and the
+ * mode — which does not change on a phone — is left out.
+ */
+function StatusBadges({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const { online, pending, syncing } = useOutbox();
   const health = useHealth();
   return (
-    <Space size={8} wrap>
+    <Space size={compact ? 4 : 8} wrap={!compact}>
       {!online ? (
         <Tooltip title={t('shell.offline')}>
-          <Tag icon={<DisconnectOutlined />} color="warning" data-testid="offline-badge">
+          <Tag icon={<DisconnectOutlined />} color="warning" data-testid="offline-badge" style={compact ? { marginInlineEnd: 0 } : undefined}>
             {t('shell.offline').split('：')[0]?.split(':')[0]}
           </Tag>
         </Tooltip>
       ) : null}
       {pending > 0 ? (
-        <Tag icon={<SyncOutlined spin={syncing} />} color="processing" data-testid="pending-badge">
-          {t('shell.pending', { count: pending })}
-        </Tag>
+        <Tooltip title={t('shell.pending', { count: pending })}>
+          <Tag icon={<SyncOutlined spin={syncing} />} color="processing" data-testid="pending-badge" style={compact ? { marginInlineEnd: 0 } : undefined}>
+            {compact ? pending : t('shell.pending', { count: pending })}
+          </Tag>
+        </Tooltip>
       ) : null}
-      {health.data ? (
+      {health.data && !compact ? (
         <Tag variant="filled" icon={health.data.mode === 'local' ? <DesktopOutlined /> : <CloudOutlined />}>
           {health.data.mode === 'local' ? t('shell.localMode') : t('shell.cloudMode')}
         </Tag>
@@ -75,7 +82,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const selected = selectedKey(location.pathname);
-  const { pending } = useOutbox();
+  const { entries } = useOutbox();
+  // A dot on the tab whose drafts wait to sync: ideas on 想法库, work drafts on 作品.
+  const waiting = new Set<string>(entries.map((e) => (e.kind === 'idea' ? '/library/ideas' : '/works')));
 
   if (mobile) {
     return (
@@ -83,7 +92,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Layout.Header className="cf-header cf-header-mobile">
           <BrandMark compact />
           <Space size={8}>
-            <StatusBadges />
+            <StatusBadges compact />
             <LanguageSwitch />
           </Space>
         </Layout.Header>
@@ -93,7 +102,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
             return (
               <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
-                <Badge dot={tab.path === '/library/ideas' && pending > 0} offset={[2, 0]}>
+                <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
                   <span className="cf-tab-icon">{tab.icon}</span>
                 </Badge>
                 <span className="cf-tab-label">{t(tab.label)}</span>

@@ -66,7 +66,7 @@ function Editor({ work }: { work: Work }) {
           <Button icon={<SendOutlined />} onClick={() => { if (state === 'dirty') void save(); setPublishing(true); }} data-testid="publish-work">
             {t('publish.publish')}
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()} disabled={state === 'saved' || state === 'saving'} data-testid="save-now">
+          <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()} disabled={state === 'saved' || state === 'saving' || state === 'offline'} data-testid="save-now">
             {t('editor.saveNow')}
           </Button>
         </Space>

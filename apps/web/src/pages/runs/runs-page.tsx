@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
 import { useList } from '../../api/lists.ts';
-import type { Run, RunStatus } from '../../api/runs.ts';
+import type { GraphInfo, Run, RunStatus } from '../../api/runs.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -18,13 +20,15 @@ export default function RunsPage() {
   const [status, setStatus] = useState<RunStatus>();
   const [graph, setGraph] = useState<string>();
   const list = useList<Run>('/api/runs', { status, graph }, { refetchInterval: 5_000 });
+  // The workspace's graphs (shipped and its own), shared with the workbench's query.
+  const graphs = useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
   return (
     <>
       <PageHeader title={t('runs.title')} subtitle={t('runs.subtitle')} />
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select<RunStatus> allowClear placeholder={t('common.status')} style={{ width: 150 }} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: t(`runs.status.${s}`) }))} />
-          <Select<string> allowClear placeholder={t('runs.graph')} style={{ width: 200 }} value={graph} onChange={setGraph} options={['content-creation', 'publish-workflow', 'viral-content', 'analytics'].map((g) => ({ value: g, label: g }))} />
+          <Select<string> allowClear placeholder={t('runs.graph')} style={{ width: 200 }} value={graph} onChange={setGraph} loading={graphs.isLoading} options={(graphs.data?.items ?? []).map((g) => ({ value: g.name, label: g.name }))} />
         </Space>
         <QueryState query={list} feature={t('runs.title')}>
           {(page) =>

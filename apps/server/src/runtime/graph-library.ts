@@ -70,18 +70,18 @@ export class GraphLibrary {
     return { stored: { name: graph.name, version: row!.version, source, graph, builtin: false, createdAt: row!.created_at }, issues };
   }
 
-  async list(workspaceId: string): Promise<Array<{ name: string; version: number | null; description?: string; builtin: boolean; updatedAt?: Date }>> {
+  async list(workspaceId: string): Promise<Array<{ name: string; version: number | null; description?: string; inputs: Graph['inputs']; builtin: boolean; updatedAt?: Date }>> {
     const rows = await this.database.query<{ name: string; version: number; definition: Graph; created_at: Date }>(
       `SELECT DISTINCT ON (name) name, version, definition, created_at FROM graphs WHERE workspace_id = $1 ORDER BY name, version DESC`,
       [workspaceId],
     );
-    const own = rows.map((r) => ({ name: r.name, version: r.version, description: r.definition.description, builtin: false, updatedAt: r.created_at }));
+    const own = rows.map((r) => ({ name: r.name, version: r.version, description: r.definition.description, inputs: r.definition.inputs ?? {}, builtin: false, updatedAt: r.created_at }));
     const names = new Set(own.map((g) => g.name));
     const builtins = [...this.builtinSources().keys()]
       .filter((name) => !names.has(name))
       .map((name) => {
         const result = this.validate(this.builtinSources().get(name)!.source, name);
-        return { name, version: null, description: result.graph?.description, builtin: true };
+        return { name, version: null, description: result.graph?.description, inputs: result.graph?.inputs ?? {}, builtin: true };
       });
     return [...own, ...builtins].sort((a, b) => a.name.localeCompare(b.name));
   }

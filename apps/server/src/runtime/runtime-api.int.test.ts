@@ -139,7 +139,12 @@ describe('runtime API', () => {
     const got = await api('GET', '/api/graphs/mine');
     expect(got.body).toMatchObject({ version: 2, versions: [{ version: 2 }, { version: 1 }] });
     const list = await api('GET', '/api/graphs');
-    expect((list.body.items as Array<{ name: string }>).map((g) => g.name)).toEqual(expect.arrayContaining(['content-creation', 'mine', 'analytics']));
+    const items = list.body.items as Array<{ name: string; inputs: Record<string, { type?: string; default?: unknown }> }>;
+    expect(items.map((g) => g.name)).toEqual(expect.arrayContaining(['content-creation', 'mine', 'analytics', 'video-script']));
+    // Each graph says what it takes, so a start form can send just that.
+    expect(items.find((g) => g.name === 'content-creation')!.inputs.platforms).toMatchObject({ type: 'array', default: ['wechat_mp', 'xiaohongshu'] });
+    expect(Object.keys(items.find((g) => g.name === 'video-script')!.inputs)).not.toContain('audience');
+    expect(items.find((g) => g.name === 'mine')!.inputs).toEqual({});
     const validation = await api('POST', '/api/graphs/validate', { source: (await api('GET', '/api/graphs/publish-workflow')).body.source });
     expect(validation.body.valid).toBe(true);
     expect(JSON.stringify(validation.body.issues)).toContain('packages/publish');

@@ -30,10 +30,20 @@ export interface RunEvent {
   data: Record<string, unknown>;
 }
 
+export interface GraphInput {
+  type?: 'string' | 'number' | 'boolean' | 'array' | 'object';
+  required?: boolean;
+  default?: unknown;
+  description?: string;
+  enum?: unknown[];
+}
+
 export interface GraphInfo {
   name: string;
   version: number;
   description: string | null;
+  /** What a run of this graph takes; the start form sends only these. */
+  inputs?: Record<string, GraphInput>;
   builtin: boolean;
 }
 

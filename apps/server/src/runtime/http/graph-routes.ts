@@ -15,7 +15,10 @@ export const graphRoutes: RoutePlugin = async (app, ctx) => {
   app.get('/api/graphs', { schema: { tags: ['runtime'] } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
     const items = await graphs().list(scope.workspaceId);
-    return { items: items.map((g) => ({ name: g.name, version: g.version, description: g.description ?? null, builtin: g.builtin, updated_at: g.updatedAt?.toISOString() ?? null })) };
+    // Inputs let a client build the start form of any graph (and send only what it declares).
+    return {
+      items: items.map((g) => ({ name: g.name, version: g.version, description: g.description ?? null, inputs: g.inputs, builtin: g.builtin, updated_at: g.updatedAt?.toISOString() ?? null })),
+    };
   });
 
   app.post('/api/graphs/validate', { schema: { tags: ['runtime'], body: sourceBody.extend({ file: z.string().max(200).optional() }) } }, async (request) => {

@@ -19,6 +19,7 @@ interface Values {
   graph: string;
   topic: string;
   platform: string;
+  platforms?: string[];
   audience?: string;
   budget_yuan?: number;
 }
@@ -32,6 +33,18 @@ const PLATFORM_INPUTS = [
   { value: 'bilibili', label: '哔哩哔哩' },
 ];
 
+/** The form's values as the chosen graph's inputs: only the ones it declares (a graph refuses others). */
+function inputsFor(graph: GraphInfo | undefined, values: Values): Record<string, unknown> {
+  const candidates: Record<string, unknown> = {
+    topic: values.topic.trim(),
+    platform: values.platform,
+    platforms: values.platforms?.length ? values.platforms : undefined,
+    audience: values.audience || undefined,
+  };
+  const declared = graph?.inputs;
+  return Object.fromEntries(Object.entries(candidates).filter(([key, value]) => value !== undefined && (!declared || key in declared)));
+}
+
 function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const { t } = useI18n();
   const notifyError = useNotifyError();
@@ -40,6 +53,9 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const graphs = useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
+  const chosenName = Form.useWatch('graph', form);
+  const chosen = graphs.data?.items.find((g) => g.name === chosenName);
+  const declares = (input: string) => !chosen?.inputs || input in chosen.inputs;
   const idea = useQuery({ queryKey: ['idea', ideaId], queryFn: () => api<Idea>(`/api/ideas/${ideaId}`), enabled: ideaId !== null });
 
   // The form mounts once the graphs are loaded; fill the topic when both are there.
@@ -53,7 +69,7 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
       const run = await api<Run>('/api/runs', {
         body: {
           graph: values.graph,
-          inputs: { topic: values.topic.trim(), platform: values.platform, ...(values.audience ? { audience: values.audience } : {}) },
+          inputs: inputsFor(graphs.data?.items.find((g) => g.name === values.graph), values),
           budget: values.budget_yuan ? { max_cost_cents: Math.round(values.budget_yuan * 100) } : undefined,
           client: 'web',
         },
@@ -75,18 +91,25 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
           data.items.length === 0 ? (
             <EmptyState title={t('runs.noGraphs')} />
           ) : (
-            <Form<Values> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ graph: data.items.find((g) => g.name === 'content-creation')?.name ?? data.items[0]?.name, platform: 'wechat_mp', budget_yuan: 2 }}>
+            <Form<Values> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ graph: data.items.find((g) => g.name === 'content-creation')?.name ?? data.items[0]?.name, platform: 'wechat_mp', platforms: ['wechat_mp', 'xiaohongshu'], budget_yuan: 2 }}>
               <Form.Item name="graph" label={t('runs.graph')}>
                 <Select options={data.items.map((g) => ({ value: g.name, label: g.description ? `${g.name} · ${g.description}` : g.name }))} data-testid="graph-select" />
               </Form.Item>
               <Form.Item name="topic" label={t('runs.topic')} rules={[{ required: true, whitespace: true }]}>
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('runs.topicPlaceholder')} data-testid="run-topic" />
               </Form.Item>
+              {declares('platforms') && (
+                <Form.Item name="platforms" label={t('runs.platforms')} tooltip={t('runs.platformsHint')}>
+                  <Select mode="multiple" options={PLATFORM_INPUTS} data-testid="run-platforms" />
+                </Form.Item>
+              )}
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item name="platform" label={t('runs.platform')}>
-                    <Select options={PLATFORM_INPUTS} />
-                  </Form.Item>
+                  {declares('platform') && (
+                    <Form.Item name="platform" label={t('runs.platform')}>
+                      <Select options={PLATFORM_INPUTS} />
+                    </Form.Item>
+                  )}
                 </Col>
                 <Col span={12}>
                   <Form.Item name="budget_yuan" label={t('runs.budget')}>

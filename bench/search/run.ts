@@ -82,7 +82,7 @@ async function bench(driver: 'pglite' | 'postgres'): Promise<string> {
         t = performance.now();
         const total = await ilike(test.database, workspaceId, q);
         scan.push(performance.now() - t);
-        if (round === 0) lines.push(`| ${q} | ${result.total} (${result.match}) | ${total} |`);
+        if (round === 0) lines.push(`| ${q} | ${result.total}${result.totalExact ? '' : '+'} (${result.match}) | ${total} |`);
       }
     }
     const row = (name: string, xs: number[]) => `| ${name} | ${percentile(xs, 50).toFixed(1)} | ${percentile(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`;

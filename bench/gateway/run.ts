@@ -6,7 +6,7 @@ import { percentile, runLoad, type LoadResult } from './load.ts';
  * Gateway benchmark: the same requests straight to the fake upstream and through
  * the CreatorFlow gateway, measured in the same run. Prints added latency
  * (p50/p99 of time to last byte), throughput ratio, and the gateway's memory
- * over a long run. Usage: `npx tsx bench/gateway/run.ts` (BENCH_SCALE=0.2 for a quick run).
+ * over a long run. Usage: `npx tsx bench/gateway/run.ts` (BENCH_SCALE=0.2 for a quick run; BENCH_UPSTREAM_MS=200 for an upstream that takes 200 ms to its first byte, like a real model).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const memoryRequests = Math.round(Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000) * scale);

@@ -33,6 +33,7 @@ function ask(child: ChildProcess, type: string): Promise<Record<string, number>>
 
 const fake = await start('./fake-server.ts');
 const gateway = await start('./gateway-server.ts', [fake.info.url!]);
+const bare = await start('./bare-proxy.ts', [fake.info.url!]);
 const body = (stream: boolean, model: string) =>
   JSON.stringify({ model, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), messages: [{ role: 'user', content: 'Write a short title about spring tea for Xiaohongshu' }] });
 const json = { 'content-type': 'application/json' };
@@ -45,12 +46,15 @@ for (const stream of [false, true]) {
     const count = Math.max(200, Math.round((concurrency === 1 ? 2000 : 10_000) * scale));
     await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
     await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), Math.min(500, count), concurrency);
-    // Alternate the two a few times so drift in machine load hits both alike.
+    await runLoad(bare.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
+    // Alternate them a few times so drift in machine load hits all alike.
     const direct: LoadResult[] = [];
     const gw: LoadResult[] = [];
+    const proxied: LoadResult[] = [];
     for (let round = 0; round < 2; round++) {
       direct.push(await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), count / 2, concurrency));
       gw.push(await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), count / 2, concurrency));
+      proxied.push(await runLoad(bare.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), count / 2, concurrency));
       fake.child.send({ type: 'reset' });
     }
     const merge = (rs: LoadResult[]) => {
@@ -59,6 +63,7 @@ for (const stream of [false, true]) {
     };
     const d = merge(direct);
     const g = merge(gw);
+    const b = merge(proxied);
     const row = [
       stream ? 'stream' : 'non-stream',
       String(concurrency),
@@ -72,7 +77,10 @@ for (const stream of [false, true]) {
       fmt(d.rps, 0),
       fmt(g.rps, 0),
       `${fmt((g.rps / d.rps) * 100, 1)} %`,
-      String(d.errors + g.errors),
+      fmt(percentile(b.latencies, 50) - percentile(d.latencies, 50)),
+      fmt(b.rps, 0),
+      `${fmt((g.rps / b.rps) * 100, 1)} %`,
+      String(d.errors + g.errors + b.errors),
     ];
     rows.push(`| ${row.join(' | ')} |`);
     process.stdout.write(`${rows.at(-1)}\n`);
@@ -95,8 +103,8 @@ for (let done = 0; done < memoryRequests; done += step) {
 process.stdout.write(
   [
     '',
-    '| mode | clients | requests | direct p50 ms | gateway p50 ms | added p50 ms | direct p99 ms | gateway p99 ms | added p99 ms | direct req/s | gateway req/s | throughput | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| mode | clients | requests | direct p50 ms | gateway p50 ms | added p50 ms | direct p99 ms | gateway p99 ms | added p99 ms | direct req/s | gateway req/s | throughput | bare proxy added p50 ms | bare proxy req/s | gateway vs bare proxy | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     '| requests done | gateway RSS MiB | heap after GC MiB |',
@@ -106,4 +114,5 @@ process.stdout.write(
   ].join('\n'),
 );
 gateway.child.disconnect();
+bare.child.disconnect();
 fake.child.disconnect();

@@ -167,4 +167,42 @@ describe('ideas and works in the browser', () => {
     expect(unexpected(errors)).toEqual([]);
     await context.close();
   });
+
+  it('keeps an offline draft that meets a newer version saved elsewhere, until the writer decides', async () => {
+    const created = await apiCall<{ id: string }>(app, 'POST', '/api/works', { kind: 'note', title: '两处同时改', body: '原文。' });
+    const workId = created.body.id;
+    const { page, context, errors } = await openPage(browser, PHONE);
+    await page.goto(app.openUrl);
+    await page.goto(`${app.url}/works/${workId}`);
+    await installApp(page);
+    await page.getByTestId('save-state').filter({ hasText: 'v1' }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByTestId('offline-badge').waitFor();
+    await page.getByTestId('work-body').fill('原文。\n\n手机上离线写的一段。');
+    await page.getByTestId('save-state').filter({ hasText: '已保存在本机' }).waitFor({ timeout: 20_000 });
+
+    // Meanwhile a teammate saves v2 from the desktop.
+    const theirs = await apiCall<{ version: number }>(app, 'PUT', `/api/works/${workId}`, { base_version: 1, body: '原文。\n\n电脑上同事改的一段。' });
+    expect(theirs.body.version).toBe(2);
+
+    await context.setOffline(false);
+    // Nothing is overwritten and nothing is lost: the editor asks, and the draft stays on the phone until then.
+    await page.getByTestId('conflict-dialog').getByText('作品已在别处被修改').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'mobile-offline-conflict');
+    expect((await apiCall<{ version: number; body: string }>(app, 'GET', `/api/works/${workId}`)).body).toMatchObject({ version: 2, body: '原文。\n\n电脑上同事改的一段。' });
+    expect((await outboxEntries(page)).map((e) => String(e.body.body))).toEqual(['原文。\n\n手机上离线写的一段。']);
+
+    await page.getByRole('button', { name: '保留我的修改（另存为新版本）' }).click();
+    await page.getByTestId('save-state').filter({ hasText: 'v3' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => outboxEntries(page), { timeout: 20_000 }).toEqual([]);
+    const versions = await apiCall<{ items: Array<{ version: number; body_length: number }> }>(app, 'GET', `/api/works/${workId}/versions`);
+    expect(versions.body.items.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect((await apiCall<{ body: string }>(app, 'GET', `/api/works/${workId}`)).body.body).toBe('原文。\n\n手机上离线写的一段。');
+    // The teammate's text is still there, one version back, to compare or restore.
+    expect((await apiCall<{ body: string }>(app, 'GET', `/api/works/${workId}/versions/2`)).body.body).toBe('原文。\n\n电脑上同事改的一段。');
+    // The one failed request is the 409 the conflict is made of.
+    expect(unexpected(errors).filter((e) => !/status of 409/.test(e))).toEqual([]);
+    await context.close();
+  });
 });

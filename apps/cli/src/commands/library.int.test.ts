@@ -1,27 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pngFixture } from '@creatorflow/library/test-fixtures';
+import { runInProcess } from '../cli-in-process.ts';
 import { libraryCommands } from './library.ts';
 
-/** Runs one CLI command in-process against a throw-away home and returns what it printed. */
-async function run(home: string, ...args: string[]): Promise<string> {
-  const program = new Command('creatorflow').exitOverride();
-  libraryCommands(program);
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'creatorflow', ...args, '--home', home]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out;
-}
+const run = (home: string, ...args: string[]) => runInProcess(libraryCommands, home, ...args);
 
 describe('creatorflow ideas / works / assets / kb / search (local home, no server running)', () => {
   const home = mkdtempSync(join(tmpdir(), 'cf-cli-lib-'));

@@ -1,27 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import { runInProcess } from '../cli-in-process.ts';
 import { llmCommands } from './llm.ts';
 
-/** Runs one CLI command in-process against the home (the client opens a private server) and returns what it printed. */
-async function run(home: string, ...args: string[]): Promise<string> {
-  const program = new Command('creatorflow').exitOverride();
-  llmCommands(program);
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'creatorflow', ...args, '--home', home]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out;
-}
+const run = (home: string, ...args: string[]) => runInProcess(llmCommands, home, ...args);
 
 describe('creatorflow keys / providers / usage (local home)', () => {
   const home = mkdtempSync(join(tmpdir(), 'cf-cli-llm-'));

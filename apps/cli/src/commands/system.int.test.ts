@@ -1,42 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasPostgres } from '@creatorflow/testing';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CLI = ['--import', 'tsx', 'apps/cli/src/main.ts'];
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI in a child process with only the given environment (plus PATH/HOME). */
-function cli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Finished>; output: () => string } {
-  const child = spawn(process.execPath, [...CLI, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Finished>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-  return { child, done, output: () => stdout };
-}
-
-async function waitFor(check: () => boolean, what: string, ms = 150_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { cli, waitFor } from '../cli-process.ts';
 
 describe('creatorflow start: one process per home', () => {
   const home = mkdtempSync(join(tmpdir(), 'cf-lock-'));
@@ -49,11 +17,11 @@ describe('creatorflow start: one process per home', () => {
   it('refuses a second process on the same home with HOME_LOCKED and exit code 1, then restarts on the same data', async () => {
     const first = cli(['start', '--home', home, '--port', '0']);
     children.push(first.child);
-    await waitFor(() => first.output().includes('Open:'), 'the first start');
-    const url = /API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api/.exec(first.output())![1]!;
+    await waitFor(() => first.stdout().includes('Open:'), 'the first start');
+    const url = /API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api/.exec(first.stdout())![1]!;
     const token = readFileSync(join(home, 'local-token'), 'utf8').trim();
     expect(statSync(join(home, 'local-token')).mode & 0o777).toBe(0o600);
-    expect(first.output()).toContain(`?token=${token}`);
+    expect(first.stdout()).toContain(`?token=${token}`);
     const health = await fetch(`${url}/api/health`);
     expect(await health.json()).toMatchObject({ mode: 'local', db: 'pglite' });
 
@@ -71,8 +39,8 @@ describe('creatorflow start: one process per home', () => {
 
     const again = cli(['start', '--home', home, '--port', '0']);
     children.push(again.child);
-    await waitFor(() => again.output().includes('Open:'), 'the second start');
-    expect(again.output()).toContain(`?token=${token}`);
+    await waitFor(() => again.stdout().includes('Open:'), 'the second start');
+    expect(again.stdout()).toContain(`?token=${token}`);
     again.child.kill('SIGTERM');
     expect((await again.done).code).toBe(0);
   }, 300_000);

@@ -1,27 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, startLocal, type RunningInstance } from '@creatorflow/server';
+import { runInProcess } from '../cli-in-process.ts';
 import { workspacesCommands } from './workspaces.ts';
 
-/** Runs one CLI command in-process and returns what it printed. */
-async function run(home: string, ...args: string[]): Promise<string> {
-  const program = new Command('creatorflow').exitOverride();
-  workspacesCommands(program);
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'creatorflow', ...args, '--home', home]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out;
-}
+const run = (home: string, ...args: string[]) => runInProcess(workspacesCommands, home, ...args);
 
 describe('creatorflow workspaces / tokens', () => {
   const home = mkdtempSync(join(tmpdir(), 'cf-cli-'));

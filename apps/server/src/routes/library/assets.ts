@@ -1,11 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatorFlowError, ValidationError } from '@creatorflow/core';
 import { ASSET_TYPES, type Asset } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
 import { parseRange } from './range.ts';
-import { actorOf, csv, idParams, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
+import { actorOf, csv, idParams, iso, listQuery, pageJson, pageSchema, tags, uploadedFile } from './shared.ts';
 
 export const assetSchema = z.object({
   id: z.string(),
@@ -74,11 +73,7 @@ export const assetRoutes: RoutePlugin = async (root, ctx) => {
       },
       async (request, reply) => {
         const actor = await actorOf(ctx, request, 'editor');
-        if (!request.isMultipart()) {
-          throw new CreatorFlowError('UPLOAD_NOT_MULTIPART', 'Send the file as multipart/form-data in a field named `file`', { status: 415 });
-        }
-        const file = await request.file();
-        if (!file) throw new ValidationError('No file in the upload: add a multipart field named `file`', [{ path: 'file', message: 'missing' }]);
+        const file = await uploadedFile(request);
         const fieldTags = file.fields.tags && 'value' in file.fields.tags ? String(file.fields.tags.value).split(',') : [];
         const result = await assets.upload(actor, {
           name: file.filename,

@@ -1,10 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatorFlowError, ValidationError } from '@creatorflow/core';
 import { KNOWLEDGE_KINDS, type KnowledgeSource } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
-import { actorOf, csv, idParams, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
+import { actorOf, csv, idParams, iso, listQuery, pageJson, pageSchema, tags, uploadedFile } from './shared.ts';
 
 const sourceSchema = z.object({
   id: z.string(),
@@ -81,11 +80,7 @@ export const knowledgeRoutes: RoutePlugin = async (app, ctx) => {
       },
       async (request, reply) => {
         const actor = await actorOf(ctx, request, 'editor');
-        if (!request.isMultipart()) {
-          throw new CreatorFlowError('UPLOAD_NOT_MULTIPART', 'Send the file as multipart/form-data in a field named `file`', { status: 415 });
-        }
-        const file = await request.file();
-        if (!file) throw new ValidationError('No file in the upload: add a multipart field named `file`', [{ path: 'file', message: 'missing' }]);
+        const file = await uploadedFile(request);
         const bytes = await file.toBuffer();
         const source = await knowledge.importFile(actor, { name: file.filename, bytes, title: request.query.title, tags: request.query.tags });
         return reply.code(201).send(toJson(source));

@@ -1,6 +1,7 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ValidationError, type Role } from '@creatorflow/core';
+import { CreatorFlowError, ValidationError, type Role } from '@creatorflow/core';
 import type { Actor, Page } from '@creatorflow/library';
 import { resolveScope } from '../../auth/scope.ts';
 import type { AppContext } from '../../context.ts';
@@ -55,4 +56,14 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 export function createdStatus(reply: { header(name: string, value: string): unknown }, created: boolean): 200 | 201 {
   if (!created) reply.header('idempotent-replayed', 'true');
   return created ? 201 : 200;
+}
+
+/** The one file of a multipart upload (field `file`), or a clear error saying how to send it. */
+export async function uploadedFile(request: FastifyRequest): Promise<MultipartFile> {
+  if (!request.isMultipart()) {
+    throw new CreatorFlowError('UPLOAD_NOT_MULTIPART', 'Send the file as multipart/form-data in a field named `file`', { status: 415 });
+  }
+  const file = await request.file();
+  if (!file) throw new ValidationError('No file in the upload: add a multipart field named `file`', [{ path: 'file', message: 'missing' }]);
+  return file;
 }

@@ -96,8 +96,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     onClose(() => database.close());
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
     const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock });
+    // Not an onClose entry: `close` stops jobs before everything else (see above).
     stopJobs = () => jobs.close();
-    onClose(() => jobs.close());
     const llm = createLlmService(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey });
     onClose(() => llm.close());
     let runtime: Runtime | undefined;

@@ -22,6 +22,7 @@ export interface StoredGraph {
  */
 export class GraphLibrary {
   #builtins: Map<string, { source: string; file: string }> | undefined;
+  readonly #summaries = new Map<string, { description?: string; inputs: Graph['inputs'] }>();
 
   constructor(
     private readonly database: Database,
@@ -40,6 +41,17 @@ export class GraphLibrary {
     }
     this.#builtins = map;
     return map;
+  }
+
+  /** Description and inputs of a built-in graph: its file does not change while the server runs, so it is parsed once. */
+  #builtinSummary(name: string): { description?: string; inputs: Graph['inputs'] } {
+    let summary = this.#summaries.get(name);
+    if (!summary) {
+      const { graph } = this.validate(this.builtinSources().get(name)!.source, name);
+      summary = { description: graph?.description, inputs: graph?.inputs ?? {} };
+      this.#summaries.set(name, summary);
+    }
+    return summary;
   }
 
   validate(source: string, file = '<graph>'): { graph?: Graph; issues: GraphIssue[] } {
@@ -79,10 +91,7 @@ export class GraphLibrary {
     const names = new Set(own.map((g) => g.name));
     const builtins = [...this.builtinSources().keys()]
       .filter((name) => !names.has(name))
-      .map((name) => {
-        const result = this.validate(this.builtinSources().get(name)!.source, name);
-        return { name, version: null, description: result.graph?.description, inputs: result.graph?.inputs ?? {}, builtin: true };
-      });
+      .map((name) => ({ name, version: null, ...this.#builtinSummary(name), builtin: true }));
     return [...own, ...builtins].sort((a, b) => a.name.localeCompare(b.name));
   }
 

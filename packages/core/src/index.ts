@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './ids.ts';
+export * from './secret-box.ts';
 export * from './clock.ts';
 export * from './roles.ts';
 export * from './blob-store.ts';

@@ -62,6 +62,24 @@ describe('app shell', () => {
     await context.close();
   });
 
+  it('keeps the page and what was typed in it when the window crosses the phone breakpoint', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(app.openUrl);
+    await page.goto(`${app.url}/library/ideas`);
+    await page.getByTestId('idea-input').fill('还没提交的想法');
+    await page.locator('.cf-sider').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.cf-tabbar').waitFor();
+    expect(await page.locator('.cf-sider').count()).toBe(0);
+    expect(await page.getByTestId('idea-input').inputValue()).toBe('还没提交的想法');
+    await page.setViewportSize({ width: 1360, height: 860 });
+    await page.locator('.cf-sider').waitFor();
+    expect(await page.locator('.cf-tabbar').count()).toBe(0);
+    expect(await page.getByTestId('idea-input').inputValue()).toBe('还没提交的想法');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('renders every main page on a desktop and a phone without a console error', async () => {
     const pages: Array<[string, string]> = [
       ['/workbench', 'workbench'],

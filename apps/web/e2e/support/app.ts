@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestServer, type TestServer } from '@creatorflow/server/test/harness';
 
@@ -49,7 +50,25 @@ export async function openPage(browser: Browser, options: Parameters<Browser['ne
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  onTestFailed(() => reportFailedPage(page, errors));
   return { page, context, errors };
+}
+
+/**
+ * What the page showed when its test failed, printed with the test's output
+ * (a CI log is often all there is to go on) and kept as a screenshot.
+ */
+async function reportFailedPage(page: Page, errors: string[]): Promise<void> {
+  if (page.isClosed()) return;
+  try {
+    const text = await page.evaluate(() => document.body.innerText.replace(/\n{2,}/g, '\n').slice(0, 2_000));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = join(ARTIFACTS, `failed-${Date.now()}.png`);
+    await page.screenshot({ path: shot });
+    console.log(`[e2e] page at failure: ${page.url()}\n[e2e] screenshot: ${shot}\n[e2e] console errors: ${JSON.stringify(errors)}\n[e2e] visible text:\n${text}`);
+  } catch (error) {
+    console.log(`[e2e] could not capture the failed page: ${String(error)}`);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -74,7 +74,12 @@ function menuItems(items: NavItem[], t: ReturnType<typeof useI18n>['t']): NonNul
   }));
 }
 
-/** The frame around every page: side navigation on desktops, a bottom tab bar on phones. */
+/**
+ * The frame around every page: side navigation on desktops, a bottom tab bar on phones.
+ * Both layouts keep the page at the same place in the tree, so crossing the
+ * breakpoint (a window resized, a tablet turned) re-lays out the page instead
+ * of remounting it, which would throw away open dialogs and unsaved input.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
@@ -86,61 +91,61 @@ export function AppShell({ children }: { children: ReactNode }) {
   // A dot on the tab whose drafts wait to sync: ideas on 想法库, work drafts on 作品.
   const waiting = new Set<string>(entries.map((e) => (e.kind === 'idea' ? '/library/ideas' : '/works')));
 
-  if (mobile) {
-    return (
-      <Layout className="cf-shell cf-shell-mobile">
-        <Layout.Header className="cf-header cf-header-mobile">
-          <BrandMark compact />
-          <Space size={8}>
-            <StatusBadges compact />
-            <LanguageSwitch />
-          </Space>
-        </Layout.Header>
-        <Layout.Content className="cf-content cf-content-mobile">{children}</Layout.Content>
-        <nav className="cf-tabbar" aria-label="tabs">
-          {MOBILE_TABS.map((tab) => {
-            const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
-            return (
-              <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
-                <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
-                  <span className="cf-tab-icon">{tab.icon}</span>
-                </Badge>
-                <span className="cf-tab-label">{t(tab.label)}</span>
-              </button>
-            );
-          })}
-        </nav>
-      </Layout>
-    );
-  }
-
   return (
-    <Layout className="cf-shell" hasSider>
-      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={72} theme="light" className="cf-sider">
-        <BrandMark />
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          defaultOpenKeys={['/library']}
-          items={menuItems(NAV, t)}
-          onClick={({ key }) => navigate(key)}
-          style={{ borderInlineEnd: 'none' }}
-        />
-      </Layout.Sider>
+    <Layout className={mobile ? 'cf-shell cf-shell-mobile' : 'cf-shell'} hasSider={!mobile}>
+      {mobile ? null : (
+        <Layout.Sider width={216} breakpoint="lg" collapsedWidth={72} theme="light" className="cf-sider">
+          <BrandMark />
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={['/library']}
+            items={menuItems(NAV, t)}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </Layout.Sider>
+      )}
       <Layout>
-        <Layout.Header className="cf-header">
-          <WorkspaceSwitcher />
-          <Space size={12}>
-            <StatusBadges />
-            <LanguageSwitch />
-          </Space>
-        </Layout.Header>
-        <Layout.Content className="cf-content">{children}</Layout.Content>
-        <Layout.Footer className="cf-footer">
-          <Typography.Text type="secondary">
-            {t('app.name')} · {t('app.tagline')}
-          </Typography.Text>
-        </Layout.Footer>
+        {mobile ? (
+          <Layout.Header className="cf-header cf-header-mobile">
+            <BrandMark compact />
+            <Space size={8}>
+              <StatusBadges compact />
+              <LanguageSwitch />
+            </Space>
+          </Layout.Header>
+        ) : (
+          <Layout.Header className="cf-header">
+            <WorkspaceSwitcher />
+            <Space size={12}>
+              <StatusBadges />
+              <LanguageSwitch />
+            </Space>
+          </Layout.Header>
+        )}
+        <Layout.Content className={mobile ? 'cf-content cf-content-mobile' : 'cf-content'}>{children}</Layout.Content>
+        {mobile ? (
+          <nav className="cf-tabbar" aria-label="tabs">
+            {MOBILE_TABS.map((tab) => {
+              const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
+              return (
+                <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
+                  <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
+                    <span className="cf-tab-icon">{tab.icon}</span>
+                  </Badge>
+                  <span className="cf-tab-label">{t(tab.label)}</span>
+                </button>
+              );
+            })}
+          </nav>
+        ) : (
+          <Layout.Footer className="cf-footer">
+            <Typography.Text type="secondary">
+              {t('app.name')} · {t('app.tagline')}
+            </Typography.Text>
+          </Layout.Footer>
+        )}
       </Layout>
     </Layout>
   );

@@ -6,9 +6,11 @@ import { percentile, runLoad, type LoadResult } from './load.ts';
  * Gateway benchmark: the same requests straight to the fake upstream and through
  * the CreatorFlow gateway, measured in the same run. Prints added latency
  * (p50/p99 of time to last byte), throughput ratio, and the gateway's memory
- * over a long run. Usage: `npx tsx bench/gateway/run.ts` (BENCH_SCALE=0.2 for a quick run; BENCH_UPSTREAM_MS=200 for an upstream that takes 200 ms to its first byte, like a real model).
+ * over a long run. Usage: `npx tsx bench/gateway/run.ts` (BENCH_SCALE=0.2 for a quick run; BENCH_UPSTREAM_MS=200 for an upstream that takes 200 ms to its first byte, like a real model; BENCH_CLIENTS=50,200 for some rows only).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
+// BENCH_CLIENTS=50,200 runs only those rows (the 1-client rows take minutes against a slow upstream).
+const clientCounts = (process.env.BENCH_CLIENTS ?? '1,50,200').split(',').map(Number);
 const memoryRequests = Math.round(Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000) * scale);
 
 function start(file: string, args: string[] = []): Promise<{ child: ChildProcess; info: Record<string, string> }> {
@@ -42,7 +44,7 @@ const viaGateway = { ...json, authorization: `Bearer ${gateway.info.key}` };
 const rows: string[] = [];
 const fmt = (n: number, d = 2) => n.toFixed(d);
 for (const stream of [false, true]) {
-  for (const concurrency of [1, 50, 200]) {
+  for (const concurrency of clientCounts) {
     const count = Math.max(200, Math.round((concurrency === 1 ? 2000 : 10_000) * scale));
     await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
     await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), Math.min(500, count), concurrency);

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -6,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { NotFoundError, isAcceptableTraceId, newTraceId } from '@creatorflow/core';
 import type { AppContext } from './context.ts';
 import { installAuth } from './auth/plugin.ts';
+import { createGatewayHandler, isGatewayPath } from './llm/gateway-http.ts';
 import { sendProblem } from './problem.ts';
 import { installRateLimit } from './rate-limit/index.ts';
 import { trackRoutes } from './route-registry.ts';
@@ -16,7 +18,16 @@ import './auth/types.ts';
 
 /** Builds the HTTP application for either mode; listening is the caller's job. */
 export async function buildApp(ctx: AppContext): Promise<App> {
+  const gateway = createGatewayHandler(ctx);
   const app = Fastify({
+    // The /v1 gateway answers on Node's request directly (see llm/gateway-http.ts); everything else is Fastify's.
+    serverFactory: (fastifyHandler) => {
+      const server = createServer((req, res) => (isGatewayPath(req.url) ? gateway(req, res) : fastifyHandler(req, res)));
+      // What Fastify sets on the servers it creates itself.
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      return server;
+    },
     loggerInstance: ctx.logger as FastifyBaseLogger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError } from '@creatorflow/core';
 
@@ -15,7 +16,7 @@ function hostnameOf(hostHeader: string): string {
  * reach it: through the browser (cross-origin) or through DNS rebinding (a
  * foreign name resolving to 127.0.0.1). Both are stopped here, before auth.
  */
-export function assertLoopbackRequest(request: FastifyRequest): void {
+export function assertLoopbackRequest(request: { headers: IncomingHttpHeaders }): void {
   const host = request.headers.host;
   if (!host || !LOOPBACK_HOSTS.has(hostnameOf(host))) {
     throw new ForbiddenError(

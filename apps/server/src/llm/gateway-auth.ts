@@ -1,4 +1,5 @@
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Logger } from 'pino';
 import { ForbiddenError, UnauthorizedError, type Clock } from '@creatorflow/core';
 import { hashGatewayKey, looksLikeGatewayKey, type LlmService, type Principal } from '@creatorflow/llm';
 import { schema } from '@creatorflow/db';
@@ -12,17 +13,17 @@ export interface GatewayPrincipal extends Principal {
 const lastTouched = new Map<string, number>();
 
 /** The gateway key of a request: `Authorization: Bearer sk-cf-…` (OpenAI SDK) or `x-api-key` (Anthropic SDK). */
-export function presentedKey(request: FastifyRequest): string | undefined {
-  const header = request.headers['x-api-key'];
+export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers['x-api-key'];
   if (typeof header === 'string' && header) return header.trim();
-  const auth = request.headers.authorization;
+  const auth = headers.authorization;
   if (auth && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim();
   return undefined;
 }
 
 /** Checks a gateway key: known, not revoked, not expired. */
-export async function authenticateGateway(llm: LlmService, request: FastifyRequest, clock: Clock, logger: FastifyBaseLogger): Promise<GatewayPrincipal> {
-  const key = presentedKey(request);
+export async function authenticateGateway(llm: LlmService, headers: IncomingHttpHeaders, clock: Clock, logger: Logger): Promise<GatewayPrincipal> {
+  const key = presentedKey(headers);
   if (!key) throw new UnauthorizedError('LLM_KEY_MISSING', 'Send a gateway key as `Authorization: Bearer sk-cf-…` or `x-api-key: sk-cf-…`. Create one with `creatorflow keys create`.');
   if (!looksLikeGatewayKey(key)) throw new UnauthorizedError('LLM_KEY_INVALID', 'That is not a CreatorFlow gateway key (they look like sk-cf-… with 40 letters and digits).');
   const row = await llm.store.keyByHash(hashGatewayKey(key));
@@ -46,7 +47,7 @@ export function assertModelAllowed(principal: GatewayPrincipal, model: string): 
 }
 
 /** `last_used_at` is informative: written at most once a minute per key, off the request path. */
-function touch(llm: LlmService, keyId: string, nowMs: number, logger: FastifyBaseLogger): void {
+function touch(llm: LlmService, keyId: string, nowMs: number, logger: Logger): void {
   if (nowMs - (lastTouched.get(keyId) ?? 0) < 60_000) return;
   lastTouched.set(keyId, nowMs);
   llm.database.db

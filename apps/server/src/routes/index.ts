@@ -5,7 +5,6 @@ import { authRoutes } from './auth.ts';
 import { workspacesRoutes } from './workspaces.ts';
 import { libraryRoutes } from './library.ts';
 import { llmRoutes } from './llm.ts';
-import { gatewayRoutes } from './gateway.ts';
 import { runtimeRoutes } from './runtime.ts';
 import { contentRoutes } from './content.ts';
 import { publishRoutes } from './publish.ts';
@@ -17,7 +16,6 @@ const ALL: RoutePlugin[] = [
   workspacesRoutes,
   libraryRoutes,
   llmRoutes,
-  gatewayRoutes,
   runtimeRoutes,
   contentRoutes,
   publishRoutes,

@@ -1,5 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useReducer } from 'react';
-import { apiResponse } from './client.ts';
+import { api, apiResponse } from './client.ts';
 
 export type RunStatus = 'queued' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
@@ -45,6 +46,11 @@ export interface GraphInfo {
   /** What a run of this graph takes; the start form sends only these. */
   inputs?: Record<string, GraphInput>;
   builtin: boolean;
+}
+
+/** The graphs a run can start from (built-in and the workspace's own), shared by every page that offers them. */
+export function useGraphs() {
+  return useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
 }
 
 export const TERMINAL_RUN: RunStatus[] = ['completed', 'failed', 'cancelled'];

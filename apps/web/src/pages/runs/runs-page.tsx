@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useList } from '../../api/lists.ts';
-import type { GraphInfo, Run, RunStatus } from '../../api/runs.ts';
+import { useGraphs, type Run, type RunStatus } from '../../api/runs.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -21,7 +19,7 @@ export default function RunsPage() {
   const [graph, setGraph] = useState<string>();
   const list = useList<Run>('/api/runs', { status, graph }, { refetchInterval: 5_000 });
   // The workspace's graphs (shipped and its own), shared with the workbench's query.
-  const graphs = useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
+  const graphs = useGraphs();
   return (
     <>
       <PageHeader title={t('runs.title')} subtitle={t('runs.subtitle')} />

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Idea } from '../../api/library.ts';
 import { useList } from '../../api/lists.ts';
-import type { GraphInfo, Run } from '../../api/runs.ts';
+import { useGraphs, type GraphInfo, type Run } from '../../api/runs.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -52,7 +52,7 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const ideaId = params.get('idea');
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const graphs = useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
+  const graphs = useGraphs();
   const chosenName = Form.useWatch('graph', form);
   const chosen = graphs.data?.items.find((g) => g.name === chosenName);
   const declares = (input: string) => !chosen?.inputs || input in chosen.inputs;

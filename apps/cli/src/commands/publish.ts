@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { openClient, type ApiClient } from '../api-client.ts';
@@ -64,6 +67,22 @@ async function unlock(client: ApiClient): Promise<void> {
   const status = await client.request<{ initialized: boolean; unlocked: boolean }>('GET', '/api/publish/vault');
   if (!status.initialized) throw new Error('No master password yet: run `creatorflow vault init` first.');
   if (!status.unlocked) await client.request('POST', '/api/publish/vault/unlock', { password: await masterPassword() });
+}
+
+interface LoginState {
+  id: string;
+  status: 'waiting' | 'logged_in' | 'failed';
+  window: boolean;
+  qr_image: string | null;
+  nickname: string | null;
+  error: string | null;
+}
+
+/** Without a window on the server's desktop, the QR code is written as a PNG the user can open. */
+function saveQr(dataUrl: string, sessionId: string): string {
+  const file = join(tmpdir(), `creatorflow-login-${sessionId}.png`);
+  writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return file;
 }
 
 function describeJob(j: Job): string {
@@ -150,12 +169,17 @@ export const publishCommands: CommandModule = (program) => {
         await unlock(c);
         const id = await accountId(c, ref);
         if (o.cookies) return out(o, await c.request('POST', `/api/publish/accounts/${id}/cookies`, { cookies: o.cookies }), 'Cookies stored in the vault.');
-        const s = await c.request<{ id: string }>('POST', `/api/publish/accounts/${id}/login`, {});
-        process.stderr.write('在打开的浏览器窗口中扫码或输入密码登录… / Log in in the browser window…\n');
+        const s = await c.request<LoginState>('POST', `/api/publish/accounts/${id}/login`, {});
+        if (s.window) process.stderr.write('在打开的浏览器窗口中扫码或输入密码登录… / Log in in the browser window…\n');
+        let qrShown = false;
         for (;;) {
-          const st = await c.request<{ status: string; nickname?: string; error?: string }>('GET', `/api/publish/accounts/${id}/login/${s.id}`);
+          const st = await c.request<LoginState>('GET', `/api/publish/accounts/${id}/login/${s.id}`);
           if (st.status === 'logged_in') return out(o, st, `✔ logged in as ${st.nickname ?? '?'}`);
           if (st.status === 'failed') throw new Error(`Login failed: ${st.error}`);
+          if (!st.window && st.qr_image && !qrShown) {
+            qrShown = true;
+            process.stderr.write(`用手机 App 扫描二维码登录 / Scan this QR code with the platform's app: ${saveQr(st.qr_image, s.id)}\n`);
+          }
           await new Promise((r) => setTimeout(r, 1000));
         }
       }),

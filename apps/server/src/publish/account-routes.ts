@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ValidationError } from '@creatorflow/core';
-import { PublishError, sessionFromCookies, type PublishRuntime } from '@creatorflow/publish';
+import { PublishError, canShowBrowserWindow, sessionFromCookies, type PublishRuntime } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../routes/types.ts';
-import { accountDto } from './dto.ts';
+import { accountDto, loginSessionDto } from './dto.ts';
 import { publishRuntime } from './runtime.ts';
 
 const tags = ['publish'];
@@ -114,7 +114,14 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/publish/accounts/:id/login',
-    { schema: { tags, summary: 'Start an interactive login (window locally; QR image for remote UIs)', params: id, body: z.object({ headed: z.boolean().optional() }).optional() } },
+    {
+      schema: {
+        tags,
+        summary: 'Start an interactive login: a browser window on the local desktop when there is one, and the QR code as an image for the web UI',
+        params: id,
+        body: z.object({ headed: z.boolean().optional() }).optional(),
+      },
+    },
     async (request, reply) => {
       const actor = await scopeOf(request);
       const rt = await publishRuntime(ctx);
@@ -127,13 +134,14 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
         accountId: account.id,
         flow,
         baseUrl,
-        headed: request.body?.headed ?? ctx.mode === 'local',
+        // Without a display a window cannot open; the QR code in the web UI still works.
+        headed: (request.body?.headed ?? ctx.mode === 'local') && canShowBrowserWindow(),
         onLoggedIn: async (state, nickname, avatarUrl) => {
           await rt.vault.put(actor, account.id, 'session', state as unknown as Record<string, unknown>, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode);
           await rt.accounts.update(actor.workspaceId, account.id, { loginStatus: 'logged_in', loginCheckedAt: ctx.clock.now(), nickname: nickname ?? null, avatarUrl: avatarUrl ?? null });
         },
       });
-      return reply.code(202).send(session);
+      return reply.code(202).send(loginSessionDto(session));
     },
   );
 
@@ -142,7 +150,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     { schema: { tags, summary: 'State of an interactive login', params: z.object({ id: z.string().uuid(), sid: z.string().uuid() }) } },
     async (request) => {
       const actor = await scopeOf(request, 'viewer');
-      return (await publishRuntime(ctx)).logins.get(actor.workspaceId, request.params.sid);
+      return loginSessionDto((await publishRuntime(ctx)).logins.get(actor.workspaceId, request.params.sid));
     },
   );
 

@@ -1,4 +1,4 @@
-import type { PublishAccount, PublishAttempt, PublishJob } from '@creatorflow/publish';
+import type { LoginSession, PublishAccount, PublishAttempt, PublishJob } from '@creatorflow/publish';
 
 /** API shapes: snake_case, never a secret (credentials stay in the vault; only their presence is shown). */
 export function accountDto(a: PublishAccount, extra: { has_credentials?: boolean } = {}) {
@@ -15,6 +15,11 @@ export function accountDto(a: PublishAccount, extra: { has_credentials?: boolean
     created_at: a.createdAt.toISOString(),
     ...extra,
   };
+}
+
+/** An interactive login as the API shows it; `window` says a browser window was opened on the server's desktop. */
+export function loginSessionDto(s: LoginSession) {
+  return { id: s.id, account_id: s.accountId, status: s.status, window: s.headed, qr_image: s.qrImage ?? null, nickname: s.nickname ?? null, error: s.error ?? null };
 }
 
 export function jobDto(j: PublishJob) {

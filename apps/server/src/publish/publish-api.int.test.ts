@@ -73,6 +73,22 @@ describe('publish API (local mode)', () => {
     expect(check.body).toMatchObject({ logged_in: true, nickname: 'xiaohongshu测试号', login_status: 'logged_in' });
   });
 
+  it('logs a browser account in by QR code: the session shows the code, then the account is logged in', async () => {
+    const created = await call<{ id: string }>('POST', '/api/publish/accounts', { platform: 'xiaohongshu', name: 'xhs-qr', base_url: xhs.url });
+    const started = await call<{ id: string; status: string; window: boolean }>('POST', `/api/publish/accounts/${created.body.id}/login`, { headed: false });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'waiting', window: false });
+    const poll = () => call<{ status: string; qr_image: string | null; nickname: string | null }>('GET', `/api/publish/accounts/${created.body.id}/login/${started.body.id}`);
+    await vi.waitFor(async () => expect((await poll()).body.qr_image).toMatch(/^data:image\/png;base64,/), { timeout: 30_000, interval: 200 });
+    expect(xhs.scanQr()).toBe(true);
+    await vi.waitFor(async () => expect((await poll()).body).toMatchObject({ status: 'logged_in', nickname: 'xiaohongshu测试号', qr_image: null }), { timeout: 30_000, interval: 200 });
+    const account = await call<{ accounts: Array<{ id: string; login_status: string; has_credentials: boolean }> }>('GET', '/api/publish/accounts');
+    expect(account.body.accounts.find((a) => a.id === created.body.id)).toMatchObject({ login_status: 'logged_in', has_credentials: true });
+    const other = await call<{ code: string }>('GET', `/api/publish/accounts/${created.body.id}/login/${created.body.id}`);
+    expect(other.status).toBe(404);
+    await call('DELETE', `/api/publish/accounts/${created.body.id}`);
+  });
+
   it('publishes one work to a 公众号 account through the official API and records the attempt', async () => {
     const res = await call<{ jobs: Array<{ id: string }> }>('POST', '/api/publish/jobs', { content: article, to: ['wechat_mp:main'] });
     expect(res.status).toBe(201);

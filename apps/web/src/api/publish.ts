@@ -78,7 +78,22 @@ export interface VaultStatus {
   forgotten_password?: string;
 }
 
+/** An interactive login started on the server (POST …/login), polled until it ends. */
+export interface LoginSession {
+  id: string;
+  account_id: string;
+  status: 'waiting' | 'logged_in' | 'failed';
+  /** A browser window was opened on the server's desktop. */
+  window: boolean;
+  /** The platform's QR code as a PNG data URL, once the login page shows one. */
+  qr_image: string | null;
+  nickname: string | null;
+  error: string | null;
+}
+
 export const publishApi = {
+  startLogin: (accountId: string) => api<LoginSession>(`/api/publish/accounts/${accountId}/login`, { body: {} }),
+  login: (accountId: string, sessionId: string) => api<LoginSession>(`/api/publish/accounts/${accountId}/login/${sessionId}`),
   platforms: () => api<{ platforms: PublishPlatform[] }>('/api/publish/platforms'),
   accounts: () => api<{ accounts: PublishAccount[] }>('/api/publish/accounts'),
   jobs: (query: { status?: JobStatus; limit?: number } = {}) => api<{ jobs: PublishJob[] }>('/api/publish/jobs', { query: { limit: 200, ...query } }),

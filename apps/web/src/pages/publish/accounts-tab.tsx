@@ -1,27 +1,27 @@
 import { CheckCircleOutlined, DeleteOutlined, LoginOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Avatar, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client.ts';
-import { publishApi, type PublishAccount } from '../../api/publish.ts';
+import { publishApi, type LoginSession, type PublishAccount } from '../../api/publish.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 import { AccountDialog } from './account-dialog.tsx';
+import { LoginDialog } from './login-dialog.tsx';
 
 const LOGIN_COLOR: Record<string, string> = { logged_in: 'green', expired: 'red', unknown: 'default' };
 
 function AccountCard({ account }: { account: PublishAccount }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string>();
   const [cookiesOpen, setCookiesOpen] = useState(false);
   const [cookies, setCookies] = useState('');
-  const [qr, setQr] = useState<string>();
+  const [login, setLogin] = useState<LoginSession>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
 
   const run = async (key: string, work: () => Promise<void>) => {
@@ -38,11 +38,12 @@ function AccountCard({ account }: { account: PublishAccount }) {
 
   const relogin = () =>
     run('login', async () => {
-      const session = await api<{ id?: string; qr_image?: string; qrImage?: string }>(`/api/publish/accounts/${account.id}/login`, { body: {} });
-      const image = session.qr_image ?? session.qrImage;
-      if (image) setQr(image);
-      else void message.info(t('publish.loginStarted'));
+      setLogin(await publishApi.startLogin(account.id));
     });
+  const loggedIn = useCallback(() => {
+    setLogin(undefined);
+    void queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
+  }, [queryClient]);
 
   const status = account.login_status in LOGIN_COLOR ? account.login_status : 'unknown';
   return (
@@ -97,9 +98,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
         <Typography.Paragraph type="secondary">{t('publish.cookiesHint')}</Typography.Paragraph>
         <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} data-testid="cookies-input" />
       </Modal>
-      <Modal open={qr !== undefined} title={t('publish.loginQr')} footer={null} onCancel={() => setQr(undefined)}>
-        {qr ? <img src={qr.startsWith('data:') ? qr : `data:image/png;base64,${qr}`} alt="QR" style={{ width: 240, display: 'block', margin: '0 auto' }} /> : null}
-      </Modal>
+      <LoginDialog account={account} started={login} onClose={() => setLogin(undefined)} onRestart={() => void relogin()} onLoggedIn={loggedIn} />
     </Card>
   );
 }

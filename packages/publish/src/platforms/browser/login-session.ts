@@ -9,6 +9,8 @@ export interface LoginSession {
   accountId: string;
   workspaceId: string;
   status: 'waiting' | 'logged_in' | 'failed';
+  /** A visible browser window was opened on the server's desktop (local mode with a display). */
+  headed: boolean;
   /** The QR code as a PNG data URL, for a UI to show when the window is not visible (cloud). */
   qrImage?: string;
   nickname?: string;
@@ -36,7 +38,7 @@ export class LoginSessions {
     timeoutMs?: number;
     onLoggedIn: (state: SessionState, nickname: string | undefined, avatarUrl: string | undefined) => Promise<void>;
   }): LoginSession {
-    const session: LoginSession = { id: newUuid(), accountId: input.accountId, workspaceId: input.workspaceId, status: 'waiting' };
+    const session: LoginSession = { id: newUuid(), accountId: input.accountId, workspaceId: input.workspaceId, status: 'waiting', headed: input.headed };
     this.#sessions.set(session.id, session);
     const { flow } = input;
     const url = (path: string) => new URL(path, input.baseUrl).toString();
@@ -76,6 +78,16 @@ export class LoginSessions {
     if (!s || s.workspaceId !== workspaceId) throw new NotFoundError('Login session', id);
     return s;
   }
+}
+
+/**
+ * Whether a browser window can be shown on this machine: on Linux only with an
+ * X11 or Wayland display (a local-mode install on a server or in a container has none,
+ * and a headed Chromium would fail to start there); macOS and Windows always have one.
+ */
+export function canShowBrowserWindow(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform !== 'linux') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 /** A storage state from cookies pasted by the user ("a=1; b=2") for the platform's domain. */

@@ -19,9 +19,12 @@ export interface CliProcess {
   stderr(): string;
 }
 
-/** Starts the CLI with only the given environment (plus PATH/HOME), so nothing leaks in from the test process. */
+/**
+ * Starts the CLI with only the given environment (plus PATH/HOME), so nothing leaks in from the test process.
+ * It runs through `node_modules/.bin/creatorflow`, the link `npx creatorflow` uses, so these tests also prove that entry works.
+ */
 export function cli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
+  const child = spawn(process.execPath, ['node_modules/.bin/creatorflow', ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

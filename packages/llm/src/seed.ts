@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import { providerPresets } from './catalog.ts';
-import { createProvider } from './store/providers.ts';
+import { adoptAsDefaultGroup, createProvider } from './store/providers.ts';
 
 export interface SeedSettings {
   /** `OPENAI_API_KEY`, `DEEPSEEK_BASE_URL`, … as found in the environment. */
@@ -41,9 +39,5 @@ export async function seedWorkspaceFromEnv(database: Database, secretKey: string
   const first = created.find((p) => p.defaultModel);
   member ??= first ? { providerId: first.id, model: first.defaultModel! } : undefined;
   if (!member) return;
-  const groupId = newUuid();
-  const existing = await database.db.select().from(schema.llmGroups).where(and(eq(schema.llmGroups.workspaceId, workspaceId), eq(schema.llmGroups.alias, 'default')));
-  if (existing.length > 0) return;
-  await database.db.insert(schema.llmGroups).values({ id: groupId, workspaceId, alias: 'default', description: 'Seeded from the environment on first start' });
-  await database.db.insert(schema.llmGroupMembers).values({ id: newUuid(), workspaceId, groupId, providerId: member.providerId, model: member.model, tier: 1, weight: 1 });
+  await adoptAsDefaultGroup(database.db, workspaceId, member, 'Seeded from the environment on first start');
 }

@@ -56,7 +56,7 @@ export const llmCommands: CommandModule = (program) => {
       const created = await withClient(opts, (client) =>
         client.request<Record<string, unknown>>('POST', '/api/llm/providers', { preset, name: opts.name, base_url: opts.baseUrl, api_key: apiKey, wire: opts.wire }),
       );
-      print(opts, created, () => `Added provider ${String(created.name)} (${String(created.base_url)})\n`);
+      print(opts, created, () => `Added provider ${String(created.name)} (${String(created.base_url)})\n${created.became_default ? 'The `default` model group now uses it.\n' : ''}`);
     });
 
   withConnection(providers.command('test').description('Test a provider connection').argument('<name>', 'provider name')).action(async (name: string, opts: Connection) => {

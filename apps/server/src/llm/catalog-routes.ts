@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError } from '@creatorflow/core';
 import {
+  adoptAsDefaultGroup,
   createProvider,
   deleteGroup,
   deleteModel,
@@ -8,6 +9,7 @@ import {
   listGroups,
   listModels,
   listProviders,
+  presetById,
   providerPresets,
   putGroup,
   putModel,
@@ -61,8 +63,10 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
     const view = await createProvider(database.db, secretKey, scope.workspaceId, { preset: b.preset, name: b.name, baseUrl: b.base_url, wire: b.wire, apiKey: b.api_key, enabled: b.enabled });
+    const chatModel = presetById(b.preset)?.defaultModel;
+    const becameDefault = chatModel ? await adoptAsDefaultGroup(database.db, scope.workspaceId, { providerId: view.id, model: chatModel }, `Set when ${view.name} was added`) : false;
     changed(scope.workspaceId);
-    return reply.code(201).send(snakeKeys(view));
+    return reply.code(201).send(snakeKeys({ ...view, becameDefault }));
   });
 
   app.patch('/api/llm/providers/:name', { schema: { tags, summary: 'Change a provider', params: nameParams, body: providerPatch } }, async (request) => {

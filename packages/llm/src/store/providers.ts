@@ -76,6 +76,22 @@ export async function createProvider(db: DbOrTx, secretKey: string, workspaceId:
   return providerView(row!);
 }
 
+/**
+ * Points the `default` group at a provider's chat model when the workspace has no
+ * working `default` yet (none, or every member removed with its provider): the
+ * first provider a user adds makes every AI feature work without a trip to the
+ * group settings. An existing `default` with members is never changed.
+ * Returns whether the member was added.
+ */
+export async function adoptAsDefaultGroup(db: DbOrTx, workspaceId: string, member: { providerId: string; model: string }, description: string): Promise<boolean> {
+  await db.insert(schema.llmGroups).values({ id: newUuid(), workspaceId, alias: 'default', description }).onConflictDoNothing();
+  const [group] = await db.select({ id: schema.llmGroups.id }).from(schema.llmGroups).where(and(eq(schema.llmGroups.workspaceId, workspaceId), eq(schema.llmGroups.alias, 'default')));
+  const members = await db.select({ id: schema.llmGroupMembers.id }).from(schema.llmGroupMembers).where(eq(schema.llmGroupMembers.groupId, group!.id)).limit(1);
+  if (members.length > 0) return false;
+  await db.insert(schema.llmGroupMembers).values({ id: newUuid(), workspaceId, groupId: group!.id, providerId: member.providerId, model: member.model, tier: 1, weight: 1 });
+  return true;
+}
+
 export async function insertModels(db: DbOrTx, workspaceId: string, providerId: string, models: CatalogModel[]): Promise<void> {
   await db
     .insert(schema.llmModels)

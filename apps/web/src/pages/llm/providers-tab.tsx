@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const presets = useQuery({ queryKey: ['llm-presets'], queryFn: llmApi.presets, enabled: open, staleTime: Infinity });
   const [form] = Form.useForm<{ preset: string; name?: string; base_url?: string; api_key?: string }>();
@@ -22,9 +23,11 @@ function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) 
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/llm/providers', { body: { ...values, name: values.name || undefined, base_url: values.base_url || undefined, api_key: values.api_key || undefined } });
+      const created = await api<{ name: string; became_default?: boolean }>('/api/llm/providers', { body: { ...values, name: values.name || undefined, base_url: values.base_url || undefined, api_key: values.api_key || undefined } });
+      if (created.became_default) void message.success(t('llm.becameDefault', { name: created.name }));
       await queryClient.invalidateQueries({ queryKey: ['llm-providers'] });
       await queryClient.invalidateQueries({ queryKey: ['llm-models'] });
+      await queryClient.invalidateQueries({ queryKey: ['llm-groups'] });
       onClose();
     } catch (caught) {
       setError(caught);

@@ -84,6 +84,20 @@ describe.each(testDrivers())('LlmService in-process (%s)', (kind) => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('names the models it knows when asked for one it does not, and says how to set one up in a workspace without providers', async () => {
+    await expect(llm.chat({ model: 'writr', messages: [{ role: 'user', content: 'x' }], attribution: attribution() })).rejects.toMatchObject({
+      code: 'LLM_MODEL_UNKNOWN',
+      status: 404,
+      message: expect.stringMatching(/Unknown model 'writr'.*writer, claude.*e\.g\. (oa:gpt-a|an:claude-a)/),
+    });
+    const empty = await createWorkspace(test.database);
+    await expect(llm.chat({ model: 'default', messages: [{ role: 'user', content: 'x' }], attribution: { ...attribution(), workspaceId: empty.workspaceId, userId: empty.userId } })).rejects.toMatchObject({
+      code: 'LLM_NOT_CONFIGURED',
+      message: expect.stringContaining('creatorflow providers add'),
+    });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('writes one usage record per call with run attribution', async () => {
     await llm.usage.flush();
     const before = await queryUsage(test.database, ws.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000), groupBy: [] });

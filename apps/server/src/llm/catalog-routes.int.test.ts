@@ -34,6 +34,11 @@ describe('the default model group follows the first provider a user adds', () =>
   it('fills `default` again when its only provider was removed', async () => {
     expect((await call('DELETE', '/api/llm/providers/deepseek')).status).toBe(204);
     expect(await defaultMembers()).toEqual([]);
+    const { workspaceId, userId } = server.ctx.local!;
+    await expect(server.ctx.llm.chat({ model: 'default', messages: [{ role: 'user', content: 'x' }], attribution: { workspaceId, userId } })).rejects.toMatchObject({
+      code: 'LLM_GROUP_EMPTY',
+      message: expect.stringContaining('模型管理 → 模型组'),
+    });
     const anthropic = await call('POST', '/api/llm/providers', { preset: 'anthropic', api_key: 'sk-ant-1' });
     expect(anthropic.json.became_default).toBe(true);
     expect(await defaultMembers()).toEqual(['anthropic:claude-sonnet-4-5']);

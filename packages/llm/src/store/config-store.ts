@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { NotFoundError } from '@creatorflow/core';
+import { CreatorFlowError } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import type { Member, Target } from '../member.ts';
 import { decryptSecret } from '../secrets.ts';
@@ -128,7 +128,9 @@ export function memberOf(config: WorkspaceLlmConfig, providerId: string, model: 
 export function resolveTarget(config: WorkspaceLlmConfig, name: string): Target {
   const group = config.groups.get(name);
   if (group) {
-    if (group.length === 0) throw new NotFoundError('Model group members (all providers disabled or removed) of', name);
+    if (group.length === 0) {
+      throw new CreatorFlowError('LLM_GROUP_EMPTY', `Model group '${name}' has no usable member: its providers were disabled or removed. Add a member in 模型管理 → 模型组 (or PUT /api/llm/groups/${name}).`, { status: 404, details: { model: name } });
+    }
     return { alias: name, members: group };
   }
   const colon = name.indexOf(':');
@@ -144,6 +146,23 @@ export function resolveTarget(config: WorkspaceLlmConfig, name: string): Target 
     .map((m) => memberOf(config, m.providerId, m.model))
     .filter((m): m is Member => m !== undefined);
   if (members.length > 0) return { alias: name, members };
-  const known = [...config.groups.keys()].join(', ') || 'none yet';
-  throw new NotFoundError(`Model (use a group alias — ${known} — or provider:model)`, name);
+  throw unknownModel(config, name);
+}
+
+function unknownModel(config: WorkspaceLlmConfig, name: string): CreatorFlowError {
+  if (config.providers.size === 0) {
+    return new CreatorFlowError(
+      'LLM_NOT_CONFIGURED',
+      `No LLM provider is set up yet, so there is no model '${name}'. Add one in 模型管理, or run \`creatorflow providers add deepseek --api-key-env DEEPSEEK_API_KEY\` (or start with OPENAI_API_KEY, DEEPSEEK_API_KEY, … set); the first provider becomes the \`default\` group.`,
+      { status: 404, details: { model: name } },
+    );
+  }
+  const groups = [...config.groups.keys()];
+  const example = config.models.find((m) => config.providers.get(m.providerId)?.enabled);
+  const exampleName = example ? `${config.providers.get(example.providerId)!.name}:${example.model}` : 'provider:model';
+  return new CreatorFlowError(
+    'LLM_MODEL_UNKNOWN',
+    `Unknown model '${name}': use a model group (${groups.length > 0 ? groups.join(', ') : 'none yet — create one in 模型管理 → 模型组'}) or provider:model (e.g. ${exampleName}).`,
+    { status: 404, details: { model: name } },
+  );
 }

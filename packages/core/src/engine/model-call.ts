@@ -11,7 +11,7 @@ import { runError } from './types.ts';
  */
 export async function callModel(rc: RunContext, node: string, spanId: string, request: ChatRequest): Promise<ChatResult> {
   const llm = rc.deps.llm;
-  if (!llm) throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'no language model is configured for the runtime; add a provider under 设置 → 模型', { status: 503 });
+  if (!llm) throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'no language model is configured for the runtime; add a provider in 模型管理 or with `creatorflow providers add`', { status: 503 });
   const budget = rc.budget;
   const usage = rc.checkpoint.usage;
   if (rc.checkpoint.degraded && budget.degrade_model) request = { ...request, model: budget.degrade_model };

@@ -71,7 +71,7 @@ function slice(text: string, open: string, close: string): string | undefined {
 export async function runAgentNode(rc: RunContext, node: NodeOf<'agent'>, name: string, spanId: string, scope: Scope, signal: AbortSignal): Promise<unknown> {
   const runner = rc.deps.toolLoop;
   if (!runner) throw new CreatorFlowError('AGENT_LOOP_NOT_CONFIGURED', `agent node '${name}' needs a tool-loop runner, and this runtime has none`, { status: 503 });
-  if (!rc.deps.llm) throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'no language model is configured for the runtime; add a provider under 设置 → 模型', { status: 503 });
+  if (!rc.deps.llm) throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'no language model is configured for the runtime; add a provider in 模型管理 or with `creatorflow providers add`', { status: 503 });
   const tools = node.tools.map((toolName) => {
     const resolution = rc.deps.tools.resolve(toolName, rc.deps.runtime);
     if (!resolution.ok) throw new CreatorFlowError('TOOL_UNAVAILABLE', `agent tool '${toolName}' is not available: ${resolution.reason}`, { status: 422 });

@@ -91,6 +91,33 @@ describe('gateway HTTP edge: requests that never reach a model', () => {
     expect(fresh.json.data).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'gpt' })]));
   });
 
+  it('answers CORS preflights and marks answers readable for browser tools on a local origin', async () => {
+    const origin = { origin: 'http://localhost:3000' };
+    const preflight = await raw(f.url, {
+      method: 'OPTIONS',
+      path: '/v1/chat/completions',
+      headers: { ...origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers).toMatchObject({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'POST, OPTIONS',
+      'access-control-allow-headers': 'authorization, content-type',
+    });
+    const answer = await raw(f.url, { path: '/v1/chat/completions', headers: { ...auth, ...json, ...origin }, body: chat });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+    expect(answer.headers['access-control-expose-headers']).toContain('x-trace-id');
+    const refused = await raw(f.url, { path: '/v1/chat/completions', headers: { ...json, ...origin }, body: chat });
+    expect(refused.status).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
+    const sameOrigin = await raw(f.url, { path: '/v1/chat/completions', headers: { ...auth, ...json }, body: chat });
+    expect(sameOrigin.headers['access-control-allow-origin']).toBeUndefined();
+    const foreign = await raw(f.url, { method: 'OPTIONS', path: '/v1/chat/completions', headers: { origin: 'https://attacker.example', 'access-control-request-method': 'POST' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('refuses requests addressed to another host name or sent from a foreign web page in local mode', async () => {
     const rebound = await raw(f.url, { path: '/v1/chat/completions', headers: { ...auth, ...json, host: 'attacker.example:80' }, body: chat });
     expect(rebound.status).toBe(403);

@@ -22,6 +22,8 @@ interface GatewayRequest {
   headers: IncomingHttpHeaders;
   traceId: string;
   format: WireFormat;
+  /** Sent with every answer: the trace id, and CORS headers for browser callers. */
+  answerHeaders: Record<string, string>;
 }
 
 type Endpoint = (ctx: AppContext, request: GatewayRequest) => Promise<void>;
@@ -53,16 +55,18 @@ export function createGatewayHandler(ctx: AppContext): GatewayHttpHandler {
     const given = req.headers['x-trace-id'];
     const traceId = typeof given === 'string' && isAcceptableTraceId(given) ? given : newTraceId();
     const path = (req.url ?? '/').split('?')[0]!;
-    const request: GatewayRequest = { req, res, headers: req.headers, traceId, format: path === '/v1/messages' ? 'anthropic' : 'openai' };
+    const request: GatewayRequest = { req, res, headers: req.headers, traceId, format: path === '/v1/messages' ? 'anthropic' : 'openai', answerHeaders: { 'x-trace-id': traceId } };
     void serve(ctx, request, path).catch((error: unknown) => sendProblem(ctx.logger, request, error));
   };
 }
 
 async function serve(ctx: AppContext, request: GatewayRequest, path: string): Promise<void> {
   if (ctx.mode === 'local') assertLoopbackRequest(request);
+  Object.assign(request.answerHeaders, corsHeaders(request.req));
   const route = ROUTES[path];
   const method = request.req.method ?? 'GET';
   if (!route) throw new NotFoundError('Route', `${method} ${path}`);
+  if (method === 'OPTIONS') return preflight(request, route.method);
   if (method !== route.method) {
     request.res.setHeader('allow', route.method);
     throw new CreatorFlowError('METHOD_NOT_ALLOWED', `${path} answers ${route.method} only, not ${method}.`, { status: 405 });
@@ -81,7 +85,7 @@ async function chat(ctx: AppContext, request: GatewayRequest, endpoint: 'chat/co
     if (typeof value === 'string') forwarded[name] = value;
   }
   const controller = abortOnDisconnect(res);
-  const sink = new RawSink(res, { 'x-trace-id': request.traceId });
+  const sink = new RawSink(res, request.answerHeaders);
   try {
     await ctx.llm.runChat(gatewayCall(principal, request, endpoint), format, body, controller.signal, sink, forwarded);
   } catch (error) {
@@ -101,13 +105,34 @@ async function embeddings(ctx: AppContext, request: GatewayRequest): Promise<voi
   assertModelAllowed(principal, body.model as string);
   const controller = abortOnDisconnect(request.res);
   const result = await ctx.llm.runEmbeddings(gatewayCall(principal, request, 'embeddings'), body, controller.signal);
-  new RawSink(request.res, { 'x-trace-id': request.traceId }).send(result.status, { ...result.headers, 'content-type': 'application/json' }, result.body);
+  new RawSink(request.res, request.answerHeaders).send(result.status, { ...result.headers, 'content-type': 'application/json' }, result.body);
 }
 
 async function models(ctx: AppContext, request: GatewayRequest): Promise<void> {
   const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
   const list = await listGatewayModels(ctx.llm, principal);
-  new RawSink(request.res, { 'x-trace-id': request.traceId }).send(200, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(list));
+  new RawSink(request.res, request.answerHeaders).send(200, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(list));
+}
+
+/**
+ * Browser-based chat tools call OpenAI-compatible gateways straight from the page.
+ * Gateway calls authenticate with a key in a header, never a cookie, so any origin may
+ * read the answers; in local mode the loopback guard still refuses foreign origins first.
+ */
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  if (req.headers.origin === undefined) return {};
+  return { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-trace-id, retry-after' };
+}
+
+function preflight(request: GatewayRequest, method: string): void {
+  const asked = request.headers['access-control-request-headers'];
+  request.res.writeHead(204, {
+    ...request.answerHeaders,
+    'access-control-allow-methods': `${method}, OPTIONS`,
+    'access-control-allow-headers': typeof asked === 'string' && asked ? asked : 'authorization, content-type, x-api-key, anthropic-version, anthropic-beta, x-trace-id',
+    'access-control-max-age': '86400',
+  });
+  request.res.end();
 }
 
 function gatewayCall(principal: GatewayPrincipal, request: GatewayRequest, endpoint: string) {
@@ -188,5 +213,5 @@ function sendProblem(logger: Logger, request: GatewayRequest, error: unknown): v
   // A body we stopped reading (too large, wrong type) must not be taken for the next request on this connection.
   if (!request.req.complete) headers.connection = 'close';
   const { error: wire } = errorInFormat(format, problem.status, problem.detail, problem.code) as { error: unknown };
-  new RawSink(res, { 'x-trace-id': traceId }).send(problem.status, headers, JSON.stringify({ ...problem, error: wire }));
+  new RawSink(res, request.answerHeaders).send(problem.status, headers, JSON.stringify({ ...problem, error: wire }));
 }

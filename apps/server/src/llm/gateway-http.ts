@@ -63,7 +63,7 @@ export function createGatewayHandler(ctx: AppContext): GatewayHttpHandler {
 async function serve(ctx: AppContext, request: GatewayRequest, path: string): Promise<void> {
   if (ctx.mode === 'local') assertLoopbackRequest(request);
   Object.assign(request.answerHeaders, corsHeaders(request.req));
-  const route = ROUTES[path];
+  const route = ROUTES[path] ?? (path.startsWith('/v1/models/') ? { method: 'GET' as const, run: model } : undefined);
   const method = request.req.method ?? 'GET';
   if (!route) throw new NotFoundError('Route', `${method} ${path}`);
   if (method === 'OPTIONS') return preflight(request, route.method);
@@ -112,6 +112,19 @@ async function models(ctx: AppContext, request: GatewayRequest): Promise<void> {
   const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
   const list = await listGatewayModels(ctx.llm, principal);
   new RawSink(request.res, request.answerHeaders).send(200, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(list));
+}
+
+/** GET /v1/models/{id}: one of the names the key may use, as the OpenAI SDK's `models.retrieve` expects. */
+async function model(ctx: AppContext, request: GatewayRequest): Promise<void> {
+  const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
+  const id = decodeURIComponent((request.req.url ?? '').split('?')[0]!.slice('/v1/models/'.length));
+  const list = (await listGatewayModels(ctx.llm, principal)) as { data: Array<{ id: string }> };
+  const found = list.data.find((m) => m.id === id);
+  if (!found) {
+    const known = list.data.map((m) => m.id);
+    throw new CreatorFlowError('LLM_MODEL_UNKNOWN', `Model '${id}' is not available to this key; it may use: ${known.length > 0 ? known.join(', ') : 'none yet'}.`, { status: 404, details: { model: id } });
+  }
+  new RawSink(request.res, request.answerHeaders).send(200, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(found));
 }
 
 /**

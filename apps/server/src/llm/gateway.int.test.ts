@@ -108,6 +108,8 @@ describe('LLM gateway over HTTP with the official SDKs', () => {
   it('lists models and serves embeddings', async () => {
     const models = await openai.models.list();
     expect(models.data.map((m) => m.id)).toEqual(expect.arrayContaining(['gpt', 'claude', 'oa:gpt-x']));
+    expect(await openai.models.retrieve('oa:gpt-x')).toMatchObject({ id: 'oa:gpt-x', object: 'model', owned_by: 'oa' });
+    await expect(openai.models.retrieve('gpt-typo')).rejects.toMatchObject({ status: 404, message: expect.stringContaining("Model 'gpt-typo' is not available to this key") });
     const embedding = await openai.embeddings.create({ model: 'oa:text-embedding-3-small', input: 'hello' });
     expect(embedding.data[0]!.embedding).toHaveLength(8);
   });

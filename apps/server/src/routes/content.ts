@@ -158,6 +158,12 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
     return reply.code(201).send(await providers.create(scope.workspaceId, request.body));
   });
 
+  app.delete('/api/images/providers/:name', { schema: { tags: ['content'], summary: 'Remove an image provider', params: z.object({ name: z.string().min(1).max(100) }) } }, async (request, reply) => {
+    const scope = await resolveScope(ctx.database, request, 'admin');
+    await providers.remove(scope.workspaceId, request.params.name);
+    return reply.code(204).send();
+  });
+
   const generateBody = z.object({
     prompt: z.string().min(1).max(4000),
     negativePrompt: z.string().max(2000).optional(),

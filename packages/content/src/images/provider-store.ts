@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { ConflictError, CreatorFlowError, newUuid } from '@creatorflow/core';
+import { ConflictError, CreatorFlowError, NotFoundError, newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import { ComfyUiProvider } from './comfyui/client.ts';
 import { OpenAiImagesProvider } from './openai-images.ts';
@@ -71,6 +71,15 @@ export class ImageProviderStore {
     return rows.map(view);
   }
 
+  /** Removes a provider; when it was the default, the oldest one left becomes the default. */
+  async remove(workspaceId: string, name: string): Promise<void> {
+    const [gone] = await this.database.db.delete(t).where(and(eq(t.workspaceId, workspaceId), eq(t.name, name))).returning();
+    if (!gone) throw new NotFoundError('Image provider', name);
+    if (!gone.isDefault) return;
+    const [next] = await this.database.db.select({ id: t.id }).from(t).where(eq(t.workspaceId, workspaceId)).orderBy(asc(t.createdAt)).limit(1);
+    if (next) await this.database.db.update(t).set({ isDefault: true }).where(eq(t.id, next.id));
+  }
+
   /** The named provider, else the workspace default; a clear 409 when none is set up. */
   async open(workspaceId: string, name?: string): Promise<ImageProvider> {
     const rows = await this.database.db
@@ -83,7 +92,7 @@ export class ImageProviderStore {
     if (!row) {
       throw new CreatorFlowError(
         'IMAGE_PROVIDER_NOT_CONFIGURED',
-        name ? `No image provider named '${name}' in this workspace` : 'No image provider is set up: add ComfyUI or an OpenAI-compatible images API under Settings → Images',
+        name ? `No image provider named '${name}' in this workspace` : 'No image provider is set up: add ComfyUI or an OpenAI-compatible images API (SiliconFlow, OpenAI, …) in 模型管理 → 图像服务, or with POST /api/images/providers',
         { status: 409 },
       );
     }

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { GroupsTab } from './groups-tab.tsx';
+import { ImagesTab } from './images-tab.tsx';
 import { KeysTab } from './keys-tab.tsx';
 import { ModelsTab } from './models-tab.tsx';
 import { ProvidersTab } from './providers-tab.tsx';
@@ -26,6 +27,7 @@ export default function LlmPage() {
             { key: 'groups', label: t('llm.tab.groups'), children: <GroupsTab /> },
             { key: 'keys', label: t('llm.tab.keys'), children: <KeysTab /> },
             { key: 'usage', label: t('llm.tab.usage'), children: <UsageTab /> },
+            { key: 'images', label: t('llm.tab.images'), children: <ImagesTab /> },
           ]}
         />
       </Card>

@@ -84,6 +84,19 @@ describe('the creator main flow in Chromium', () => {
     await page.locator('.cf-timeline-delta', { hasText: '记得戴头盔' }).first().waitFor();
     await page.getByTestId('human-approve').click();
     await page.getByTestId('open-work').waitFor({ timeout: 60_000 });
+    // What the run made for each platform: its title, its cover, and the text to paste.
+    const versions = page.getByTestId('platform-version');
+    await versions.filter({ hasText: '小红书' }).waitFor();
+    expect(await versions.count()).toBe(2);
+    const wechatVersion = versions.filter({ hasText: '微信公众号' });
+    await expect.poll(() => wechatVersion.getByTestId('version-cover').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await wechatVersion.getByTestId('version-title').innerText()).toBe('骑行通勤指南');
+    await wechatVersion.getByTestId('preview-version').click();
+    await expect.poll(() => wechatVersion.frameLocator('[data-testid="version-frame"]').locator('body').innerText()).toContain('记得戴头盔');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await versions.filter({ hasText: '小红书' }).getByTestId('copy-version').click();
+    await page.getByText('已复制').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('记得戴头盔');
     await screenshot(page, 'workbench-completed');
     await page.getByTestId('open-work').click();
 

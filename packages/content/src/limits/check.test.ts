@@ -70,12 +70,31 @@ describe.each(profiles.map((p) => [p.id, p] as const))('limits of %s', (id, prof
   });
 
   itIf(profile.images?.min)('reports too few images', () => {
-    expect(checkLimits(profile, { ...fitting(id), imageCount: 0 }).map((x) => x.code)).toContain('IMAGES_TOO_FEW');
+    expect(checkLimits(profile, { ...fitting(id), imageCount: 0, cover: undefined }).map((x) => x.code)).toContain('IMAGES_TOO_FEW');
   });
 
   itIf(profile.cover)('reports a cover with the wrong aspect ratio', () => {
     const v = checkLimits(profile, { ...fitting(id), cover: { width: 1000, height: 1000 * 1.7 } });
     expect(v.find((x) => x.code === 'COVER_RATIO')?.suggestion.zh).toContain(`${profile.cover!.width}×${profile.cover!.height}`);
+  });
+});
+
+describe('covers that are a post\'s first image', () => {
+  const xhs = loadProfiles().get('xiaohongshu')!;
+  const cover = { width: 1080, height: 1440 };
+
+  it('counts a Xiaohongshu cover as the note\'s first image, toward both image limits', () => {
+    const codes = (imageCount: number, withCover: boolean) => checkLimits(xhs, { ...fitting('xiaohongshu'), imageCount, cover: withCover ? cover : undefined }).map((x) => x.code);
+    expect(codes(0, true)).not.toContain('IMAGES_TOO_FEW');
+    expect(codes(0, false)).toContain('IMAGES_TOO_FEW');
+    expect(codes(17, true)).not.toContain('IMAGES_TOO_MANY');
+    expect(codes(18, true)).toContain('IMAGES_TOO_MANY');
+  });
+
+  it('does not count a WeChat cover, which is sent apart from the article', () => {
+    const wechat = loadProfiles().get('wechat')!;
+    const atMax = { ...fitting('wechat'), imageCount: wechat.images!.max!, cover: { width: 900, height: 383 } };
+    expect(checkLimits(wechat, atMax).map((x) => x.code)).not.toContain('IMAGES_TOO_MANY');
   });
 });
 

@@ -118,7 +118,7 @@ export function checkLimits(profile: PlatformProfile, subject: CheckSubject): Vi
 
   const images = profile.images;
   if (images) {
-    const n = subject.imageCount;
+    const n = subject.imageCount + (profile.cover?.firstImage && subject.cover ? 1 : 0);
     if (images.max !== undefined && n > images.max) {
       out.push({
         code: 'IMAGES_TOO_MANY', severity: 'error', field: 'images', limit: images.max, actual: n,

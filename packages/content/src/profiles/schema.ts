@@ -42,6 +42,8 @@ export const platformProfileSchema = z.object({
       /** Aspect ratio label for people, e.g. `3:4`. */
       ratio: z.string(),
       required: z.boolean().default(false),
+      /** The cover is the post's first image (a Xiaohongshu note), so it counts toward the image limits. */
+      firstImage: z.boolean().default(false),
     })
     .optional(),
   links: z

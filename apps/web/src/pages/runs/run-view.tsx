@@ -13,6 +13,7 @@ import { formatCents } from '../../lib/time.ts';
 import { HumanForm } from './human-form.tsx';
 import { RunStatusTag } from './run-status-tag.tsx';
 import { RunTimeline } from './run-timeline.tsx';
+import { PlatformVersions, type PlatformVersion, type StoredImage } from './platform-versions.tsx';
 
 function totals(events: RunEvent[], run: Run) {
   let cost = run.usage?.costCents ?? 0;
@@ -126,6 +127,9 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
                 suggestions={titles}
                 onAnswered={() => void queryClient.invalidateQueries({ queryKey: ['run', runId] })}
               />
+            ) : null}
+            {data.status === 'completed' && Array.isArray(data.output?.versions) && data.output.versions.length > 0 ? (
+              <PlatformVersions versions={data.output.versions as PlatformVersion[]} covers={data.output.covers as Array<StoredImage | null> | undefined} />
             ) : null}
             <Card size="small" title={t('runs.timeline')}>
               <RunTimeline events={stream.events} />

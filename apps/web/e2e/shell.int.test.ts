@@ -80,6 +80,16 @@ describe('app shell', () => {
     await context.close();
   });
 
+  it('shows in settings where this install keeps its data and whether Chromium is there', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(app.openUrl);
+    await page.goto(`${app.url}/settings`);
+    await page.getByTestId('data-dir').filter({ hasText: app.server.config.home }).waitFor();
+    await page.getByTestId('chromium-status').filter({ hasText: '可用' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('renders every main page on a desktop and a phone without a console error', async () => {
     const pages: Array<[string, string]> = [
       ['/workbench', 'workbench'],

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../test/harness.ts';
 
@@ -29,5 +31,21 @@ describe('GET /api/health in local mode', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+  });
+
+  it('tells a signed-in user where the data lives and whether Chromium is there, and nobody else', async () => {
+    const anonymous = await server.app.inject({ method: 'GET', url: '/api/system', headers: { host: '127.0.0.1' } });
+    expect(anonymous.statusCode).toBe(401);
+    const res = await server.app.inject({ method: 'GET', url: '/api/system', headers: server.localHeaders });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      mode: 'local',
+      version: expect.any(String),
+      node: process.versions.node,
+      db: 'pglite',
+      home: server.config.home,
+      media: join(server.config.home, 'media'),
+      chromium: { path: server.config.chromiumPath, found: existsSync(server.config.chromiumPath) },
+    });
   });
 });

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from './types.ts';
 
 const healthSchema = z.object({
@@ -34,4 +37,19 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
       };
     },
   );
+
+  // Where this server keeps things, for the settings page and for troubleshooting. Signed-in users only: paths are not public.
+  app.get('/api/system', { schema: { tags: ['system'], summary: 'Where this server keeps data, and the browser it uses for publishing' } }, async (request) => {
+    await resolveScope(ctx.database, request, 'viewer');
+    return {
+      mode: ctx.mode,
+      version: ctx.version,
+      node: process.versions.node,
+      db: ctx.database.kind,
+      home: ctx.mode === 'local' ? ctx.config.home : null,
+      // Cloud deployments' storage details stay with their operators.
+      media: ctx.config.s3 ? 's3' : join(ctx.config.home, 'media'),
+      chromium: { path: ctx.config.chromiumPath, found: existsSync(ctx.config.chromiumPath) },
+    };
+  });
 };

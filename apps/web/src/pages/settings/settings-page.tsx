@@ -1,7 +1,7 @@
-import { Button, Card, Col, Descriptions, Row, Segmented, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Segmented, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { logout, useMe } from '../../api/auth.ts';
-import { useHealth } from '../../api/system.ts';
+import { useHealth, useSystemInfo } from '../../api/system.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n, type Locale } from '../../i18n/i18n.tsx';
 import { MembersCard } from './members-card.tsx';
@@ -11,6 +11,7 @@ export default function SettingsPage() {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const health = useHealth();
+  const system = useSystemInfo();
   const me = useMe();
   const cloud = health.data?.mode === 'cloud';
   return (
@@ -40,7 +41,27 @@ export default function SettingsPage() {
                 { key: 'mode', label: t('settings.mode'), children: health.data ? (cloud ? t('shell.cloudMode') : t('shell.localMode')) : '—' },
                 { key: 'db', label: t('settings.database'), children: health.data?.db ?? '—' },
                 { key: 'version', label: t('settings.version'), children: health.data?.version ?? '—' },
-                { key: 'data', label: t('settings.dataDir'), children: cloud ? 'PostgreSQL / S3' : t('settings.dataDirLocal') },
+                {
+                  key: 'data',
+                  label: t('settings.dataDir'),
+                  children: cloud ? 'PostgreSQL' : system.data?.home ? <Typography.Text copyable code data-testid="data-dir">{system.data.home}</Typography.Text> : t('settings.dataDirLocal'),
+                },
+                ...(system.data
+                  ? [
+                      { key: 'media', label: t('settings.media'), children: system.data.media === 's3' ? t('settings.mediaS3') : <Typography.Text code>{system.data.media}</Typography.Text> },
+                      {
+                        key: 'chromium',
+                        label: t('settings.chromium'),
+                        children: (
+                          <span data-testid="chromium-status">
+                            <Typography.Text code>{system.data.chromium.path}</Typography.Text>{' '}
+                            {system.data.chromium.found ? <Tag color="green">{t('settings.chromiumFound')}</Tag> : <Tag color="red">{t('settings.chromiumMissing')}</Tag>}
+                          </span>
+                        ),
+                      },
+                      { key: 'node', label: 'Node.js', children: system.data.node },
+                    ]
+                  : []),
               ]}
             />
           </Card>

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { VERSION } from '@creatorflow/server';
 import { systemCommands } from './commands/system.ts';
 import { contentCommands } from './commands/content.ts';
 import { workspacesCommands } from './commands/workspaces.ts';
@@ -13,6 +14,7 @@ const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')
     .description('创流 CreatorFlow — AI workbench for content creators')
+    .version(VERSION, '-v, --version', 'print the version')
     .showHelpAfterError()
     .enablePositionalOptions();
   for (const register of MODULES) register(program);

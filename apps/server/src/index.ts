@@ -6,3 +6,4 @@ export * from './local/home.ts';
 export { resolveScope } from './auth/scope.ts';
 export type { AuthContext, WorkspaceScope } from './auth/types.ts';
 export type { App, RoutePlugin } from './routes/types.ts';
+export { VERSION } from './version.ts';

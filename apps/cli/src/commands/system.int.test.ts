@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasPostgres } from '@creatorflow/testing';
+import { VERSION } from '@creatorflow/server';
 import { cli, waitFor } from '../cli-process.ts';
 
 describe('creatorflow start: one process per home', () => {
@@ -44,6 +45,13 @@ describe('creatorflow start: one process per home', () => {
     again.child.kill('SIGTERM');
     expect((await again.done).code).toBe(0);
   }, 300_000);
+});
+
+describe('creatorflow --version', () => {
+  it('prints the version and exits 0', async () => {
+    const result = await cli(['--version']).done;
+    expect(result).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+  });
 });
 
 describe('creatorflow server: missing or unreachable services name the variable', () => {

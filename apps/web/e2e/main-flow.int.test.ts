@@ -97,6 +97,11 @@ describe('the creator main flow in Chromium', () => {
     await versions.filter({ hasText: '小红书' }).getByTestId('copy-version').click();
     await page.getByText('已复制').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('记得戴头盔');
+    // Publishing is one click away from the finished run, with the new work already chosen.
+    await page.getByTestId('publish-work').click();
+    await page.getByTestId('publish-dialog').getByTestId('publish-works').filter({ hasText: '骑行通勤指南' }).waitFor();
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /取\s*消|Cancel/ }).click();
+    await page.getByTestId('publish-dialog').waitFor({ state: 'hidden' });
     await screenshot(page, 'workbench-completed');
     await page.getByTestId('open-work').click();
 

@@ -1,7 +1,7 @@
-import { FileTextOutlined, StopOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Popconfirm, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { TERMINAL_RUN, useRunEvents, type Run, type RunEvent } from '../../api/runs.ts';
@@ -13,6 +13,7 @@ import { formatCents } from '../../lib/time.ts';
 import { HumanForm } from './human-form.tsx';
 import { RunStatusTag } from './run-status-tag.tsx';
 import { RunTimeline } from './run-timeline.tsx';
+import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { PlatformVersions, type PlatformVersion, type StoredImage } from './platform-versions.tsx';
 
 function totals(events: RunEvent[], run: Run) {
@@ -51,6 +52,7 @@ function Ledger({ events }: { events: RunEvent[] }) {
 export function RunView({ runId, showLedger = false }: { runId: string; showLedger?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [publishing, setPublishing] = useState(false);
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const stream = useRunEvents(runId);
@@ -105,6 +107,11 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
                         {t('runs.openWork')}
                       </Button>
                     ) : null}
+                    {workId ? (
+                      <Button icon={<SendOutlined />} onClick={() => setPublishing(true)} data-testid="publish-work">
+                        {t('runs.publishWork')}
+                      </Button>
+                    ) : null}
                     {!TERMINAL_RUN.includes(data.status) ? (
                       <Popconfirm title={t('runs.cancel')} onConfirm={() => void api(`/api/runs/${runId}/cancel`, { body: {} }).catch(notifyError)}>
                         <Button danger icon={<StopOutlined />}>
@@ -139,6 +146,7 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
                 <Ledger events={stream.events} />
               </Card>
             ) : null}
+            {workId ? <PublishDialog open={publishing} onClose={() => setPublishing(false)} workIds={[workId]} onCreated={() => navigate('/publish')} /> : null}
           </div>
         );
       }}

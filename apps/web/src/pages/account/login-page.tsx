@@ -5,6 +5,7 @@ import { login, register } from '../../api/auth.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BrandMark } from '../../layout/brand.tsx';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 interface Values {
   email: string;
@@ -17,22 +18,14 @@ export default function LoginPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [tab, setTab] = useState<'login' | 'register'>('login');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmitting();
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (values: Values) =>
+    run(async () => {
       if (tab === 'login') await login(values.email, values.password);
       else await register(values.email, values.password, values.name);
       navigate('/workbench', { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="cf-login">

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 interface KnowledgeSource {
   id: string;
@@ -32,24 +33,17 @@ function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void })
   const picker = useRef<HTMLInputElement>(null);
   const [content, setContent] = useState('');
   const [url, setUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submitting = useSubmitting();
+  const { busy, error } = submitting;
 
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = (work: () => Promise<unknown>) =>
+    submitting.run(async () => {
       await work();
       await queryClient.invalidateQueries({ queryKey: [LIST] });
       setContent('');
       setUrl('');
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const importFile = (file: File) => {
     const form = new FormData();
     form.append('file', file);

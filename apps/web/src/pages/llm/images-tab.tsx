@@ -8,6 +8,7 @@ import { useNotifyError } from '../../components/notify.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 const KEY = ['image-providers'];
 
@@ -25,21 +26,14 @@ function AddImageProvider({ open, onClose }: { open: boolean; onClose: () => voi
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmitting();
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await imagesApi.addProvider({ ...values, model: values.model || undefined, apiKey: values.apiKey || undefined });
       await queryClient.invalidateQueries({ queryKey: KEY });
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const pick = (next: ImageProviderKind) => form.setFieldsValue({ name: next, baseUrl: IMAGE_KIND_DEFAULTS[next].baseUrl, model: IMAGE_KIND_DEFAULTS[next].model });
   return (

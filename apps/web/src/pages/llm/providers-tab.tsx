@@ -9,6 +9,7 @@ import { useNotifyError } from '../../components/notify.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -16,24 +17,17 @@ function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) 
   const queryClient = useQueryClient();
   const presets = useQuery({ queryKey: ['llm-presets'], queryFn: llmApi.presets, enabled: open, staleTime: Infinity });
   const [form] = Form.useForm<{ preset: string; name?: string; base_url?: string; api_key?: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmitting();
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await api<{ name: string; became_default?: boolean }>('/api/llm/providers', { body: { ...values, name: values.name || undefined, base_url: values.base_url || undefined, api_key: values.api_key || undefined } });
       if (created.became_default) void message.success(t('llm.becameDefault', { name: created.name }));
       await queryClient.invalidateQueries({ queryKey: ['llm-providers'] });
       await queryClient.invalidateQueries({ queryKey: ['llm-models'] });
       await queryClient.invalidateQueries({ queryKey: ['llm-groups'] });
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal open={open} title={t('llm.addProvider')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>

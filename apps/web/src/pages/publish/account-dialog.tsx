@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { publishApi } from '../../api/publish.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 interface Values {
   platform: string;
@@ -22,22 +22,15 @@ export function AccountDialog({ open, onClose }: { open: boolean; onClose: () =>
   const platforms = useQuery({ queryKey: ['publish-platforms'], queryFn: publishApi.platforms, enabled: open, staleTime: 300_000 });
   const [form] = Form.useForm<Values>();
   const platform = Form.useWatch('platform', form);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmitting();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api('/api/publish/accounts', { body: { ...values, base_url: values.base_url || undefined, api_base_url: values.api_base_url || undefined } });
       await queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

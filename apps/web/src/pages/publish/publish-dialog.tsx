@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Work } from '../../api/library.ts';
 import type { Page } from '../../api/lists.ts';
 import { publishApi, type PublishJob } from '../../api/publish.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 interface Values {
   works: string[];
@@ -24,16 +24,13 @@ export function PublishDialog({ open, onClose, workIds = [], onCreated }: { open
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const when = Form.useWatch('when', form);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmitting();
   const works = useQuery({ queryKey: ['/api/works', { limit: 100 }], queryFn: () => api<Page<Work>>('/api/works', { query: { limit: 100 } }), enabled: open });
   const accounts = useQuery({ queryKey: ['publish-accounts'], queryFn: publishApi.accounts, enabled: open });
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const result = await api<{ jobs: PublishJob[] }>('/api/publish/jobs', {
         body: {
           works: values.works,
@@ -46,11 +43,7 @@ export function PublishDialog({ open, onClose, workIds = [], onCreated }: { open
       await queryClient.invalidateQueries({ queryKey: ['publish-jobs'] });
       onCreated?.(result.jobs);
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,30 +1,23 @@
 import { Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { WORK_KINDS, createWork, type WorkKind } from '../../api/library.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSubmitting } from '../../lib/use-submitting.ts';
 
 export function NewWorkDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ title: string; kind: WorkKind }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmitting();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const work = await createWork({ kind: values.kind, title: values.title.trim() });
       onClose();
       navigate(`/works/${work.id}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

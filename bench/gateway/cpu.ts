@@ -1,7 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { runLoad } from './load.ts';
+import { chatBody, startServers, type BenchChild } from './processes.ts';
 
 /**
  * CPU time per request, read from /proc for each process: the gateway against the bare
@@ -12,33 +11,17 @@ import { runLoad } from './load.ts';
  */
 const requests = Number(process.env.BENCH_REQUESTS ?? 10_000);
 
-interface Child {
-  child: ChildProcess;
-  info: Record<string, string>;
-}
-
-function start(file: string, args: string[] = []): Promise<Child> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (info) => resolve({ child, info: info as Record<string, string> }));
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-}
-
 /** User + system CPU of a process so far, in milliseconds (clock ticks are 10 ms on Linux). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-const fake = await start('./fake-server.ts');
-const gateway = await start('./gateway-server.ts', [fake.info.url!]);
-const bare = await start('./bare-proxy.ts', [fake.info.url!]);
-const body = (stream: boolean, model: string) =>
-  JSON.stringify({ model, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), messages: [{ role: 'user', content: 'Write a short title about spring tea for Xiaohongshu' }] });
+const servers = await startServers();
+const { fake, gateway, bare } = servers;
 const json = { 'content-type': 'application/json' };
 
-async function measure(target: Child, headers: Record<string, string>, payload: string, concurrency: number): Promise<{ cpu: number; rps: number }> {
+async function measure(target: BenchChild, headers: Record<string, string>, payload: string, concurrency: number): Promise<{ cpu: number; rps: number }> {
   await runLoad(target.info.url!, '/v1/chat/completions', headers, payload, 1000, concurrency);
   fake.child.send({ type: 'reset' });
   const before = cpuMs(target.child.pid!);
@@ -51,8 +34,8 @@ async function measure(target: Child, headers: Record<string, string>, payload: 
 const rows: string[] = [];
 for (const stream of [false, true]) {
   for (const concurrency of [1, 50, 200]) {
-    const g = await measure(gateway, { ...json, authorization: `Bearer ${gateway.info.key}` }, body(stream, 'bench'), concurrency);
-    const b = await measure(bare, json, body(stream, 'gpt-4o-mini'), concurrency);
+    const g = await measure(gateway, { ...json, authorization: `Bearer ${gateway.info.key}` }, chatBody(stream, 'bench'), concurrency);
+    const b = await measure(bare, json, chatBody(stream, 'gpt-4o-mini'), concurrency);
     rows.push(`| ${stream ? 'stream' : 'non-stream'} | ${concurrency} | ${requests} | ${g.cpu.toFixed(3)} | ${b.cpu.toFixed(3)} | ${(g.cpu / b.cpu).toFixed(2)}× | ${g.rps.toFixed(0)} | ${b.rps.toFixed(0)} |`);
     process.stdout.write(`${rows.at(-1)}\n`);
   }
@@ -66,4 +49,4 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-for (const c of [gateway, bare, fake]) c.child.disconnect();
+servers.stop();

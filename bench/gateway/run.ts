@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { percentile, runLoad, type LoadResult } from './load.ts';
+import { chatBody, startServers } from './processes.ts';
 
 /**
  * Gateway benchmark: the same requests straight to the fake upstream and through
@@ -12,14 +12,6 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 // BENCH_CLIENTS=50,200 runs only those rows (the 1-client rows take minutes against a slow upstream).
 const clientCounts = (process.env.BENCH_CLIENTS ?? '1,50,200').split(',').map(Number);
 const memoryRequests = Math.round(Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000) * scale);
-
-function start(file: string, args: string[] = []): Promise<{ child: ChildProcess; info: Record<string, string> }> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROFILE && file.includes('gateway') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/cf-bench-prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (info) => resolve({ child, info: info as Record<string, string> }));
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-}
 
 function ask(child: ChildProcess, type: string): Promise<Record<string, number>> {
   return new Promise((resolve) => {
@@ -33,11 +25,8 @@ function ask(child: ChildProcess, type: string): Promise<Record<string, number>>
   });
 }
 
-const fake = await start('./fake-server.ts');
-const gateway = await start('./gateway-server.ts', [fake.info.url!]);
-const bare = await start('./bare-proxy.ts', [fake.info.url!]);
-const body = (stream: boolean, model: string) =>
-  JSON.stringify({ model, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), messages: [{ role: 'user', content: 'Write a short title about spring tea for Xiaohongshu' }] });
+const servers = await startServers(['--expose-gc', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/cf-bench-prof'] : [])]);
+const { fake, gateway, bare } = servers;
 const json = { 'content-type': 'application/json' };
 const viaGateway = { ...json, authorization: `Bearer ${gateway.info.key}` };
 
@@ -46,17 +35,17 @@ const fmt = (n: number, d = 2) => n.toFixed(d);
 for (const stream of [false, true]) {
   for (const concurrency of clientCounts) {
     const count = Math.max(200, Math.round((concurrency === 1 ? 2000 : 10_000) * scale));
-    await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
-    await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), Math.min(500, count), concurrency);
-    await runLoad(bare.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
+    await runLoad(fake.info.url!, '/v1/chat/completions', json, chatBody(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
+    await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, chatBody(stream, 'bench'), Math.min(500, count), concurrency);
+    await runLoad(bare.info.url!, '/v1/chat/completions', json, chatBody(stream, 'gpt-4o-mini'), Math.min(500, count), concurrency);
     // Alternate them a few times so drift in machine load hits all alike.
     const direct: LoadResult[] = [];
     const gw: LoadResult[] = [];
     const proxied: LoadResult[] = [];
     for (let round = 0; round < 2; round++) {
-      direct.push(await runLoad(fake.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), count / 2, concurrency));
-      gw.push(await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(stream, 'bench'), count / 2, concurrency));
-      proxied.push(await runLoad(bare.info.url!, '/v1/chat/completions', json, body(stream, 'gpt-4o-mini'), count / 2, concurrency));
+      direct.push(await runLoad(fake.info.url!, '/v1/chat/completions', json, chatBody(stream, 'gpt-4o-mini'), count / 2, concurrency));
+      gw.push(await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, chatBody(stream, 'bench'), count / 2, concurrency));
+      proxied.push(await runLoad(bare.info.url!, '/v1/chat/completions', json, chatBody(stream, 'gpt-4o-mini'), count / 2, concurrency));
       fake.child.send({ type: 'reset' });
     }
     const merge = (rs: LoadResult[]) => {
@@ -95,7 +84,7 @@ const step = Math.max(1000, Math.round(memoryRequests / 10));
 const before = await ask(gateway.child, 'memory');
 memory.push(`| 0 | ${fmt(before.rss! / 2 ** 20, 1)} | ${fmt(before.heapUsed! / 2 ** 20, 1)} |`);
 for (let done = 0; done < memoryRequests; done += step) {
-  const result = await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, body(false, 'bench'), Math.min(step, memoryRequests - done), 50);
+  const result = await runLoad(gateway.info.url!, '/v1/chat/completions', viaGateway, chatBody(false, 'bench'), Math.min(step, memoryRequests - done), 50);
   fake.child.send({ type: 'reset' });
   const m = await ask(gateway.child, 'memory');
   memory.push(`| ${done + result.count} | ${fmt(m.rss! / 2 ** 20, 1)} | ${fmt(m.heapUsed! / 2 ** 20, 1)} |`);
@@ -115,6 +104,4 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-gateway.child.disconnect();
-bare.child.disconnect();
-fake.child.disconnect();
+servers.stop();

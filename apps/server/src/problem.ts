@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CreatorFlowError, RateLimitedError } from '@creatorflow/core';
 
@@ -92,13 +92,23 @@ export function toProblem(error: unknown, traceId: string): Problem {
   };
 }
 
+/** Logs a problem the way every answer does: failures at error with their cause, refusals at info. */
+export function logProblem(log: Pick<FastifyBaseLogger, 'error' | 'info'>, problem: Problem, error: unknown): void {
+  if (problem.status >= 500) log.error({ err: error, trace_id: problem.trace_id }, 'request failed');
+  else log.info({ code: problem.code, trace_id: problem.trace_id }, problem.detail);
+}
+
+/** The `Retry-After` header value (whole seconds, at least 1) for a 429, else undefined. */
+export function retryAfterHeader(error: unknown): string | undefined {
+  if (!(error instanceof RateLimitedError || (CreatorFlowError.isInstance(error) && error.status === 429))) return undefined;
+  const retryAfter = (error as RateLimitedError).retryAfterSeconds ?? Number(error.details?.retry_after ?? 1);
+  return String(Math.max(1, Math.ceil(retryAfter)));
+}
+
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const problem = toProblem(error, request.traceId);
-  if (problem.status >= 500) request.log.error({ err: error, trace_id: request.traceId }, 'request failed');
-  else request.log.info({ code: problem.code, trace_id: request.traceId }, problem.detail);
-  if (error instanceof RateLimitedError || (CreatorFlowError.isInstance(error) && error.status === 429)) {
-    const retryAfter = (error as RateLimitedError).retryAfterSeconds ?? Number(error.details?.retry_after ?? 1);
-    void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
-  }
+  logProblem(request.log, problem, error);
+  const retryAfter = retryAfterHeader(error);
+  if (retryAfter) void reply.header('retry-after', retryAfter);
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }

@@ -1,11 +1,11 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import secureJson from 'secure-json-parse';
 import { CreatorFlowError, NotFoundError, ValidationError, isAcceptableTraceId, newTraceId } from '@creatorflow/core';
 import { errorInFormat, type WireFormat } from '@creatorflow/llm';
 import type { AppContext } from '../context.ts';
 import { assertLoopbackRequest } from '../auth/local-guard.ts';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '../problem.ts';
+import { PROBLEM_CONTENT_TYPE, logProblem, retryAfterHeader, toProblem } from '../problem.ts';
 import { assertModelAllowed, authenticateGateway, type GatewayPrincipal } from './gateway-auth.ts';
 import { listGatewayModels } from './gateway-models.ts';
 import { RawSink } from './raw-sink.ts';
@@ -19,7 +19,8 @@ export type GatewayHttpHandler = (req: IncomingMessage, res: ServerResponse) => 
 interface GatewayRequest {
   req: IncomingMessage;
   res: ServerResponse;
-  headers: IncomingHttpHeaders;
+  /** The URL path without the query. */
+  path: string;
   traceId: string;
   format: WireFormat;
   /** Sent with every answer: the trace id, and CORS headers for browser callers. */
@@ -55,13 +56,14 @@ export function createGatewayHandler(ctx: AppContext): GatewayHttpHandler {
     const given = req.headers['x-trace-id'];
     const traceId = typeof given === 'string' && isAcceptableTraceId(given) ? given : newTraceId();
     const path = (req.url ?? '/').split('?')[0]!;
-    const request: GatewayRequest = { req, res, headers: req.headers, traceId, format: path === '/v1/messages' ? 'anthropic' : 'openai', answerHeaders: { 'x-trace-id': traceId } };
-    void serve(ctx, request, path).catch((error: unknown) => sendProblem(ctx.logger, request, error));
+    const request: GatewayRequest = { req, res, path, traceId, format: path === '/v1/messages' ? 'anthropic' : 'openai', answerHeaders: { 'x-trace-id': traceId } };
+    void serve(ctx, request).catch((error: unknown) => sendProblem(ctx.logger, request, error));
   };
 }
 
-async function serve(ctx: AppContext, request: GatewayRequest, path: string): Promise<void> {
-  if (ctx.mode === 'local') assertLoopbackRequest(request);
+async function serve(ctx: AppContext, request: GatewayRequest): Promise<void> {
+  const { path } = request;
+  if (ctx.mode === 'local') assertLoopbackRequest(request.req);
   Object.assign(request.answerHeaders, corsHeaders(request.req));
   const route = ROUTES[path] ?? (path.startsWith('/v1/models/') ? { method: 'GET' as const, run: model } : undefined);
   const method = request.req.method ?? 'GET';
@@ -76,12 +78,12 @@ async function serve(ctx: AppContext, request: GatewayRequest, path: string): Pr
 
 async function chat(ctx: AppContext, request: GatewayRequest, endpoint: 'chat/completions' | 'messages'): Promise<void> {
   const { format, res } = request;
-  const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
+  const principal = await authenticateGateway(ctx.llm, request.req.headers, ctx.clock, ctx.logger);
   const body = checkBody(await readJsonBody(request.req), format, true);
   assertModelAllowed(principal, body.model as string);
   const forwarded: Record<string, string> = {};
   for (const name of ['anthropic-version', 'anthropic-beta']) {
-    const value = request.headers[name];
+    const value = request.req.headers[name];
     if (typeof value === 'string') forwarded[name] = value;
   }
   const controller = abortOnDisconnect(res);
@@ -100,7 +102,7 @@ async function chat(ctx: AppContext, request: GatewayRequest, endpoint: 'chat/co
 }
 
 async function embeddings(ctx: AppContext, request: GatewayRequest): Promise<void> {
-  const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
+  const principal = await authenticateGateway(ctx.llm, request.req.headers, ctx.clock, ctx.logger);
   const body = checkBody(await readJsonBody(request.req), 'openai', false);
   assertModelAllowed(principal, body.model as string);
   const controller = abortOnDisconnect(request.res);
@@ -109,15 +111,15 @@ async function embeddings(ctx: AppContext, request: GatewayRequest): Promise<voi
 }
 
 async function models(ctx: AppContext, request: GatewayRequest): Promise<void> {
-  const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
+  const principal = await authenticateGateway(ctx.llm, request.req.headers, ctx.clock, ctx.logger);
   const list = await listGatewayModels(ctx.llm, principal);
   new RawSink(request.res, request.answerHeaders).send(200, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(list));
 }
 
 /** GET /v1/models/{id}: one of the names the key may use, as the OpenAI SDK's `models.retrieve` expects. */
 async function model(ctx: AppContext, request: GatewayRequest): Promise<void> {
-  const principal = await authenticateGateway(ctx.llm, request.headers, ctx.clock, ctx.logger);
-  const id = decodeURIComponent((request.req.url ?? '').split('?')[0]!.slice('/v1/models/'.length));
+  const principal = await authenticateGateway(ctx.llm, request.req.headers, ctx.clock, ctx.logger);
+  const id = decodeURIComponent(request.path.slice('/v1/models/'.length));
   const list = (await listGatewayModels(ctx.llm, principal)) as { data: Array<{ id: string }> };
   const found = list.data.find((m) => m.id === id);
   if (!found) {
@@ -138,7 +140,7 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 function preflight(request: GatewayRequest, method: string): void {
-  const asked = request.headers['access-control-request-headers'];
+  const asked = request.req.headers['access-control-request-headers'];
   request.res.writeHead(204, {
     ...request.answerHeaders,
     'access-control-allow-methods': `${method}, OPTIONS`,
@@ -213,16 +215,14 @@ function checkBody(raw: unknown, format: WireFormat, chat: boolean): Body {
 function sendProblem(logger: Logger, request: GatewayRequest, error: unknown): void {
   const { res, traceId, format } = request;
   const problem = toProblem(error, traceId);
-  if (problem.status >= 500) logger.error({ err: error, trace_id: traceId }, 'gateway request failed');
-  else logger.info({ code: problem.code, trace_id: traceId }, problem.detail);
+  logProblem(logger, problem, error);
   if (res.headersSent) {
     res.end();
     return;
   }
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
-  if (problem.status === 429 && CreatorFlowError.isInstance(error)) {
-    headers['retry-after'] = String(Math.max(1, Math.ceil(Number(error.details?.retry_after ?? 1))));
-  }
+  const retryAfter = retryAfterHeader(error);
+  if (retryAfter) headers['retry-after'] = retryAfter;
   // A body we stopped reading (too large, wrong type) must not be taken for the next request on this connection.
   if (!request.req.complete) headers.connection = 'close';
   const { error: wire } = errorInFormat(format, problem.status, problem.detail, problem.code) as { error: unknown };

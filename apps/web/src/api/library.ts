@@ -69,6 +69,11 @@ export interface WorkConflict {
   base: WorkVersion | null;
 }
 
+/** The browser URL of an asset's file, by id or by its `asset://{local|cloud}/{type}/{id}` reference (the session cookie authorises it). */
+export function assetContentUrl(idOrUri: string): string {
+  return `/api/assets/${encodeURIComponent(idOrUri.split('/').pop() ?? '')}/content`;
+}
+
 export function createWork(input: { kind: WorkKind; title: string; body?: string; idea_id?: string; tags?: string[]; platforms?: string[] }): Promise<Work> {
   return api<Work>('/api/works', { body: input });
 }

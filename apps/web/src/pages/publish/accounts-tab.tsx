@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, DeleteOutlined, LoginOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { publishApi, type LoginSession, type PublishAccount } from '../../api/publish.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -40,10 +40,10 @@ function AccountCard({ account }: { account: PublishAccount }) {
     run('login', async () => {
       setLogin(await publishApi.startLogin(account.id));
     });
-  const loggedIn = useCallback(() => {
+  const loggedIn = () => {
     setLogin(undefined);
-    void queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
-  }, [queryClient]);
+    void refresh();
+  };
 
   const status = account.login_status in LOGIN_COLOR ? account.login_status : 'unknown';
   return (

@@ -1,6 +1,7 @@
 import { CopyOutlined, EyeOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { assetContentUrl } from '../../api/library.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { platformName } from '../../lib/platforms.ts';
 
@@ -20,11 +21,6 @@ export interface StoredImage {
   uri: string;
   width: number;
   height: number;
-}
-
-/** The browser URL of an asset:// reference (the session cookie authorises it). */
-function assetContentUrl(uri: string): string {
-  return `/api/assets/${encodeURIComponent(uri.split('/').pop() ?? '')}/content`;
 }
 
 /** Copies rich HTML (pastes formatted into the WeChat editor) with a plain-text fallback, or plain text. */

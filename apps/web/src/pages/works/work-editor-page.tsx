@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
-import { WORK_STATUSES, type Work, type WorkStatus } from '../../api/library.ts';
+import { WORK_STATUSES, assetContentUrl, type Work, type WorkStatus } from '../../api/library.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -98,7 +98,7 @@ function Editor({ work }: { work: Work }) {
               <Space.Compact>
                 <Button icon={<PictureOutlined />} onClick={() => setPickingCover(true)} data-testid="set-cover">
                   {draft.cover_asset_id ? (
-                    <img className="cf-cover-thumb" src={`/api/assets/${encodeURIComponent(draft.cover_asset_id)}/content`} alt={t('editor.cover')} data-testid="cover-thumb" />
+                    <img className="cf-cover-thumb" src={assetContentUrl(draft.cover_asset_id)} alt={t('editor.cover')} data-testid="cover-thumb" />
                   ) : (
                     t('editor.setCover')
                   )}

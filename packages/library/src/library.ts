@@ -57,6 +57,11 @@ export function createLibrary(options: LibraryOptions): Library {
  * The blob store for a mode: S3-compatible storage when configured (cloud),
  * else files under `<home>/media`.
  */
+/** Where a local home keeps media files when no S3 store is configured. */
+export function localMediaDir(home: string): string {
+  return join(home, 'media');
+}
+
 export function blobStoreFor(settings: { home: string; s3?: S3BlobStoreOptions | undefined }): BlobStore {
-  return settings.s3 ? new S3BlobStore(settings.s3) : new FileBlobStore(join(settings.home, 'media'));
+  return settings.s3 ? new S3BlobStore(settings.s3) : new FileBlobStore(localMediaDir(settings.home));
 }

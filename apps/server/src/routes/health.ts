@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { localMediaDir } from '@creatorflow/library';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from './types.ts';
 
@@ -48,7 +48,7 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
       db: ctx.database.kind,
       home: ctx.mode === 'local' ? ctx.config.home : null,
       // Cloud deployments' storage details stay with their operators.
-      media: ctx.config.s3 ? 's3' : join(ctx.config.home, 'media'),
+      media: ctx.config.s3 ? 's3' : localMediaDir(ctx.config.home),
       chromium: { path: ctx.config.chromiumPath, found: existsSync(ctx.config.chromiumPath) },
     };
   });

@@ -74,6 +74,30 @@ function menuItems(items: NavItem[], t: ReturnType<typeof useI18n>['t']): NonNul
   }));
 }
 
+/** The phone's bottom navigation, with a dot on the tab whose drafts wait to sync. */
+function TabBar({ selected }: { selected: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { entries } = useOutbox();
+  // Ideas wait on 想法库, work drafts on 作品.
+  const waiting = new Set<string>(entries.map((e) => (e.kind === 'idea' ? '/library/ideas' : '/works')));
+  return (
+    <nav className="cf-tabbar" aria-label="tabs">
+      {MOBILE_TABS.map((tab) => {
+        const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
+        return (
+          <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
+            <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
+              <span className="cf-tab-icon">{tab.icon}</span>
+            </Badge>
+            <span className="cf-tab-label">{t(tab.label)}</span>
+          </button>
+        );
+      })}
+    </nav>
+  );
+}
+
 /**
  * The frame around every page: side navigation on desktops, a bottom tab bar on phones.
  * Both layouts keep the page at the same place in the tree, so crossing the
@@ -87,9 +111,6 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const selected = selectedKey(location.pathname);
-  const { entries } = useOutbox();
-  // A dot on the tab whose drafts wait to sync: ideas on 想法库, work drafts on 作品.
-  const waiting = new Set<string>(entries.map((e) => (e.kind === 'idea' ? '/library/ideas' : '/works')));
 
   return (
     <Layout className={mobile ? 'cf-shell cf-shell-mobile' : 'cf-shell'} hasSider={!mobile}>
@@ -107,38 +128,16 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Layout.Sider>
       )}
       <Layout>
-        {mobile ? (
-          <Layout.Header className="cf-header cf-header-mobile">
-            <BrandMark compact />
-            <Space size={8}>
-              <StatusBadges compact />
-              <LanguageSwitch />
-            </Space>
-          </Layout.Header>
-        ) : (
-          <Layout.Header className="cf-header">
-            <WorkspaceSwitcher />
-            <Space size={12}>
-              <StatusBadges />
-              <LanguageSwitch />
-            </Space>
-          </Layout.Header>
-        )}
+        <Layout.Header className={mobile ? 'cf-header cf-header-mobile' : 'cf-header'}>
+          {mobile ? <BrandMark compact /> : <WorkspaceSwitcher />}
+          <Space size={mobile ? 8 : 12}>
+            <StatusBadges compact={mobile} />
+            <LanguageSwitch />
+          </Space>
+        </Layout.Header>
         <Layout.Content className={mobile ? 'cf-content cf-content-mobile' : 'cf-content'}>{children}</Layout.Content>
         {mobile ? (
-          <nav className="cf-tabbar" aria-label="tabs">
-            {MOBILE_TABS.map((tab) => {
-              const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
-              return (
-                <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
-                  <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
-                    <span className="cf-tab-icon">{tab.icon}</span>
-                  </Badge>
-                  <span className="cf-tab-label">{t(tab.label)}</span>
-                </button>
-              );
-            })}
-          </nav>
+          <TabBar selected={selected} />
         ) : (
           <Layout.Footer className="cf-footer">
             <Typography.Text type="secondary">

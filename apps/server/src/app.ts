@@ -21,11 +21,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const gateway = createGatewayHandler(ctx);
   const app = Fastify({
     // The /v1 gateway answers on Node's request directly (see llm/gateway-http.ts); everything else is Fastify's.
-    serverFactory: (fastifyHandler) => {
+    serverFactory: (fastifyHandler, options) => {
       const server = createServer((req, res) => (isGatewayPath(req.url) ? gateway(req, res) : fastifyHandler(req, res)));
-      // What Fastify sets on the servers it creates itself.
-      server.keepAliveTimeout = 72_000;
-      server.requestTimeout = 0;
+      // Fastify applies its timeouts (defaults filled in) only to servers it creates itself.
+      if (typeof options.keepAliveTimeout === 'number') server.keepAliveTimeout = options.keepAliveTimeout;
+      if (typeof options.requestTimeout === 'number') server.requestTimeout = options.requestTimeout;
       return server;
     },
     loggerInstance: ctx.logger as FastifyBaseLogger,

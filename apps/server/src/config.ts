@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ValidationError, toFieldIssues } from '@creatorflow/core';
+import { parseStdioAllow } from './runtime/tools/mcp-policy.ts';
 
 /**
  * Every setting CreatorFlow reads, parsed once at start-up from the environment
@@ -53,6 +54,12 @@ const configSchema = z.object({
     providerEnv: z.record(z.string(), z.string()),
   }),
   chromiumPath: z.string().min(1),
+  /**
+   * Exact command lines (`command arg …`) a stdio MCP server may run in cloud mode
+   * (`CREATORFLOW_MCP_STDIO_ALLOW`: a JSON array or one per line). Empty: none — workspace
+   * users can then only add http MCP servers. Local mode runs the user's own commands.
+   */
+  mcpStdioAllow: z.array(z.string().min(1)),
   /** How a new local home gets its database: from the bundled initdb snapshot (fast) or by running initdb (decision 0101). */
   pgliteSeed: z.enum(['bundled', 'initdb']),
   webDist: z.string().optional(),
@@ -119,6 +126,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     upload: { maxBytes: env.CREATORFLOW_UPLOAD_MAX_BYTES ?? (file.upload as Record<string, unknown> | undefined)?.maxBytes ?? 512 * 1024 * 1024 },
     llm: { defaultModel: env.CREATORFLOW_DEFAULT_MODEL ?? (file.llm as Record<string, unknown> | undefined)?.defaultModel, providerEnv },
     chromiumPath: env.CREATORFLOW_CHROMIUM ?? file.chromiumPath ?? '/usr/bin/chromium',
+    mcpStdioAllow: parseStdioAllowSetting(env.CREATORFLOW_MCP_STDIO_ALLOW ?? file.mcpStdioAllow),
     pgliteSeed: env.CREATORFLOW_PGLITE_SEED ?? file.pgliteSeed ?? 'bundled',
     webDist: env.CREATORFLOW_WEB_DIST ?? file.webDist,
   };
@@ -133,6 +141,16 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const config = parsed.data;
   if (config.mode === 'cloud') requireCloudSettings(config);
   return config;
+}
+
+function parseStdioAllowSetting(value: unknown): string[] {
+  try {
+    return parseStdioAllow(value);
+  } catch (error) {
+    throw new ValidationError(`Invalid configuration: CREATORFLOW_MCP_STDIO_ALLOW: ${(error as Error).message}`, [
+      { path: 'CREATORFLOW_MCP_STDIO_ALLOW', message: 'a JSON array of command lines, or one command line per line' },
+    ]);
+  }
 }
 
 function parseTrustProxy(value: unknown, mode: Mode): false | string | unknown {

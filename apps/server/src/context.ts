@@ -116,7 +116,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       llm,
       get runtime(): Runtime {
         if (!runtime) {
-          runtime = createRuntime({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock, jobs, llm: () => llm, library: (this as AppContext).library });
+          runtime = createRuntime({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock, jobs, llm: () => llm, library: (this as AppContext).library, mcpStdioAllow: config.mcpStdioAllow });
           onClose(() => runtime!.close());
         }
         return runtime;

@@ -25,6 +25,8 @@ export interface RuntimeDeps {
   /** The LLM layer; a function so the runtime can be built before it. */
   llm: () => LlmPort | undefined;
   library?: Library;
+  /** Operator-allowed stdio MCP command lines (used in cloud mode only). */
+  mcpStdioAllow?: readonly string[];
   /** Hosts `http_fetch` may reach (default: any public host). */
   httpFetchAllow?: string[];
   /** Runs executing at once in one process (default 8) and per user across processes (default 3). */
@@ -80,6 +82,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         llm: deps.llm,
         tools,
         graphs,
+        mcpPolicy: { mode: deps.mode, stdioAllow: deps.mcpStdioAllow ?? [] },
         concurrency: deps.concurrency ?? 8,
         perUser: deps.perUser ?? 3,
         leaseMs: deps.runLeaseMs,

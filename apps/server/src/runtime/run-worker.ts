@@ -8,6 +8,7 @@ import type { RuntimeBus } from './event-bus.ts';
 import type { GraphLibrary } from './graph-library.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { McpTools, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
+import type { McpPolicy } from './tools/mcp-policy.ts';
 
 export const RUNS_QUEUE = 'runs';
 
@@ -28,6 +29,8 @@ export interface RunWorkerOptions {
   llm: () => LlmPort | undefined;
   tools: ToolResolver;
   graphs: GraphLibrary;
+  /** Which stdio MCP servers this process may spawn. */
+  mcpPolicy: McpPolicy;
   /** Runs executing at once in this process. */
   concurrency: number;
   /** Runs of one user at once (across processes). */
@@ -145,7 +148,7 @@ export class RunWorker {
       [workspaceId, names],
     );
     const servers: McpServerConfig[] = rows.map((r) => ({ name: r.name, transport: r.transport, command: r.command ?? undefined, args: r.args, url: r.url ?? undefined }));
-    return McpTools.connect(servers, { wanted });
+    return McpTools.connect(servers, { wanted, policy: this.options.mcpPolicy });
   }
 
   /** A waiting run with a deadline gets a job at the deadline that applies the node's timeout policy. */

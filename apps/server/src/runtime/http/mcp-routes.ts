@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NotFoundError, newUuid } from '@creatorflow/core';
 import { resolveScope } from '../../auth/scope.ts';
 import type { RoutePlugin } from '../../routes/types.ts';
+import { assertStdioAllowed } from '../tools/mcp-policy.ts';
 
 const serverBody = z.discriminatedUnion('transport', [
   z.object({ name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/), transport: z.literal('stdio'), command: z.string().min(1).max(500), args: z.array(z.string().max(1000)).max(50).default([]) }),
@@ -20,6 +21,7 @@ export const mcpRoutes: RoutePlugin = async (app, ctx) => {
     // Local commands run on this machine: only admins may configure them.
     const scope = await resolveScope(ctx.database, request, 'admin');
     const b = request.body;
+    if (b.transport === 'stdio') assertStdioAllowed({ mode: ctx.mode, stdioAllow: ctx.config.mcpStdioAllow }, b);
     const [row] = await ctx.database.query(
       `INSERT INTO mcp_servers (id, workspace_id, name, transport, command, args, url) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (workspace_id, name) DO UPDATE SET transport = EXCLUDED.transport, command = EXCLUDED.command, args = EXCLUDED.args, url = EXCLUDED.url, enabled = true

@@ -31,6 +31,7 @@ const worker = new RunWorker({
   llm: () => llm,
   tools: new ToolRegistry(),
   graphs: new GraphLibrary(database, () => ({})),
+  mcpPolicy: { mode: 'local', stdioAllow: [] },
   concurrency: 2,
   perUser: 3,
   leaseMs: 1500,

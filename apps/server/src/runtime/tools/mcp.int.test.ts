@@ -1,4 +1,7 @@
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -7,6 +10,7 @@ import { fixtureServer } from '../testing/mcp-fixture.ts';
 import { McpTools } from './mcp.ts';
 
 const FIXTURE = fileURLToPath(new URL('../testing/mcp-fixture.ts', import.meta.url));
+const LOCAL = { mode: 'local', stdioAllow: [] } as const;
 const ctx = { workspaceId: 'ws', runtime: 'local' as const, signal: new AbortController().signal };
 let http: Server;
 let url = '';
@@ -30,9 +34,9 @@ describe('MCP tools', () => {
     const mcp = await McpTools.connect([
       { name: 'local', transport: 'stdio', command: process.execPath, args: ['--import', 'tsx', FIXTURE] },
       { name: 'remote', transport: 'http', url },
-    ]);
+    ], { policy: LOCAL });
     try {
-      expect(mcp.registry.names()).toEqual(['mcp.local.fail', 'mcp.local.shout', 'mcp.remote.fail', 'mcp.remote.shout']);
+      expect(mcp.registry.names()).toEqual(['mcp.local.env', 'mcp.local.fail', 'mcp.local.shout', 'mcp.remote.env', 'mcp.remote.fail', 'mcp.remote.shout']);
       for (const name of ['mcp.local.shout', 'mcp.remote.shout']) {
         const r = mcp.registry.resolve(name, 'local');
         if (!r.ok) throw new Error(r.reason);
@@ -55,9 +59,59 @@ describe('MCP tools', () => {
   });
 
   it('names the unreachable server when its tools are used', async () => {
-    const mcp = await McpTools.connect([{ name: 'gone', transport: 'http', url: 'http://127.0.0.1:9/mcp' }], { wanted: ['mcp.gone.search'], timeoutMs: 3000 });
+    const mcp = await McpTools.connect([{ name: 'gone', transport: 'http', url: 'http://127.0.0.1:9/mcp' }], { policy: LOCAL, wanted: ['mcp.gone.search'], timeoutMs: 3000 });
     const r = mcp.registry.resolve('mcp.gone.search', 'local');
     expect(!r.ok && r.reason).toMatch(/MCP server 'gone' is unreachable/);
     await mcp.close();
+  });
+
+  it('starts a stdio server without the server\'s own environment', { timeout: 120_000 }, async () => {
+    const secrets = { CREATORFLOW_JWT_SECRET: 'jwt-secret-for-the-test', CREATORFLOW_SECRET_KEY: 'secret-key', DATABASE_URL: 'postgres://x', OPENAI_API_KEY: 'sk-test' };
+    const saved = Object.fromEntries(Object.keys(secrets).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, secrets);
+    // tsx needs its loader flags, which it passes through NODE_OPTIONS-free argv; PATH is enough for node itself.
+    const mcp = await McpTools.connect([{ name: 'local', transport: 'stdio', command: process.execPath, args: ['--import', 'tsx', FIXTURE] }], { policy: LOCAL });
+    try {
+      const r = mcp.registry.resolve('mcp.local.env', 'local');
+      if (!r.ok) throw new Error(r.reason);
+      const names = String(await r.tool.invoke({}, ctx)).split(',');
+      expect(names).toContain('PATH');
+      for (const name of Object.keys(secrets)) expect(names).not.toContain(name);
+      expect(names.filter((n) => /SECRET|TOKEN|KEY|PASSWORD|DATABASE|REDIS/i.test(n))).toEqual([]);
+    } finally {
+      await mcp.close();
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  });
+
+  it('in cloud mode never spawns a stdio command the operator did not allow', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'cf-mcp-')), 'spawned');
+    const command = { command: process.execPath, args: ['-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`] };
+    const mcp = await McpTools.connect([{ name: 'evil', transport: 'stdio', ...command }], {
+      policy: { mode: 'cloud', stdioAllow: [`${process.execPath} --import tsx ${FIXTURE}`] },
+      wanted: ['mcp.evil.run'],
+      timeoutMs: 3000,
+    });
+    try {
+      const r = mcp.registry.resolve('mcp.evil.run', 'cloud');
+      expect(!r.ok && r.reason).toMatch(/may not be started: .*CREATORFLOW_MCP_STDIO_ALLOW/);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('in cloud mode runs a stdio command line the operator allowed exactly', { timeout: 120_000 }, async () => {
+    const args = ['--import', 'tsx', FIXTURE];
+    const mcp = await McpTools.connect([{ name: 'allowed', transport: 'stdio', command: process.execPath, args }], {
+      policy: { mode: 'cloud', stdioAllow: [[process.execPath, ...args].join(' ')] },
+    });
+    try {
+      const r = mcp.registry.resolve('mcp.allowed.shout', 'cloud');
+      if (!r.ok) throw new Error(r.reason);
+      expect(await r.tool.invoke({ text: 'ok' }, { ...ctx, runtime: 'cloud' })).toBe('OK');
+    } finally {
+      await mcp.close();
+    }
   });
 });

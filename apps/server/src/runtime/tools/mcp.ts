@@ -3,6 +3,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { z } from 'zod';
 import { CreatorFlowError, ToolRegistry, type ToolDefinition } from '@creatorflow/core';
+import { mcpChildEnv, stdioRefusal, type McpPolicy } from './mcp-policy.ts';
 
 export interface McpServerConfig {
   name: string;
@@ -32,19 +33,27 @@ export class McpTools {
   readonly registry = new ToolRegistry();
   readonly #clients: Client[] = [];
 
-  /** `wanted`: the `mcp.*` names a graph uses, so an unreachable server's tools fail with its reason. */
-  static async connect(servers: McpServerConfig[], options: { timeoutMs?: number; wanted?: string[] } = {}): Promise<McpTools> {
+  /**
+   * `policy`: which stdio commands may be spawned (checked again here, not only when the
+   * server was saved, since the operator's allow-list may have changed since).
+   * `wanted`: the `mcp.*` names a graph uses, so an unreachable server's tools fail with its reason.
+   */
+  static async connect(servers: McpServerConfig[], options: { policy: McpPolicy; timeoutMs?: number; wanted?: string[] }): Promise<McpTools> {
     const tools = new McpTools();
-    await Promise.all(servers.map((server) => tools.#add(server, options.timeoutMs ?? 15_000, (options.wanted ?? []).filter((n) => parseMcpName(n)?.server === server.name))));
+    await Promise.all(servers.map((server) => tools.#add(server, options.policy, options.timeoutMs ?? 15_000, (options.wanted ?? []).filter((n) => parseMcpName(n)?.server === server.name))));
     return tools;
   }
 
-  async #add(server: McpServerConfig, timeoutMs: number, wanted: string[]): Promise<void> {
+  async #add(server: McpServerConfig, policy: McpPolicy, timeoutMs: number, wanted: string[]): Promise<void> {
+    if (server.transport === 'stdio') {
+      const refusal = stdioRefusal(policy, server);
+      if (refusal) return this.#unavailable(wanted, `MCP server '${server.name}' may not be started: ${refusal}`, 'MCP_STDIO_NOT_ALLOWED', 403);
+    }
     const client = new Client({ name: 'creatorflow', version: '1.0.0' });
     try {
       const transport =
         server.transport === 'stdio'
-          ? new StdioClientTransport({ command: server.command!, args: server.args ?? [], stderr: 'ignore' })
+          ? new StdioClientTransport({ command: server.command!, args: server.args ?? [], env: mcpChildEnv(), stderr: 'ignore' })
           : new StreamableHTTPClientTransport(new URL(server.url!));
       await client.connect(transport, { timeout: timeoutMs });
       this.#clients.push(client);
@@ -52,9 +61,13 @@ export class McpTools {
       for (const tool of tools) this.registry.register(this.#wrap(server.name, client, tool, timeoutMs));
     } catch (error) {
       await client.close().catch(() => undefined);
-      const reason = `MCP server '${server.name}' is unreachable: ${(error as Error).message}`;
-      // The graph's names for this server resolve to the reason rather than to "unknown tool".
-      for (const name of wanted) this.registry.register({
+      this.#unavailable(wanted, `MCP server '${server.name}' is unreachable: ${(error as Error).message}`, 'TOOL_UNAVAILABLE', 502);
+    }
+  }
+
+  /** The graph's names for this server resolve to the reason rather than to "unknown tool". */
+  #unavailable(wanted: string[], reason: string, code: string, status: number): void {
+    for (const name of wanted) this.registry.register({
         name,
         description: reason,
         input: z.unknown(),
@@ -62,10 +75,9 @@ export class McpTools {
         runtime: 'universal',
         available: () => ({ available: false, reason }),
         run: async () => {
-          throw new CreatorFlowError('TOOL_UNAVAILABLE', reason, { status: 502 });
+          throw new CreatorFlowError(code, reason, { status });
         },
       });
-    }
   }
 
   #wrap(server: string, client: Client, tool: { name: string; description?: string; inputSchema: Record<string, unknown> }, timeoutMs: number): ToolDefinition<Record<string, unknown>, unknown> {

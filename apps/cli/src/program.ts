@@ -7,9 +7,10 @@ import { runtimeCommands } from './commands/runtime.ts';
 import { llmCommands } from './commands/llm.ts';
 import { publishCommands } from './commands/publish.ts';
 import { libraryCommands } from './commands/library.ts';
+import { sidecarCommands } from './commands/sidecar.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands];
+const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

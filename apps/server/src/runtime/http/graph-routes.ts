@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { graphJsonSchema } from '@creatorflow/core';
+import { CreatorFlowError, graphJsonSchema, NotFoundError } from '@creatorflow/core';
 import { resolveScope } from '../../auth/scope.ts';
 import type { RoutePlugin } from '../../routes/types.ts';
 
@@ -51,4 +51,44 @@ export const graphRoutes: RoutePlugin = async (app, ctx) => {
     await resolveScope(ctx.database, request, 'viewer');
     return { runtime: ctx.mode, items: ctx.runtime.tools.list() };
   });
+
+  app.post(
+    '/api/tools/:name/call',
+    {
+      schema: {
+        tags: ['runtime'],
+        summary: 'Call one tool outside a run (desktop shells, scripts); tools that publish or read credentials only run inside a graph, behind its approval',
+        params: z.object({ name: z.string().min(1).max(200) }),
+        body: z.object({ args: z.record(z.string(), z.unknown()).default({}) }),
+      },
+    },
+    async (request, reply) => {
+      const scope = await resolveScope(ctx.database, request, 'editor');
+      const resolution = ctx.runtime.tools.resolve(request.params.name, ctx.mode);
+      if (!resolution.ok) {
+        if (!resolution.known) throw new NotFoundError('Tool', request.params.name);
+        throw new CreatorFlowError('TOOL_UNAVAILABLE', resolution.reason, { status: 409 });
+      }
+      const risky = resolution.tool.capabilities.filter((c) => DIRECT_CALL_REFUSED.has(c));
+      if (risky.length > 0) {
+        throw new CreatorFlowError('TOOL_CALL_REFUSED', `tool '${request.params.name}' (${risky.join(', ')}) runs only inside a graph, where its approval step applies`, { status: 403 });
+      }
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new CreatorFlowError('TOOL_TIMEOUT', `tool '${request.params.name}' took longer than ${TOOL_CALL_TIMEOUT_MS / 1000} s`, { status: 504 })), TOOL_CALL_TIMEOUT_MS);
+      // The caller went away before the answer: stop the tool's work too.
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      try {
+        const result = await resolution.tool.invoke(request.body.args, { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId, runtime: ctx.mode, signal: controller.signal });
+        return { name: request.params.name, implementation: resolution.tool.implementation, result: result ?? null };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  );
 };
+
+/** Capabilities a direct call may not use: these act for the user outside CreatorFlow and need a graph's approval. */
+const DIRECT_CALL_REFUSED = new Set(['publish', 'credentials']);
+const TOOL_CALL_TIMEOUT_MS = 120_000;

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ValidationError, toFieldIssues } from '@creatorflow/core';
+import { browserPath } from './desktop/find-browser.ts';
 import { parseStdioAllow } from './runtime/tools/mcp-policy.ts';
 
 /**
@@ -125,7 +126,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       : undefined,
     upload: { maxBytes: env.CREATORFLOW_UPLOAD_MAX_BYTES ?? (file.upload as Record<string, unknown> | undefined)?.maxBytes ?? 512 * 1024 * 1024 },
     llm: { defaultModel: env.CREATORFLOW_DEFAULT_MODEL ?? (file.llm as Record<string, unknown> | undefined)?.defaultModel, providerEnv },
-    chromiumPath: env.CREATORFLOW_CHROMIUM ?? file.chromiumPath ?? '/usr/bin/chromium',
+    // Debian's path when nothing is installed, so /api/system and publishing can say it is missing.
+    chromiumPath: browserPath(env.CREATORFLOW_CHROMIUM ?? (file.chromiumPath as string | undefined), { platform: process.platform, env }) ?? '/usr/bin/chromium',
     mcpStdioAllow: parseStdioAllowSetting(env.CREATORFLOW_MCP_STDIO_ALLOW ?? file.mcpStdioAllow),
     pgliteSeed: env.CREATORFLOW_PGLITE_SEED ?? file.pgliteSeed ?? 'bundled',
     webDist: env.CREATORFLOW_WEB_DIST ?? file.webDist,

@@ -7,3 +7,4 @@ export { resolveScope } from './auth/scope.ts';
 export type { AuthContext, WorkspaceScope } from './auth/types.ts';
 export type { App, RoutePlugin } from './routes/types.ts';
 export { VERSION } from './version.ts';
+export { openApp, type OpenedApp } from './desktop/open-app.ts';

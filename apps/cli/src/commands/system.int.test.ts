@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -44,6 +44,27 @@ describe('creatorflow start: one process per home', () => {
     expect(again.stdout()).toContain(`?token=${token}`);
     again.child.kill('SIGTERM');
     expect((await again.done).code).toBe(0);
+  }, 300_000);
+});
+
+describe('creatorflow start --open', () => {
+  it('opens the printed link in an app window of the configured browser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-open-'));
+    // A stand-in browser that records how it was started, as Chrome would receive it.
+    const browser = join(dir, 'chrome');
+    writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$@" > ${JSON.stringify(join(dir, 'args'))}\n`);
+    chmodSync(browser, 0o755);
+    const started = cli(['start', '--home', join(dir, 'home'), '--port', '0', '--open'], { CREATORFLOW_CHROMIUM: browser });
+    try {
+      await waitFor(() => started.stdout().includes('Open:') && existsSync(join(dir, 'args')), 'the app window');
+      const openUrl = /Open:\s+(\S+)/.exec(started.stdout())![1]!;
+      expect(readFileSync(join(dir, 'args'), 'utf8').split('\n')).toContain(`--app=${openUrl}`);
+      expect(started.stderr()).toContain(`opened an app window with ${browser}`);
+    } finally {
+      started.child.kill('SIGTERM');
+      await started.done;
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig, startCloud, startLocal, type RunningInstance } from '@creatorflow/server';
+import { loadConfig, openApp, startCloud, startLocal, type RunningInstance } from '@creatorflow/server';
 import { migrate, openDatabase, pgliteDirIn, redactUrl } from '@creatorflow/db';
 import { lockHome } from '@creatorflow/server';
 import type { CommandModule } from './types.ts';
@@ -29,10 +29,18 @@ export const systemCommands: CommandModule = (program) => {
     .option('-p, --port <port>', 'port to listen on', (v) => Number(v))
     .option('--home <dir>', 'data directory (default ~/.creatorflow or CREATORFLOW_HOME)')
     .option('--config <file>', 'JSON config file')
-    .action(async (opts: { port?: number; home?: string; config?: string }) => {
+    .option('--open', 'open the app in its own Chrome/Edge/Chromium window (else the default browser) / 在应用窗口中打开')
+    .action(async (opts: { port?: number; home?: string; config?: string; open?: boolean }) => {
       const config = loadConfig({ mode: 'local', port: opts.port, home: opts.home, configFile: opts.config });
       const instance = await startLocal(config);
       onSignals(instance);
+      if (opts.open && instance.openUrl) {
+        const opened = await openApp({ url: instance.openUrl, browser: config.chromiumPath }).catch((error: unknown) => {
+          process.stderr.write(`could not open a browser (${(error as Error).message}); open the link below yourself / 请手动打开下面的链接\n`);
+          return undefined;
+        });
+        if (opened) process.stderr.write(opened.how === 'app-window' ? `opened an app window with ${opened.command}\n` : 'opened the app in your default browser\n');
+      }
       process.stdout.write(
         `创流 CreatorFlow ${instance.ctx.version} is running in local mode\n` +
           `  Open:   ${instance.openUrl}\n` +

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { BROWSER_PLATFORMS, loadFlow, type PublishJob } from '@creatorflow/publish';
+import { BROWSER_PLATFORMS, descriptorFor, type PublishJob } from '@creatorflow/publish';
 import { contentFor, cookieState, mediaFixtures } from '@creatorflow/publish/test-fixtures';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import { openBench, type Bench } from './setup.ts';
@@ -63,7 +63,7 @@ export async function throughput(total: number, concurrency: number): Promise<Th
     }
     const items = Array.from({ length: total }, (_, i) => {
       const account = accounts[i % accounts.length]!;
-      const content = contentFor(loadFlow(account.platform).kinds, media, `压测 ${i}`);
+      const content = contentFor(descriptorFor(account.platform).kinds, media, `压测 ${i}`);
       return { workId: `bench-${i}`, content, accountId: account.id };
     });
     // Warm the shared browser so its start-up is not counted as job time.

@@ -4,34 +4,11 @@
  * operations. The job runner tries methods in order and never needs to know
  * which platform it talks to.
  */
-export type ContentKind = 'article' | 'image_note' | 'video' | 'short_post';
-export type PublishMethod = 'official_api' | 'browser' | 'assist';
-export const PUBLISH_METHODS: readonly PublishMethod[] = ['official_api', 'browser', 'assist'];
+import type { ContentKind, PlatformDescriptor, PublishMethod } from '@creatorflow/platforms';
 
-export interface PlatformLimits {
-  titleMax?: number;
-  bodyMax?: number;
-  imagesMin?: number;
-  imagesMax?: number;
-  videoMaxSeconds?: number;
-  tagsMax?: number;
-  /** The platform itself can schedule a post for later. */
-  scheduling: boolean;
-  /** Metrics can be read back. */
-  metrics: boolean;
-}
-
-export interface PlatformDescriptor {
-  id: string;
-  /** zh-CN display name. */
-  name: string;
-  kinds: ContentKind[];
-  limits: PlatformLimits;
-  methods: PublishMethod[];
-  /** Where a person publishes by hand (assist). */
-  publishPageUrl: string;
-  loginUrl?: string;
-}
+// Kinds, methods, limits and descriptors come from the platform catalogue (packages/platforms), written once.
+export type { ContentKind, PublishMethod, PlatformDescriptor, PlatformLimits } from '@creatorflow/platforms';
+export { PUBLISH_METHODS } from '@creatorflow/platforms';
 
 /** A file on disk (local) or a downloaded copy (cloud worker). */
 export interface MediaFile {

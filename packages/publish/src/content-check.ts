@@ -7,6 +7,8 @@ export function checkContent(descriptor: PlatformDescriptor, content: PublishCon
   const l = descriptor.limits;
   if (!descriptor.kinds.includes(content.kind)) problems.push(`${descriptor.name} does not accept ${content.kind} (accepts: ${descriptor.kinds.join(', ')})`);
   if (l.titleMax !== undefined && [...content.title].length > l.titleMax) problems.push(`title is ${[...content.title].length} characters; ${descriptor.name} allows ${l.titleMax}`);
+  // A minimum only binds a title that is there: 视频号's short title is optional but 6–16 characters when given.
+  if (l.titleMin !== undefined && content.title && [...content.title].length < l.titleMin) problems.push(`title is ${[...content.title].length} characters; ${descriptor.name} needs at least ${l.titleMin}`);
   if (l.bodyMax !== undefined && [...content.body].length > l.bodyMax) problems.push(`body is ${[...content.body].length} characters; ${descriptor.name} allows ${l.bodyMax}`);
   if (l.imagesMax !== undefined && content.images.length > l.imagesMax) problems.push(`${content.images.length} images; ${descriptor.name} allows ${l.imagesMax}`);
   if (l.imagesMin !== undefined && content.kind === 'image_note' && content.images.length < l.imagesMin) problems.push(`${descriptor.name} needs at least ${l.imagesMin} image(s)`);

@@ -2,6 +2,7 @@ export * from './adapter.ts';
 export * from './errors.ts';
 export * from './registry.ts';
 export * from './content-check.ts';
+export * from './descriptors.ts';
 export * from './vault/vault.ts';
 export * from './vault/audit.ts';
 export * from './vault/crypto.ts';

@@ -7,13 +7,12 @@ import { AccountService } from './accounts/account-service.ts';
 import { PublishJobRepository } from './jobs/repository.ts';
 import { PUBLISH_QUEUE, PublishRunner, type ArtifactStore, type RunnerPolicy } from './jobs/runner.ts';
 import { PublishJobService } from './jobs/service.ts';
-import { browserAdapter } from './platforms/browser/adapter.ts';
 import { PlatformBreakers, type BreakerOptions } from './platforms/browser/breakers.ts';
-import { BROWSER_PLATFORMS, loadFlow, type PlatformFlow } from './platforms/browser/flow-schema.ts';
+import type { PlatformFlow } from './platforms/browser/flow-schema.ts';
 import { LoginSessions } from './platforms/browser/login-session.ts';
 import { BrowserPool, type BrowserPoolOptions } from './platforms/browser/pool.ts';
-import { wechatMpAdapter } from './platforms/wechat-mp/adapter.ts';
-import { PlatformRegistry } from './registry.ts';
+import { platformAdapters } from './platform-adapters.ts';
+import type { PlatformRegistry } from './registry.ts';
 import { CredentialVault } from './vault/vault.ts';
 
 export interface PublishRuntimeOptions {
@@ -64,13 +63,7 @@ export function createPublishRuntime(o: PublishRuntimeOptions): PublishRuntime {
     ...o.pool,
   });
   const breakers = new PlatformBreakers(o.breakers);
-  const registry = new PlatformRegistry().register(wechatMpAdapter({ clock: o.clock, pollIntervalMs: o.wechatPollIntervalMs }));
-  const flows = new Map<string, PlatformFlow>();
-  for (const platform of BROWSER_PLATFORMS) {
-    const flow = loadFlow(platform);
-    flows.set(platform, flow);
-    registry.register(browserAdapter(flow, pool));
-  }
+  const { registry, flows } = platformAdapters({ clock: o.clock, pool, wechatPollIntervalMs: o.wechatPollIntervalMs });
   const artifacts = fileArtifacts(join(o.dataDir, 'publish-artifacts'));
   const repo = new PublishJobRepository(o.database, o.clock);
   const policy: RunnerPolicy = { lateGraceMs: 10 * 60_000, retryBackoffMs: 30_000, jobTimeoutMs: 5 * 60_000, ...o.policy };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CreatorFlowError } from '@creatorflow/core';
-import { formatForPlatform, previewPage, renderCover, type FormatResult, type Violation } from '@creatorflow/content';
+import { formatForPlatform, platformIds, previewPage, renderCover, type FormatResult, type Violation } from '@creatorflow/content';
 import { openClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
 
@@ -42,7 +42,7 @@ export const contentCommands: CommandModule = (program) => {
     .command('format')
     .description('Format a Markdown file for a platform and check its limits / 按平台排版并检查限制')
     .argument('<file>', 'Markdown file (front matter title/summary/tags is read)')
-    .requiredOption('-p, --platform <platform>', 'wechat | xiaohongshu | weibo | zhihu | juejin | csdn | toutiao | bilibili | douyin | shipinhao')
+    .requiredOption('-p, --platform <platform>', platformIds().join(' | '))
     .option('-t, --theme <theme>', 'WeChat theme: default | ink | tech | warm')
     .option('--css <file>', 'custom CSS applied after the theme (WeChat)')
     .option('--title <title>', 'title (default: front matter or first # heading)')

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { publishPlatforms } from '@creatorflow/platforms';
 import { openClient, type ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
 
@@ -134,7 +135,7 @@ export const publishCommands: CommandModule = (program) => {
   conn(
     accounts
       .command('add <platform> <name>')
-      .description('add an account (wechat_mp, xiaohongshu, douyin, bilibili, zhihu, weibo, toutiao, kuaishou, wechat_channels)')
+      .description(`add an account (${publishPlatforms().map((p) => p.id).join(', ')})`)
       .option('--mode <mode>', 'credential mode: local | sync | oauth', 'local')
       .option('--app-id <id>', 'wechat_mp AppID')
       .option('--app-secret-env <VAR>', 'wechat_mp: read the AppSecret from this environment variable', 'WECHAT_APP_SECRET')

@@ -46,17 +46,16 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     const actor = await scopeOf(request);
     const rt = await publishRuntime(ctx);
     const b = request.body;
-    if (!rt.registry.has(b.platform)) {
-      throw new ValidationError(`Unknown platform '${b.platform}'. Use one of: ${rt.registry.ids().join(', ')}.`, [{ path: 'platform', message: 'unknown platform' }]);
-    }
-    if (b.platform === 'wechat_mp' && (!b.app_id || !b.app_secret)) {
+    // Any catalogue name is accepted (`shipinhao`), the canonical id is stored; unknown or format-only platforms are refused.
+    const platform = rt.registry.get(b.platform).descriptor.id;
+    if (platform === 'wechat_mp' && (!b.app_id || !b.app_secret)) {
       throw new ValidationError('A 公众号 account needs app_id and app_secret (公众号后台 → 设置与开发 → 基本配置).', [{ path: 'app_secret', message: 'required for wechat_mp' }]);
     }
     const settings: Record<string, unknown> = {};
     if (b.app_id) settings.appId = b.app_id;
     if (b.api_base_url) settings.apiBaseUrl = b.api_base_url;
     if (b.base_url) settings.baseUrl = b.base_url;
-    const account = await rt.accounts.create({ workspaceId: actor.workspaceId, createdBy: actor.userId, platform: b.platform, name: b.name, credentialMode: b.credential_mode, settings });
+    const account = await rt.accounts.create({ workspaceId: actor.workspaceId, createdBy: actor.userId, platform, name: b.name, credentialMode: b.credential_mode, settings });
     if (b.app_secret) {
       try {
         await rt.vault.put(actor, account.id, 'app', { appId: b.app_id, appSecret: b.app_secret }, b.credential_mode);

@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newUuid, ValidationError } from '@creatorflow/core';
 import { formatForPlatform } from '@creatorflow/content';
-import type { ContentKind, MediaFile, PublishContent } from '@creatorflow/publish';
+import { contentKindOfWork } from '@creatorflow/platforms';
+import type { MediaFile, PublishContent } from '@creatorflow/publish';
 import type { AppContext } from '../context.ts';
 
-const KIND: Record<string, ContentKind> = { article: 'article', note: 'image_note', video_script: 'video', post: 'short_post' };
 const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4' };
 
 /**
@@ -15,20 +15,14 @@ const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', '
  */
 export async function contentFromWork(ctx: AppContext, actor: { workspaceId: string; userId: string }, workId: string, platform: string): Promise<PublishContent> {
   const work = await ctx.library.works.get(actor, workId);
-  const kind = KIND[work.kind] ?? 'article';
-  let body = work.body;
-  let title = work.title;
-  let tags = work.tags;
-  let imageSrcs: string[] = [];
-  try {
-    const formatted = formatForPlatform({ markdown: work.body, platform, title: work.title, tags: work.tags });
-    body = formatted.body;
-    title = formatted.title ?? work.title;
-    tags = formatted.tags;
-    imageSrcs = formatted.images.map((i) => i.src);
-  } catch {
-    imageSrcs = [...work.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]!);
-  }
+  const kind = contentKindOfWork(work.kind);
+  // Every publish platform has a formatting profile in the catalogue; an unknown platform fails here, loudly,
+  // instead of sending the raw Markdown.
+  const formatted = formatForPlatform({ markdown: work.body, platform, title: work.title, tags: work.tags });
+  let body = formatted.body;
+  const title = formatted.title ?? work.title;
+  const tags = formatted.tags;
+  const imageSrcs = formatted.images.map((i) => i.src);
   const dir = join(ctx.config.home, 'publish', 'media', newUuid());
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const save = async (uri: string, name: string): Promise<MediaFile> => {

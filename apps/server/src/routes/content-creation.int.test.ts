@@ -10,7 +10,7 @@ const PLAN = [
   { afterParagraph: 1, prompt: 'a commuter cycling on a bike lane at sunrise', alt: '清晨骑行通勤' },
   { afterParagraph: 3, prompt: 'a bicycle helmet and lights on a desk', alt: '头盔与车灯' },
 ];
-const COVER_SIZES: Record<string, [number, number]> = { wechat: [900, 383], xiaohongshu: [1080, 1440] };
+const COVER_SIZES: Record<string, [number, number]> = { wechat_mp: [900, 383], xiaohongshu: [1080, 1440] };
 
 interface Version {
   platform: string;
@@ -123,7 +123,7 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
 
     const work = await api('GET', `/api/works/${output.work_id}`);
     expect(work.body).toMatchObject({ title: LONG_TITLE, body: DRAFT, kind: 'article', platforms: ['wechat_mp', 'xiaohongshu'] });
-    expect(output.versions.map((v) => v.platform)).toEqual(['wechat', 'xiaohongshu']);
+    expect(output.versions.map((v) => v.platform)).toEqual(['wechat_mp', 'xiaohongshu']);
     // Covers exist and tags came with the titles. The Xiaohongshu cover is the note's first picture, so nothing is left to fix.
     expect(output.versions.map((v) => v.violations.map((x) => x.code))).toEqual([[], []]);
     await expectCovers(output);
@@ -155,7 +155,7 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
 
     // WeChat: themed HTML with inline styles, the chosen title, the illustrations flagged for upload.
     const [wechat, xhs] = output.versions;
-    expect(wechat).toMatchObject({ platform: 'wechat', title: LONG_TITLE, body_format: 'html', needs_upload: 2 });
+    expect(wechat).toMatchObject({ platform: 'wechat_mp', title: LONG_TITLE, body_format: 'html', needs_upload: 2 });
     expect(wechat!.body).toMatch(/<section[^>]* style="[^"]+"/);
     expect(wechat!.body).not.toMatch(/<style|class="/);
     // Xiaohongshu: the 22-character title does not fit, so the best option within 20 characters is used.

@@ -19,7 +19,7 @@ describe('content formatting routes', () => {
     const res = await post('/api/format', { markdown: article, platform: 'wechat', theme: 'ink' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ platform: 'wechat', bodyFormat: 'html', theme: 'ink', footnotes: [{ n: 1 }, { n: 2 }, { n: 3 }] });
+    expect(body).toMatchObject({ platform: 'wechat_mp', bodyFormat: 'html', theme: 'ink', footnotes: [{ n: 1 }, { n: 2 }, { n: 3 }] });
     expect(body.body).toMatch(/^<section style="/);
     expect(body.violations.map((v: { code: string }) => v.code)).toEqual(['COVER_MISSING']);
   });
@@ -41,7 +41,7 @@ describe('content formatting routes', () => {
   it('answers an unknown platform with problem+json naming the valid ones', async () => {
     const res = await post('/api/format', { markdown: 'x', platform: 'myspace' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'CONTENT_UNKNOWN_PLATFORM' });
+    expect(res.json()).toMatchObject({ code: 'PLATFORM_UNKNOWN' });
     expect(res.json().detail).toContain('xiaohongshu');
   });
 

@@ -66,7 +66,7 @@ describe('Weibo, video and Markdown platforms', () => {
   });
 
   it('rejects an unknown platform with the list of known ones', () => {
-    expect(() => formatForPlatform({ markdown: 'x', platform: 'myspace' })).toThrow(/Unknown platform 'myspace'.*wechat/);
+    expect(() => formatForPlatform({ markdown: 'x', platform: 'myspace' })).toThrow(/unknown platform.*wechat_mp/);
   });
 });
 

@@ -92,8 +92,8 @@ describe('covers that are a post\'s first image', () => {
   });
 
   it('does not count a WeChat cover, which is sent apart from the article', () => {
-    const wechat = loadProfiles().get('wechat')!;
-    const atMax = { ...fitting('wechat'), imageCount: wechat.images!.max!, cover: { width: 900, height: 383 } };
+    const wechat = loadProfiles().get('wechat_mp')!;
+    const atMax = { ...fitting('wechat_mp'), imageCount: wechat.images!.max!, cover: { width: 900, height: 383 } };
     expect(checkLimits(wechat, atMax).map((x) => x.code)).not.toContain('IMAGES_TOO_MANY');
   });
 });

@@ -16,7 +16,7 @@ describe('suggest_titles tool', () => {
   const run = (platform: string, title: string) => tool.run(tool.input.parse({ markdown: article, platform, title, candidates: [LONG, '骑车上班的三个理由'], use_llm: false }), ctx);
 
   it('picks the chosen title where it fits', async () => {
-    expect(await run('wechat_mp', LONG)).toMatchObject({ platform: 'wechat', pick: LONG });
+    expect(await run('wechat_mp', LONG)).toMatchObject({ platform: 'wechat_mp', pick: LONG });
   });
 
   it('picks the best option that fits where the chosen title is too long', async () => {

@@ -1,3 +1,4 @@
+import { findPlatform } from '@creatorflow/platforms';
 import { and, asc, eq } from 'drizzle-orm';
 import { ConflictError, NotFoundError, newUuid, type Clock } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
@@ -41,9 +42,11 @@ export class AccountService {
   /** Finds by id, or by `platform:name` as the CLI writes it. */
   async resolve(workspaceId: string, ref: string): Promise<PublishAccount> {
     if (/^[0-9a-f-]{36}$/i.test(ref)) return this.get(workspaceId, ref);
-    const [platform, ...rest] = ref.split(':');
+    const [given, ...rest] = ref.split(':');
     const name = rest.join(':');
-    const rows = await this.database.db.select().from(t).where(and(eq(t.workspaceId, workspaceId), eq(t.platform, platform ?? ''), eq(t.name, name)));
+    // `shipinhao:main` finds the wechat_channels account: accounts store the catalogue's canonical id.
+    const platform = findPlatform(given ?? '')?.id ?? given ?? '';
+    const rows = await this.database.db.select().from(t).where(and(eq(t.workspaceId, workspaceId), eq(t.platform, platform), eq(t.name, name)));
     if (!rows[0]) throw new NotFoundError('Publish account', ref);
     return rows[0];
   }

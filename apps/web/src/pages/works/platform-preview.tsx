@@ -12,7 +12,7 @@ import { useDebounced } from '../../lib/use-debounced.ts';
 /** Side-by-side preview of the work exactly as a platform will publish it, with its limit warnings. */
 export function PlatformPreview({ title, markdown, tags, platforms }: { title: string; markdown: string; tags: string[]; platforms: string[] }) {
   const { t, locale } = useI18n();
-  const choices = platforms.length > 0 ? platforms : ['wechat', 'xiaohongshu', 'zhihu'];
+  const choices = platforms.length > 0 ? platforms : ['wechat_mp', 'xiaohongshu', 'zhihu'];
   const [picked, setPicked] = useState<string>();
   const platform = picked && choices.includes(picked) ? picked : choices[0]!;
   const raw = useMemo(() => ({ platform, markdown, title: title || undefined, tags }), [platform, markdown, title, tags]);

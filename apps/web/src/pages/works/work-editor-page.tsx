@@ -111,7 +111,7 @@ function Editor({ work }: { work: Work }) {
                 onChange={(platforms: string[]) => setDraft({ platforms })}
                 placeholder={t('works.platforms')}
                 style={{ minWidth: 240 }}
-                options={PLATFORMS.filter((p) => p.id !== 'wechat').map((p) => ({ value: p.id, label: locale === 'zh-CN' ? p.zh : p.en }))}
+                options={PLATFORMS.map((p) => ({ value: p.id, label: locale === 'zh-CN' ? p.zh : p.en }))}
               />
             </Space>
             <MarkdownEditor value={draft.body} onChange={(body) => setDraft({ body })} onInsertImage={() => setPickingImage(true)} />

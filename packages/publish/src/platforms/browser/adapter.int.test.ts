@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import { contentFor, cookieState, mediaFixtures, memoryContext } from '../../test-fixtures.ts';
+import { descriptorFor } from '../../descriptors.ts';
 import { browserAdapter } from './adapter.ts';
 import { BROWSER_PLATFORMS, loadFlow } from './flow-schema.ts';
 import { BrowserPool } from './pool.ts';
@@ -35,7 +36,7 @@ describe.each(BROWSER_PLATFORMS)('%s adapter in real Chromium against its replic
 
   it('publishes with uploads in order and returns the post id and URL', async () => {
     const ctx = memoryContext(site.url, platform, secrets);
-    const content = contentFor(flow.kinds, media);
+    const content = contentFor(descriptorFor(platform).kinds, media);
     const result = await adapter().publish(content, ctx);
     const post = site.posts.at(-1)!;
     expect(result).toMatchObject({ postId: post.id, status: 'published' });
@@ -52,7 +53,7 @@ describe.each(BROWSER_PLATFORMS)('%s adapter in real Chromium against its replic
     site.setRisk('captcha');
     const ctx = memoryContext(site.url, platform, secrets);
     const before = site.posts.length;
-    await expect(adapter().publish(contentFor(flow.kinds, media), ctx)).rejects.toMatchObject({ code: 'PUBLISH_RISK_CONTROL' });
+    await expect(adapter().publish(contentFor(descriptorFor(platform).kinds, media), ctx)).rejects.toMatchObject({ code: 'PUBLISH_RISK_CONTROL' });
     expect(ctx.artifacts).toHaveLength(1);
     expect(site.posts).toHaveLength(before);
     site.setRisk('none');
@@ -61,7 +62,7 @@ describe.each(BROWSER_PLATFORMS)('%s adapter in real Chromium against its replic
   it('detects a changed layout and reports it with a screenshot', async () => {
     site.setLayout(2);
     const ctx = memoryContext(site.url, platform, secrets);
-    const error = await adapter().publish(contentFor(flow.kinds, media), ctx).catch((e: unknown) => e);
+    const error = await adapter().publish(contentFor(descriptorFor(platform).kinds, media), ctx).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PUBLISH_PAGE_MISMATCH', details: { flow_version: 1 } });
     expect(ctx.artifacts).toHaveLength(1);
     expect(ctx.submits).toBe(0);
@@ -72,6 +73,6 @@ describe.each(BROWSER_PLATFORMS)('%s adapter in real Chromium against its replic
     site.expireSessions();
     const ctx = memoryContext(site.url, platform, secrets);
     expect(await adapter().checkLogin(ctx)).toMatchObject({ loggedIn: false, reason: expect.stringContaining('过期') });
-    await expect(adapter().publish(contentFor(flow.kinds, media), ctx)).rejects.toMatchObject({ code: 'PUBLISH_LOGIN_EXPIRED' });
+    await expect(adapter().publish(contentFor(descriptorFor(platform).kinds, media), ctx)).rejects.toMatchObject({ code: 'PUBLISH_LOGIN_EXPIRED' });
   });
 });

@@ -1,4 +1,5 @@
 import type { MethodAdapter, MethodContext, PlatformAdapter, PublishContent } from '../../adapter.ts';
+import { descriptorFor } from '../../descriptors.ts';
 import { PublishError } from '../../errors.ts';
 import { FlowRunner } from './flow-runner.ts';
 import type { PlatformFlow } from './flow-schema.ts';
@@ -70,15 +71,8 @@ export function browserAdapter(flow: PlatformFlow, pool: BrowserPool): PlatformA
   };
 
   return {
-    descriptor: {
-      id: flow.platform,
-      name: flow.name,
-      kinds: flow.kinds,
-      limits: flow.limits,
-      methods: ['browser', 'assist'],
-      publishPageUrl: flow.publishPageUrl,
-      loginUrl: new URL(flow.urls.login, flow.baseUrl).toString(),
-    },
+    // What the platform accepts and its limits are the catalogue's; the flow only knows how to click.
+    descriptor: descriptorFor(flow.platform),
     methods: { browser },
   };
 }

@@ -5,6 +5,8 @@ import { ValidationError, toFieldIssues } from '@creatorflow/core';
 /**
  * Selectors and page flows of one platform, as data (flows/<platform>.json).
  * When a site changes its pages, the fix is a new version of this file.
+ * What the platform accepts, its limits and its publish page are in the
+ * platform catalogue (packages/platforms), not here.
  */
 const step = z.object({
   do: z.enum(['fill', 'upload', 'click', 'waitCount', 'submit']),
@@ -19,18 +21,6 @@ export const flowSchema = z.object({
   version: z.number().int().positive(),
   updated: z.string(),
   baseUrl: z.string().url(),
-  publishPageUrl: z.string().url(),
-  kinds: z.array(z.enum(['article', 'image_note', 'video', 'short_post'])).min(1),
-  limits: z.object({
-    titleMax: z.number().int().optional(),
-    bodyMax: z.number().int().optional(),
-    imagesMin: z.number().int().optional(),
-    imagesMax: z.number().int().optional(),
-    videoMaxSeconds: z.number().int().optional(),
-    tagsMax: z.number().int().optional(),
-    scheduling: z.boolean(),
-    metrics: z.boolean(),
-  }),
   urls: z.object({ home: z.string(), login: z.string(), editor: z.string(), postList: z.string(), postStatus: z.string() }),
   login: z.object({
     loggedIn: z.string(),

@@ -1,16 +1,35 @@
 import { z } from 'zod';
+import { CONTENT_KINDS, PUBLISH_METHODS } from './kinds.ts';
 
 /**
- * A platform profile: everything CreatorFlow knows about a platform's limits
- * and rules, kept as data (`data/<id>.yaml`) so a platform change is a data fix.
+ * One platform of the catalogue (`data/<id>.yaml`): who it is, what it accepts
+ * and its limits, how content is formatted for it, how CreatorFlow publishes
+ * to it and whether metrics can be read back. Every limit is written here once;
+ * content (formatting, limit checks), publish (content checks, descriptors) and
+ * insights read it from here.
  */
 const range = z.object({ min: z.number().int().nonnegative().optional(), max: z.number().int().positive().optional() });
 
 export const outputKindSchema = z.enum(['wechat-html', 'rich-html', 'markdown', 'text', 'note', 'video']);
 
-export const platformProfileSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  name: z.object({ zh: z.string(), en: z.string() }),
+const source = z.object({
+  /** What the source backs (e.g. `title ≤ 20`). */
+  what: z.string().min(1),
+  url: z.string().url(),
+  /** ISO date the source was read. */
+  checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+export const platformEntrySchema = z.object({
+  /** Canonical id: the one stored on accounts, jobs and works. */
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** Other names people and older data use (`shipinhao` for `wechat_channels`). */
+  aliases: z.array(z.string().regex(/^[a-z][a-z0-9_-]*$/)).default([]),
+  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  /** Publish content kinds the platform accepts; empty for platforms CreatorFlow only formats for. */
+  kinds: z.array(z.enum(CONTENT_KINDS)).default([]),
+
+  // Formatting profile.
   output: outputKindSchema,
   /** `chars`: Unicode code points; `weibo`: two half-width characters count as one. */
   counting: z.enum(['chars', 'weibo']).default('chars'),
@@ -35,6 +54,7 @@ export const platformProfileSchema = z.object({
       maxWidth: z.number().int().positive().optional(),
     })
     .optional(),
+  video: z.object({ minSeconds: z.number().int().positive().optional(), maxSeconds: z.number().int().positive().optional() }).optional(),
   cover: z
     .object({
       width: z.number().int().positive(),
@@ -70,8 +90,30 @@ export const platformProfileSchema = z.object({
     .optional(),
   /** Words the platform is known to throttle or reject; each hit is a warning. */
   sensitiveWords: z.array(z.string()).default([]),
+
+  publish: z
+    .object({
+      /** In the order tried; `assist` (the person posts by hand with a prepared bundle) is always last. */
+      methods: z.array(z.enum(PUBLISH_METHODS)).min(1),
+      /** Where a person publishes by hand (assist deep link). */
+      pageUrl: z.string().url(),
+      loginUrl: z.string().url().optional(),
+      /** The platform itself can schedule a post for later. */
+      scheduling: z.boolean(),
+    })
+    .optional(),
+  metrics: z.object({
+    /** Post metrics can be read back (views, likes, …). */
+    supported: z.boolean(),
+  }),
+
+  /** Where each limit and fact comes from, and when it was checked. */
+  sources: z.array(source).min(1),
+  /** Limits kept without a public source found (conservative values from earlier data); listed so nobody mistakes them for facts. */
+  unverified: z.array(z.string()).default([]),
   notes: z.string().optional(),
 });
 
-export type PlatformProfile = z.infer<typeof platformProfileSchema>;
+export type PlatformEntry = z.infer<typeof platformEntrySchema>;
 export type OutputKind = z.infer<typeof outputKindSchema>;
+export type PlatformSource = z.infer<typeof source>;

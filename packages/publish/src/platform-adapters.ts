@@ -1,0 +1,25 @@
+import type { Clock } from '@creatorflow/core';
+import { publishPlatforms } from '@creatorflow/platforms';
+import { browserAdapter } from './platforms/browser/adapter.ts';
+import { BROWSER_PLATFORMS, loadFlow, type PlatformFlow } from './platforms/browser/flow-schema.ts';
+import type { BrowserPool } from './platforms/browser/pool.ts';
+import { wechatMpAdapter } from './platforms/wechat-mp/adapter.ts';
+import { PlatformRegistry } from './registry.ts';
+
+/**
+ * Every publish adapter, registered against the platform catalogue. A
+ * catalogue platform with publish methods but no adapter (or the reverse) is a
+ * start-up error, not a job that fails later.
+ */
+export function platformAdapters(o: { clock: Clock; pool: BrowserPool; wechatPollIntervalMs?: number }): { registry: PlatformRegistry; flows: Map<string, PlatformFlow> } {
+  const registry = new PlatformRegistry().register(wechatMpAdapter({ clock: o.clock, pollIntervalMs: o.wechatPollIntervalMs }));
+  const flows = new Map<string, PlatformFlow>();
+  for (const platform of BROWSER_PLATFORMS) {
+    const flow = loadFlow(platform);
+    flows.set(platform, flow);
+    registry.register(browserAdapter(flow, o.pool));
+  }
+  const missing = publishPlatforms().filter((p) => !registry.has(p.id)).map((p) => p.id);
+  if (missing.length > 0) throw new Error(`The platform catalogue lists publish methods for ${missing.join(', ')} but no adapter is registered`);
+  return { registry, flows };
+}

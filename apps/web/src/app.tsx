@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Suspense, lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api/errors.ts';
+import { PageBoundary } from './components/page-boundary.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { AppShell } from './layout/shell.tsx';
 import { OutboxProvider } from './offline/outbox-context.tsx';
@@ -27,7 +28,8 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A missing route or a refused request will not fix itself by retrying.
-      retry: (count, error) => count < 2 && !(ApiError.isInstance(error) && error.status >= 400 && error.status < 500),
+      retry: (count, error) =>
+        count < 2 && !(ApiError.isInstance(error) && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
       staleTime: 5_000,
     },
@@ -72,24 +74,26 @@ function Pages() {
           element={
             <SessionGate>
               <AppShell>
-                <Suspense fallback={<Loading />}>
-                  <Routes>
-                    <Route path="/" element={<Navigate to="/workbench" replace />} />
-                    <Route path="/workbench" element={<WorkbenchPage />} />
-                    <Route path="/works" element={<WorksPage />} />
-                    <Route path="/works/:workId" element={<WorkEditorPage />} />
-                    <Route path="/library" element={<Navigate to="/library/ideas" replace />} />
-                    <Route path="/library/ideas" element={<IdeasPage />} />
-                    <Route path="/library/assets" element={<AssetsPage />} />
-                    <Route path="/library/kb" element={<KnowledgePage />} />
-                    <Route path="/publish" element={<PublishPage />} />
-                    <Route path="/llm" element={<LlmPage />} />
-                    <Route path="/runs" element={<RunsPage />} />
-                    <Route path="/runs/:runId" element={<RunDetailPage />} />
-                    <Route path="/settings" element={<SettingsPage />} />
-                    <Route path="*" element={<Navigate to="/workbench" replace />} />
-                  </Routes>
-                </Suspense>
+                <PageBoundary>
+                  <Suspense fallback={<Loading />}>
+                    <Routes>
+                      <Route path="/" element={<Navigate to="/workbench" replace />} />
+                      <Route path="/workbench" element={<WorkbenchPage />} />
+                      <Route path="/works" element={<WorksPage />} />
+                      <Route path="/works/:workId" element={<WorkEditorPage />} />
+                      <Route path="/library" element={<Navigate to="/library/ideas" replace />} />
+                      <Route path="/library/ideas" element={<IdeasPage />} />
+                      <Route path="/library/assets" element={<AssetsPage />} />
+                      <Route path="/library/kb" element={<KnowledgePage />} />
+                      <Route path="/publish" element={<PublishPage />} />
+                      <Route path="/llm" element={<LlmPage />} />
+                      <Route path="/runs" element={<RunsPage />} />
+                      <Route path="/runs/:runId" element={<RunDetailPage />} />
+                      <Route path="/settings" element={<SettingsPage />} />
+                      <Route path="*" element={<Navigate to="/workbench" replace />} />
+                    </Routes>
+                  </Suspense>
+                </PageBoundary>
               </AppShell>
             </SessionGate>
           }

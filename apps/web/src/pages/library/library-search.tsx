@@ -9,8 +9,9 @@ import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { renderHighlight } from '../../lib/highlight.tsx';
 
+/** One hit of GET /api/search (its `type` says which library it comes from). */
 interface SearchHit {
-  kind: 'idea' | 'work' | 'asset' | 'knowledge';
+  type: 'idea' | 'work' | 'asset' | 'knowledge';
   id: string;
   parent_id?: string | null;
   title: string;
@@ -21,10 +22,10 @@ interface SearchHit {
 
 interface SearchResults {
   total: number;
-  hits: SearchHit[];
+  items: SearchHit[];
 }
 
-const TARGET: Record<SearchHit['kind'], (hit: SearchHit) => string> = {
+const TARGET: Record<SearchHit['type'], (hit: SearchHit) => string> = {
   idea: () => '/library/ideas',
   work: (hit) => `/works/${hit.id}`,
   asset: () => '/library/assets',
@@ -37,6 +38,10 @@ export function LibrarySearch() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
+  const search = (value: string) => {
+    setQ(value.trim());
+    setOpen(value.trim().length > 0);
+  };
   const results = useQuery({
     queryKey: ['/api/search', q],
     queryFn: ({ signal }) => api<SearchResults>('/api/search', { query: { q, limit: 30 }, signal }),
@@ -51,31 +56,37 @@ export function LibrarySearch() {
         prefix={<SearchOutlined />}
         style={{ width: 320, maxWidth: '100%' }}
         data-testid="library-search"
-        onSearch={(value) => {
-          setQ(value.trim());
-          setOpen(value.trim().length > 0);
+        onSearch={search}
+        // The results dialog takes the focus during the Enter keydown, so the key's default
+        // action would land on the dialog's close button and shut it at once: prevent it. antd
+        // also locks Enter until the key comes up in the input (which then never happens), so a
+        // second Enter would be ignored; searching here as well is harmless (search is idempotent).
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          search(e.currentTarget.value);
         }}
       />
-      <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={`${t('common.search')}: ${q}`} width={720}>
+      <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={t('search.title', { q })} width={720}>
         <QueryState query={results} feature={t('common.search')}>
           {(data) =>
-            data.hits.length === 0 ? (
+            data.items.length === 0 ? (
               <EmptyState title={t('search.empty', { q })} />
             ) : (
               <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-                {data.hits.map((hit) => (
+                {data.items.map((hit) => (
                   <button
                     type="button"
-                    key={`${hit.kind}-${hit.id}`}
+                    key={`${hit.type}-${hit.id}`}
                     className="cf-search-hit"
                     data-testid="search-hit"
                     onClick={() => {
                       setOpen(false);
-                      navigate(TARGET[hit.kind](hit));
+                      navigate(TARGET[hit.type](hit));
                     }}
                   >
                     <div>
-                      <Tag color="geekblue">{t(`search.kind.${hit.kind}` as MessageKey)}</Tag>
+                      <Tag color="geekblue">{t(`search.kind.${hit.type}` as MessageKey)}</Tag>
                       <Typography.Text strong>{renderHighlight(hit.title_highlight ?? hit.title)}</Typography.Text>
                     </div>
                     <div className="cf-snippet">{renderHighlight(hit.snippet)}</div>

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { beijingToday, handleDatacube, type DatacubeState, type FakeArticle, type FakeUserDay } from './datacube.ts';
+
+export type { FakeArticle, FakeArticleDay, FakeUserDay } from './datacube.ts';
 
 /**
  * A fake of the WeChat Official Account (公众号) API: the documented endpoints
@@ -13,6 +16,8 @@ export interface FakeWechatMpOptions {
   tokenTtlSeconds?: number;
   /** Polls of freepublish/get that answer "publishing" before the final status. */
   publishingPolls?: number;
+  /** Today in Beijing time (YYYY-MM-DD) for the data API's "yesterday at most"; default the real date. */
+  today?: () => string;
 }
 
 export interface FakeDraft {
@@ -35,6 +40,13 @@ export interface FakeWechatMp {
   setNextPublishStatus(status: number): void;
   /** Reject callers whose IP is not whitelisted (40164). */
   setIpWhitelistEnforced(on: boolean): void;
+  /** Data API: an article's daily activity (a published article is listed with no activity until set). */
+  setArticle(article: FakeArticle): void;
+  /** Data API: followers, new and cancelled followers of one day. */
+  setUserDay(day: string, data: FakeUserDay): void;
+  /** Data API: this endpoint answers 48001 (e.g. `getarticletotaldetail`). */
+  denyDatacube(endpoint: string): void;
+  datacube: DatacubeState;
   close(): Promise<void>;
 }
 
@@ -49,6 +61,8 @@ const MESSAGES: Record<number, string> = {
   45009: 'reach max api daily quota limit',
   48001: 'api unauthorized',
   53503: 'draft can not be published',
+  61500: 'date format error',
+  61501: 'date range error',
 };
 
 export async function startFakeWechatMp(options: FakeWechatMpOptions = {}): Promise<FakeWechatMp> {
@@ -66,6 +80,7 @@ export async function startFakeWechatMp(options: FakeWechatMpOptions = {}): Prom
   let ipWhitelist = false;
   const publishingPolls = options.publishingPolls ?? 1;
   let baseUrl = '';
+  const datacube: DatacubeState = { articles: new Map(), users: new Map(), denied: new Set(), today: options.today ?? (() => beijingToday()) };
 
   const issue = (appid: string): { access_token: string; expires_in: number } => {
     const token = `AT_${randomBytes(12).toString('hex')}`;
@@ -132,6 +147,9 @@ export async function startFakeWechatMp(options: FakeWechatMpOptions = {}): Prom
         const articleId = `ART_${randomBytes(6).toString('hex')}`;
         done = { publishId, articleId, mediaId: sub.mediaId, url: `${baseUrl}/s/${articleId}` };
         published.push(done);
+        const msgid = `${publishId}_1`;
+        const title = String(drafts.get(sub.mediaId)?.articles[0]?.title ?? '');
+        if (!datacube.articles.has(msgid)) datacube.articles.set(msgid, { msgid, title, refDate: datacube.today(), days: [] });
       }
       return {
         publish_id: publishId,
@@ -141,9 +159,6 @@ export async function startFakeWechatMp(options: FakeWechatMpOptions = {}): Prom
         fail_idx: [],
       };
     },
-    '/datacube/getarticletotal': () => ({
-      list: published.map((p) => ({ ref_date: '2026-01-01', msgid: `${p.publishId}_1`, title: p.articleId, details: [{ int_page_read_count: 120, share_count: 7, add_to_fav_count: 3 }] })),
-    }),
   };
 
   const server: Server = createServer((req, res) => {
@@ -161,7 +176,8 @@ export async function startFakeWechatMp(options: FakeWechatMpOptions = {}): Prom
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(payload));
     };
-    const route = routes[path];
+    const datacubeEndpoint = path.startsWith('/datacube/') ? path.slice('/datacube/'.length) : undefined;
+    const route = datacubeEndpoint ? (body: Body) => handleDatacube(datacubeEndpoint, body.json, datacube) : routes[path];
     if (!route) return send(err(404, `unknown path ${path}`));
     const queued = scripted.get(path);
     if (queued && queued.length > 0) return send(err(queued.shift()!));
@@ -196,6 +212,16 @@ export async function startFakeWechatMp(options: FakeWechatMpOptions = {}): Prom
     setIpWhitelistEnforced(on) {
       ipWhitelist = on;
     },
+    setArticle(article) {
+      datacube.articles.set(article.msgid, article);
+    },
+    setUserDay(day, data) {
+      datacube.users.set(day, data);
+    },
+    denyDatacube(endpoint) {
+      datacube.denied.add(endpoint);
+    },
+    datacube,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

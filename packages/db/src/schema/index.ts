@@ -5,3 +5,4 @@ export * from './runtime.ts';
 export * from './content.ts';
 export * from './publish.ts';
 export * from './insights.ts';
+export * from './metrics.ts';

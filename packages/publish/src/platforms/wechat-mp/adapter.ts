@@ -1,5 +1,5 @@
 import type { Clock } from '@creatorflow/core';
-import type { MethodAdapter, MethodContext, PlatformAdapter, PostMetrics, PostStatus, PublishContent, PublishResult } from '../../adapter.ts';
+import type { MethodAdapter, MethodContext, PlatformAdapter, PostStatus, PublishContent, PublishResult } from '../../adapter.ts';
 import { PublishError } from '../../errors.ts';
 import { DEFAULT_WECHAT_API, WechatMpClient, WechatTokenCache } from './client.ts';
 import { WECHAT_MP_DESCRIPTOR } from './descriptor.ts';
@@ -12,7 +12,11 @@ export interface WechatMpOptions {
   pollTimeoutMs?: number;
 }
 
-/** 公众号 via the official API: draft/add then freepublish/submit, polled with freepublish/get. */
+/**
+ * 公众号 via the official API: draft/add then freepublish/submit, polled with freepublish/get.
+ * Metrics are read by the insights domain (packages/insights/src/metrics/collectors/wechat-mp.ts):
+ * the data API answers per publish date and never for today.
+ */
 export function wechatMpAdapter(options: WechatMpOptions): PlatformAdapter {
   const tokens = new WechatTokenCache(options.clock);
   const pollInterval = options.pollIntervalMs ?? 3000;
@@ -92,15 +96,6 @@ export function wechatMpAdapter(options: WechatMpOptions): PlatformAdapter {
     async fetchPostStatus(postId, ctx) {
       const api = await client(ctx, 'status');
       return poll(api, postId, { ...ctx, progress: () => undefined });
-    },
-    async fetchMetrics(postId, ctx): Promise<PostMetrics> {
-      const api = await client(ctx, 'metrics');
-      const day = options.clock.now().toISOString().slice(0, 10);
-      const json = await api.call('/datacube/getarticletotal', { begin_date: day, end_date: day });
-      const list = (json.list as Array<{ msgid?: string; details?: Array<Record<string, number>> }> | undefined) ?? [];
-      const item = list.find((l) => l.msgid?.startsWith(`${postId}_`));
-      const last = item?.details?.at(-1);
-      return last ? { views: last.int_page_read_count, shares: last.share_count, favorites: last.add_to_fav_count } : {};
     },
   };
 

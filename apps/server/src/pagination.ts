@@ -15,10 +15,14 @@ import { ValidationError } from '@creatorflow/core';
  * });
  * ```
  */
-export const paginationQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(512).optional(),
-});
+export function pageQuery(limits: { default: number; max: number }) {
+  return z.object({
+    limit: z.coerce.number().int().min(1).max(limits.max).default(limits.default),
+    cursor: z.string().min(1).max(512).optional().describe('The next_cursor of the previous page'),
+  });
+}
+
+export const paginationQuery = pageQuery({ default: 50, max: 200 });
 
 export type PaginationQuery = z.infer<typeof paginationQuery>;
 

@@ -5,6 +5,10 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   auth: RouteAuth;
+  /** Status codes the route declares a `response` schema for (the HTTP contract; see contract/contract.test.ts). */
+  responses: string[];
+  /** Left out of the OpenAPI document (the web UI's files, the docs page). */
+  hidden: boolean;
 }
 
 const registries = new WeakMap<object, RegisteredRoute[]>();
@@ -17,7 +21,13 @@ export function trackRoutes(app: App): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url ?? route.path, auth: route.config?.auth ?? 'user' });
+      routes.push({
+        method,
+        url: route.url ?? route.path,
+        auth: route.config?.auth ?? 'user',
+        responses: Object.keys(route.schema?.response ?? {}),
+        hidden: route.schema?.hide === true,
+      });
     }
   });
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { createKey, deleteLimit, listKeys, listLimits, putLimit, queryUsage, revokeKey, type UsageGroupBy } from '@creatorflow/llm';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../routes/types.ts';
-import { snakeKeys } from './snake.ts';
+import { noContent } from '../contract/responses.ts';
+import { keyJson, keySchema, limitJson, limitSchema, usageBucketJson, usageBucketSchema } from './dto.ts';
 
 const tags = ['llm'];
 const keyBody = z.object({
@@ -34,12 +35,14 @@ const usageQuery = z.object({
 export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
   const { database, llm } = ctx;
 
-  app.get('/api/llm/keys', { schema: { tags, summary: 'Gateway keys (never the key itself)' } }, async (request) => {
+  app.get('/api/llm/keys', { schema: { tags, summary: 'Gateway keys (never the key itself)', response: { 200: z.object({ keys: z.array(keySchema) }) } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
-    return snakeKeys({ keys: await listKeys(database, scope.workspaceId) });
+    return { keys: (await listKeys(database, scope.workspaceId)).map(keyJson) };
   });
 
-  app.post('/api/llm/keys', { schema: { tags, summary: 'Create a gateway key (shown once)', body: keyBody } }, async (request, reply) => {
+  app.post('/api/llm/keys', {
+    schema: { tags, summary: 'Create a gateway key (shown once)', body: keyBody, response: { 201: keySchema.extend({ key: z.string().describe('The key itself: shown only in this answer') }) } },
+  }, async (request, reply) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
     const created = await createKey(
@@ -49,31 +52,31 @@ export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
       { name: b.name, allowedModels: b.allowed_models, budgetCents: b.budget_cents, expiresAt: b.expires_at ? new Date(b.expires_at) : null },
       ctx.clock.now(),
     );
-    return reply.code(201).send(snakeKeys(created));
+    return reply.code(201).send({ ...keyJson(created), key: created.key });
   });
 
-  app.delete('/api/llm/keys/:id', { schema: { tags, summary: 'Revoke a gateway key', params: z.object({ id: z.string().uuid() }) } }, async (request) => {
+  app.delete('/api/llm/keys/:id', { schema: { tags, summary: 'Revoke a gateway key', params: z.object({ id: z.string().uuid() }), response: { 200: keySchema } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
     const view = await revokeKey(database, scope.workspaceId, request.params.id, ctx.clock.now());
     llm.store.invalidate(scope.workspaceId);
-    return snakeKeys(view);
+    return keyJson(view);
   });
 
-  app.get('/api/llm/limits', { schema: { tags, summary: 'Limits per key, user, workspace and model' } }, async (request) => {
+  app.get('/api/llm/limits', { schema: { tags, summary: 'Limits per key, user, workspace and model', response: { 200: z.object({ limits: z.array(limitSchema) }) } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
-    return snakeKeys({ limits: await listLimits(database, scope.workspaceId) });
+    return { limits: (await listLimits(database, scope.workspaceId)).map(limitJson) };
   });
 
-  app.put('/api/llm/limits/:scope/:subject', { schema: { tags, summary: 'Set rpm, tpm, concurrency and monthly budget of a subject', params: limitParams, body: limitBody } }, async (request) => {
+  app.put('/api/llm/limits/:scope/:subject', { schema: { tags, summary: 'Set rpm, tpm, concurrency and monthly budget of a subject', params: limitParams, body: limitBody, response: { 200: limitSchema } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
     const { scope: kind, subject } = request.params;
     const b = request.body;
     const view = await putLimit(database, scope.workspaceId, kind, kind === 'workspace' ? scope.workspaceId : subject, { rpm: b.rpm, tpm: b.tpm, concurrency: b.concurrency, budgetCents: b.budget_cents });
     llm.store.invalidate(scope.workspaceId);
-    return snakeKeys(view);
+    return limitJson(view);
   });
 
-  app.delete('/api/llm/limits/:scope/:subject', { schema: { tags, summary: 'Remove limits of a subject', params: limitParams } }, async (request, reply) => {
+  app.delete('/api/llm/limits/:scope/:subject', { schema: { tags, summary: 'Remove limits of a subject', params: limitParams, response: noContent } }, async (request, reply) => {
     const scope = await resolveScope(database, request, 'admin');
     const { scope: kind, subject } = request.params;
     await deleteLimit(database, scope.workspaceId, kind, kind === 'workspace' ? scope.workspaceId : subject);
@@ -81,7 +84,7 @@ export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
     return reply.code(204).send();
   });
 
-  app.get('/api/llm/usage', { schema: { tags, summary: 'Usage totals grouped by day, model, key, user, provider or group', querystring: usageQuery } }, async (request) => {
+  app.get('/api/llm/usage', { schema: { tags, summary: 'Usage totals grouped by day, model, key, user, provider or group', querystring: usageQuery, response: { 200: z.object({ usage: z.array(usageBucketSchema) }) } } }, async (request) => {
     const scope = await resolveScope(database, request, 'viewer');
     const q = request.query;
     const now = ctx.clock.nowMs();
@@ -93,6 +96,6 @@ export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
       keyId: q.key_id,
       userId: q.user_id,
     });
-    return snakeKeys({ usage: buckets });
+    return { usage: buckets.map(usageBucketJson) };
   });
 };

@@ -16,6 +16,7 @@ import { hashPassword, verifyPassword } from '../auth/secrets.ts';
 import { bearerOf } from '../auth/cloud.ts';
 import { verifyAccessToken } from '../auth/jwt.ts';
 import type { RoutePlugin } from './types.ts';
+import { noContent } from '../contract/responses.ts';
 
 const userSchema = z.object({ id: z.string(), email: z.string().nullable(), name: z.string(), locale: z.string() });
 const tokensSchema = z.object({
@@ -129,6 +130,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
         tags,
         summary: 'End a session: the one of the refresh token given, else the one of the Bearer access token',
         body: refreshBody.partial().nullish(),
+        response: noContent,
       },
     },
     async (request, reply) => {

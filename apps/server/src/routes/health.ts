@@ -39,7 +39,23 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
   );
 
   // Where this server keeps things, for the settings page and for troubleshooting. Signed-in users only: paths are not public.
-  app.get('/api/system', { schema: { tags: ['system'], summary: 'Where this server keeps data, and the browser it uses for publishing' } }, async (request) => {
+  app.get('/api/system', {
+      schema: {
+        tags: ['system'],
+        summary: 'Where this server keeps data, and the browser it uses for publishing',
+        response: {
+          200: z.object({
+            mode: z.enum(['local', 'cloud']),
+            version: z.string(),
+            node: z.string(),
+            db: z.enum(['pglite', 'postgres']),
+            home: z.string().nullable().describe('The local data directory; null in cloud mode'),
+            media: z.string().describe('Where media files live: a directory, or `s3`'),
+            chromium: z.object({ path: z.string(), found: z.boolean() }),
+          }),
+        },
+      },
+    }, async (request) => {
     await resolveScope(ctx.database, request, 'viewer');
     return {
       mode: ctx.mode,

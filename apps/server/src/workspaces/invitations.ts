@@ -17,6 +17,7 @@ import { resolveScope } from '../auth/scope.ts';
 import { INVITATION_TOKEN_PREFIX, newSecret, sha256Hex } from '../auth/secrets.ts';
 import { pageOf, pageSchema, paginationQuery, readPage } from '../pagination.ts';
 import type { RoutePlugin } from '../routes/types.ts';
+import { noContent } from '../contract/responses.ts';
 import { idCursor, roleSchema, tags, workspaceParams } from './shared.ts';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -104,7 +105,7 @@ export const invitationRoutes: RoutePlugin = async (app, ctx) => {
 
   app.delete(
     '/api/workspaces/:id/invitations/:invitationId',
-    { schema: { tags, summary: 'Revoke a pending invitation', params: workspaceParams.extend({ invitationId: z.uuid() }) } },
+    { schema: { tags, summary: 'Revoke a pending invitation', params: workspaceParams.extend({ invitationId: z.uuid() }), response: noContent } },
     async (request, reply) => {
       const scope = await resolveScope(ctx.database, request, 'admin', request.params.id);
       const row = await revokeInvitation(db, scope.workspaceId, request.params.invitationId, ctx.clock.now());

@@ -13,6 +13,7 @@ import {
 import { resolveScope } from '../auth/scope.ts';
 import { pageOf, pageSchema, paginationQuery, readPage } from '../pagination.ts';
 import type { RoutePlugin } from '../routes/types.ts';
+import { noContent } from '../contract/responses.ts';
 import { idCursor, roleSchema, tags, workspaceParams } from './shared.ts';
 
 const memberSchema = z.object({ user_id: z.string(), name: z.string(), email: z.string().nullable(), role: roleSchema, joined_at: z.string() });
@@ -79,7 +80,7 @@ export const memberRoutes: RoutePlugin = async (app, ctx) => {
 
   app.delete(
     '/api/workspaces/:id/members/:userId',
-    { schema: { tags, summary: 'Remove a member (or leave, with your own id)', params: memberParams } },
+    { schema: { tags, summary: 'Remove a member (or leave, with your own id)', params: memberParams, response: noContent } },
     async (request, reply) => {
       const { userId } = request.params;
       const leaving = request.auth?.userId === userId;

@@ -5,6 +5,7 @@ import { resolveScope } from '../auth/scope.ts';
 import { API_TOKEN_PREFIX, newSecret, sha256Hex } from '../auth/secrets.ts';
 import { pageOf, pageSchema, paginationQuery, readPage } from '../pagination.ts';
 import type { RoutePlugin } from '../routes/types.ts';
+import { noContent } from '../contract/responses.ts';
 import { idCursor, iso, roleSchema, tags, workspaceParams } from './shared.ts';
 
 const tokenSchema = z.object({
@@ -108,7 +109,7 @@ export const tokenRoutes: RoutePlugin = async (app, ctx) => {
 
   app.delete(
     '/api/workspaces/:id/tokens/:tokenId',
-    { schema: { tags, summary: 'Revoke an API token', params: workspaceParams.extend({ tokenId: z.uuid() }) } },
+    { schema: { tags, summary: 'Revoke an API token', params: workspaceParams.extend({ tokenId: z.uuid() }), response: noContent } },
     async (request, reply) => {
       const scope = await resolveScope(ctx.database, request, 'viewer', request.params.id);
       const existing = await findApiToken(db, scope.workspaceId, request.params.tokenId);

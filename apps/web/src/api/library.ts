@@ -1,67 +1,24 @@
 import { api } from './client.ts';
 
-export const IDEA_STATUSES = ['new', 'in_progress', 'used', 'archived'] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+import type { ApiBody, ApiResponse, PageItem } from './schema.ts';
 
-export interface Idea {
-  id: string;
-  text: string;
-  link: string | null;
-  tags: string[];
-  source: string | null;
-  status: IdeaStatus;
-  work_ids: string[];
-  created_at: string;
-  updated_at: string;
-}
+export type Idea = ApiResponse<'/api/ideas/{id}'>;
+export type IdeaStatus = Idea['status'];
+export const IDEA_STATUSES = ['new', 'in_progress', 'used', 'archived'] as const satisfies readonly IdeaStatus[];
 
-export const WORK_KINDS = ['article', 'note', 'video_script', 'post'] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
-export const WORK_STATUSES = ['draft', 'ready', 'scheduled', 'published', 'archived'] as const;
-export type WorkStatus = (typeof WORK_STATUSES)[number];
+export type Work = ApiResponse<'/api/works/{id}'>;
+export type WorkKind = Work['kind'];
+export type WorkStatus = Work['status'];
+export const WORK_KINDS = ['article', 'note', 'video_script', 'post'] as const satisfies readonly WorkKind[];
+export const WORK_STATUSES = ['draft', 'ready', 'scheduled', 'published', 'archived'] as const satisfies readonly WorkStatus[];
 
-export interface WorkContent {
-  title: string;
-  body: string;
-  cover_asset_id: string | null;
-  tags: string[];
-  platforms: string[];
-  status: WorkStatus;
-}
+/** What an editor changes in a work. */
+export type WorkContent = Pick<Work, 'title' | 'body' | 'cover_asset_id' | 'tags' | 'platforms' | 'status'>;
+export type WorkVersionMeta = PageItem<'/api/works/{id}/versions'>;
+export type WorkVersion = ApiResponse<'/api/works/{id}/versions/{version}'>;
+export type WorkDiff = ApiResponse<'/api/works/{id}/diff'>;
 
-export interface Work extends WorkContent {
-  id: string;
-  kind: WorkKind;
-  version: number;
-  idea_ids: string[];
-  created_at: string;
-  updated_at: string;
-}
-
-export interface WorkVersionMeta extends Omit<WorkContent, 'body'> {
-  work_id: string;
-  version: number;
-  note: string | null;
-  created_by: string | null;
-  created_at: string;
-  body_length: number;
-}
-
-export interface WorkVersion extends WorkContent {
-  work_id: string;
-  version: number;
-  note: string | null;
-  created_at: string;
-}
-
-export interface WorkDiff {
-  from: number;
-  to: number;
-  fields: Record<string, { from: unknown; to: unknown }>;
-  body: { added: number; removed: number; changes: Array<{ op: 'same' | 'add' | 'remove'; text: string; lines: number }>; unified: string };
-}
-
-/** Details of a 409 WORK_VERSION_CONFLICT. */
+/** Details of a 409 WORK_VERSION_CONFLICT (the server sends both versions in the API's shape). */
 export interface WorkConflict {
   current_version: number;
   base_version: number;
@@ -69,15 +26,19 @@ export interface WorkConflict {
   base: WorkVersion | null;
 }
 
+export type KnowledgeSource = PageItem<'/api/knowledge'>;
+export type SearchResults = ApiResponse<'/api/search'>;
+export type SearchHit = SearchResults['items'][number];
+
 /** The browser URL of an asset's file, by id or by its `asset://{local|cloud}/{type}/{id}` reference (the session cookie authorises it). */
 export function assetContentUrl(idOrUri: string): string {
   return `/api/assets/${encodeURIComponent(idOrUri.split('/').pop() ?? '')}/content`;
 }
 
-export function createWork(input: { kind: WorkKind; title: string; body?: string; idea_id?: string; tags?: string[]; platforms?: string[] }): Promise<Work> {
+export function createWork(input: ApiBody<'/api/works'>): Promise<Work> {
   return api<Work>('/api/works', { body: input });
 }
 
-export function saveWork(id: string, patch: Partial<WorkContent> & { base_version: number; note?: string }): Promise<Work> {
+export function saveWork(id: string, patch: ApiBody<'/api/works/{id}', 'put'>): Promise<Work> {
   return api<Work>(`/api/works/${encodeURIComponent(id)}`, { method: 'PUT', body: patch });
 }

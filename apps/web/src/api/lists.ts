@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Page } from './workspaces.ts';
+import type { ApiResponse } from './schema.ts';
 
-export type { Page };
+/** The one page shape of every list route (`{ items, next_cursor }`, apps/server/src/pagination.ts). */
+export type Page<T> = Omit<ApiResponse<'/api/works'>, 'items'> & { items: T[] };
 
 /** First page of a cursor-paginated list route. */
 export function useList<T>(path: string, query: Record<string, string | number | undefined> = {}, options: { enabled?: boolean; refetchInterval?: number } = {}) {

@@ -1,86 +1,25 @@
 import { api } from './client.ts';
+import type { ApiBody, ApiResponse } from './schema.ts';
 
-export interface LlmPreset {
-  id: string;
-  name: string;
-  wire: 'openai' | 'anthropic';
-  base_url: string;
-  key_optional?: boolean;
-  default_model?: string;
-}
-
-export interface LlmProvider {
-  id: string;
-  name: string;
-  preset: string;
-  wire: 'openai' | 'anthropic';
-  base_url: string;
-  api_key: string | null;
-  enabled: boolean;
-}
-
-export interface LlmModel {
-  provider: string;
-  model: string;
-  input: number;
-  output: number;
-  cached_input: number;
-  context_window: number;
-  max_output: number;
-  capabilities: string[];
-}
-
-export interface GroupMember {
-  provider: string;
-  model: string;
-  tier: number;
-  weight: number;
-  circuit?: string;
-}
-
-export interface LlmGroup {
-  alias: string;
-  description: string | null;
-  members: GroupMember[];
-}
-
-export interface LlmKey {
-  id: string;
-  name: string;
-  prefix: string;
-  allowed_models: string[];
-  budget_cents: number | null;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_used_at: string | null;
-  created_at: string;
-}
-
-export interface UsageBucket {
-  day?: string;
-  model?: string | null;
-  key_id?: string | null;
-  requests: number;
-  errors: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_cents: number;
-  avg_latency_ms: number;
-}
-
-export interface ConnectionTest {
-  ok: boolean;
-  status: number | null;
-  latency_ms: number;
-  models: string[];
-  error?: string;
-}
+export type LlmPreset = ApiResponse<'/api/llm/presets'>['presets'][number];
+export type LlmProvider = ApiResponse<'/api/llm/providers'>['providers'][number];
+export type LlmModel = ApiResponse<'/api/llm/models'>['models'][number];
+export type LlmGroup = ApiResponse<'/api/llm/groups'>['groups'][number];
+type ListedMember = LlmGroup['members'][number];
+/** A member as the group editor holds it: one just added has no breaker state yet. */
+export type GroupMember = Omit<ListedMember, 'circuit' | 'cooling_ms'> & Partial<Pick<ListedMember, 'circuit' | 'cooling_ms'>>;
+export type LlmKey = ApiResponse<'/api/llm/keys'>['keys'][number];
+export type UsageBucket = ApiResponse<'/api/llm/usage'>['usage'][number];
+export type ConnectionTest = ApiResponse<'/api/llm/providers/{name}/test', 'post'>;
 
 export const llmApi = {
-  presets: () => api<{ presets: LlmPreset[] }>('/api/llm/presets'),
-  providers: () => api<{ providers: LlmProvider[] }>('/api/llm/providers'),
-  models: () => api<{ models: LlmModel[] }>('/api/llm/models'),
-  groups: () => api<{ groups: LlmGroup[] }>('/api/llm/groups'),
-  keys: () => api<{ keys: LlmKey[] }>('/api/llm/keys'),
-  usage: (groupBy: string) => api<{ usage: UsageBucket[] }>('/api/llm/usage', { query: { group_by: groupBy } }),
+  presets: () => api<ApiResponse<'/api/llm/presets'>>('/api/llm/presets'),
+  providers: () => api<ApiResponse<'/api/llm/providers'>>('/api/llm/providers'),
+  models: () => api<ApiResponse<'/api/llm/models'>>('/api/llm/models'),
+  groups: () => api<ApiResponse<'/api/llm/groups'>>('/api/llm/groups'),
+  keys: () => api<ApiResponse<'/api/llm/keys'>>('/api/llm/keys'),
+  usage: (groupBy: string) => api<ApiResponse<'/api/llm/usage'>>('/api/llm/usage', { query: { group_by: groupBy } }),
+  addProvider: (body: ApiBody<'/api/llm/providers'>) => api<ApiResponse<'/api/llm/providers', 'post', 201>>('/api/llm/providers', { body }),
+  testProvider: (name: string) => api<ConnectionTest>(`/api/llm/providers/${encodeURIComponent(name)}/test`, { body: {} }),
+  createKey: (body: ApiBody<'/api/llm/keys'>) => api<ApiResponse<'/api/llm/keys', 'post', 201>>('/api/llm/keys', { body }),
 };

@@ -1,30 +1,18 @@
 import { authHeaders, newTraceId } from './client.ts';
 import { ApiError, type Problem } from './errors.ts';
+import type { ApiResponse } from './schema.ts';
 
-export interface Asset {
-  id: string;
-  uri: string;
-  type: 'image' | 'video' | 'audio' | 'document';
-  name: string;
-  mime: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  duration_ms: number | null;
-  has_thumbnail: boolean;
-  tags: string[];
-  content_url: string;
-  thumbnail_url: string | null;
-  created_at: string;
-}
+/** A stored file of the asset library, as the API answers it. */
+export type Asset = ApiResponse<'/api/assets/{id}'>;
+type Uploaded = ApiResponse<'/api/assets', 'post', 201>;
 
 /**
  * Uploads one file as multipart with upload progress (fetch has no upload
  * progress events, XMLHttpRequest does). Resolves the stored asset.
  */
-export function uploadAsset(file: File, onProgress: (percent: number) => void, tags: string[] = []): { promise: Promise<{ asset: Asset; deduplicated: boolean }>; abort: () => void } {
+export function uploadAsset(file: File, onProgress: (percent: number) => void, tags: string[] = []): { promise: Promise<Uploaded>; abort: () => void } {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<{ asset: Asset; deduplicated: boolean }>((resolve, reject) => {
+  const promise = new Promise<Uploaded>((resolve, reject) => {
     const query = tags.length > 0 ? `?tags=${encodeURIComponent(tags.join(','))}` : '';
     xhr.open('POST', `/api/assets${query}`);
     const traceId = newTraceId();
@@ -42,7 +30,7 @@ export function uploadAsset(file: File, onProgress: (percent: number) => void, t
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(100);
-        resolve(body as { asset: Asset; deduplicated: boolean });
+        resolve(body as Uploaded);
       } else {
         const problem = (body ?? {}) as Partial<Problem>;
         reject(new ApiError({ ...problem, status: xhr.status, trace_id: problem.trace_id ?? xhr.getResponseHeader('x-trace-id') ?? traceId }));

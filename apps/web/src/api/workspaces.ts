@@ -1,18 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
+import type { Page } from './lists.ts';
+import type { PageItem } from './schema.ts';
 
-export interface Workspace {
-  id: string;
-  name: string;
-  kind: 'personal' | 'team' | string;
-  role?: string;
-}
+export type Workspace = PageItem<'/api/workspaces'>;
+export type Member = PageItem<'/api/workspaces/{id}/members'>;
 
-/** Lists come as `{ items, next_cursor }` (see apps/server/src/pagination.ts). */
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
+export type { Page };
 
 export function useWorkspaces(enabled: boolean) {
   return useQuery({

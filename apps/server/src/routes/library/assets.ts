@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ASSET_TYPES, type Asset } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
+import { noContent, rawBody } from '../../contract/responses.ts';
 import { parseRange } from './range.ts';
 import { actorOf, csv, idParams, iso, listQuery, pageJson, pageSchema, tags, uploadedFile } from './shared.ts';
 
@@ -130,7 +131,7 @@ export const assetRoutes: RoutePlugin = async (root, ctx) => {
     },
   );
 
-  app.delete('/api/assets/:id', { schema: { tags, summary: 'Delete an asset and its stored bytes', params: idParams } }, async (request, reply) => {
+  app.delete('/api/assets/:id', { schema: { tags, summary: 'Delete an asset and its stored bytes', params: idParams, response: noContent } }, async (request, reply) => {
     const actor = await actorOf(ctx, request, 'editor');
     await assets.delete(actor, request.params.id);
     return reply.code(204).send();
@@ -138,7 +139,19 @@ export const assetRoutes: RoutePlugin = async (root, ctx) => {
 
   app.get(
     '/api/assets/:id/content',
-    { schema: { tags, summary: 'The bytes; honours `Range: bytes=…` with 206 (video/audio seeking)', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The bytes; honours `Range: bytes=…` with 206 (video/audio seeking)',
+        params: idParams,
+        produces: ['application/octet-stream'],
+        response: {
+          ...rawBody(['application/octet-stream'], 'The file (its own media type)').response,
+          ...rawBody(['application/octet-stream'], 'The requested byte range', 206).response,
+          416: z.undefined().describe('The range lies outside the file'),
+        },
+      },
+    },
     async (request, reply) => {
       const actor = await actorOf(ctx, request, 'viewer');
       const asset = await assets.get(actor, request.params.id);
@@ -151,20 +164,16 @@ export const assetRoutes: RoutePlugin = async (root, ctx) => {
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('content-disposition', `${INLINE.test(asset.mime) ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(asset.name)}`);
       if (range === 'unsatisfiable') {
-        return reply.code(416).header('content-range', `bytes */${asset.size}`).send();
+        return reply.code(416).header('content-range', `bytes */${asset.size}`).send(undefined);
       }
       const { stream } = await assets.open(actor, asset.id, range);
-      if (range) {
-        void reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${asset.size}`);
-      }
-      return reply
-        .type(asset.mime)
-        .header('content-length', String(range ? range.end - range.start + 1 : asset.size))
-        .send(stream);
+      void reply.type(asset.mime).header('content-length', String(range ? range.end - range.start + 1 : asset.size));
+      if (range) return reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${asset.size}`).send(stream);
+      return reply.send(stream);
     },
   );
 
-  app.get('/api/assets/:id/thumbnail', { schema: { tags, summary: 'WebP thumbnail of an image', params: idParams } }, async (request, reply) => {
+  app.get('/api/assets/:id/thumbnail', { schema: { tags, summary: 'WebP thumbnail of an image', params: idParams, ...rawBody(['image/webp'], 'WebP thumbnail') } }, async (request, reply) => {
     const actor = await actorOf(ctx, request, 'viewer');
     const stream = await assets.thumbnail(actor, request.params.id);
     return reply.type('image/webp').header('cache-control', 'private, max-age=86400').send(stream);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDEA_STATUSES, type Idea } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
+import { noContent } from '../../contract/responses.ts';
 import { actorOf, createdStatus, idParams, idempotencyKeyOf, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
 
 const ideaSchema = z.object({
@@ -93,7 +94,7 @@ export const ideaRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.delete('/api/ideas/:id', { schema: { tags, summary: 'Delete an idea', params: idParams } }, async (request, reply) => {
+  app.delete('/api/ideas/:id', { schema: { tags, summary: 'Delete an idea', params: idParams, response: noContent } }, async (request, reply) => {
     const actor = await actorOf(ctx, request, 'editor');
     await ideas.delete(actor, request.params.id);
     return reply.code(204).send();

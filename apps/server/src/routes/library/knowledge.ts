@@ -3,6 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KNOWLEDGE_KINDS, type KnowledgeSource } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
+import { noContent } from '../../contract/responses.ts';
+
+const knowledgeHitSchema = z.object({
+  chunk_id: z.string(),
+  source_id: z.string(),
+  source_title: z.string(),
+  source_url: z.string().nullable(),
+  heading: z.string().nullable(),
+  content: z.string(),
+  start: z.number(),
+  end: z.number(),
+  snippet: z.string(),
+  score: z.number(),
+});
 import { actorOf, csv, idParams, iso, listQuery, pageJson, pageSchema, tags, uploadedFile } from './shared.ts';
 
 const sourceSchema = z.object({
@@ -100,6 +114,7 @@ export const knowledgeRoutes: RoutePlugin = async (app, ctx) => {
         tags,
         summary: 'Best knowledge chunks for a query (what the agent tool `knowledge_search` returns)',
         querystring: z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(5), tag: csv.optional() }),
+        response: { 200: z.object({ items: z.array(knowledgeHitSchema) }) },
       },
     },
     async (request) => {
@@ -142,7 +157,7 @@ export const knowledgeRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.delete('/api/knowledge/:id', { schema: { tags, summary: 'Delete a source and its chunks', params: idParams } }, async (request, reply) => {
+  app.delete('/api/knowledge/:id', { schema: { tags, summary: 'Delete a source and its chunks', params: idParams, response: noContent } }, async (request, reply) => {
     const actor = await actorOf(ctx, request, 'editor');
     await knowledge.delete(actor, request.params.id);
     return reply.code(204).send();

@@ -2,9 +2,10 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CreatorFlowError, ValidationError, type Role } from '@creatorflow/core';
-import type { Actor, Page } from '@creatorflow/library';
+import type { Actor, Page as LibraryPage } from '@creatorflow/library';
 import { resolveScope } from '../../auth/scope.ts';
 import type { AppContext } from '../../context.ts';
+import { pageQuery, pageSchema, type Page } from '../../pagination.ts';
 
 export const tags = ['library'];
 
@@ -16,11 +17,8 @@ export async function actorOf(ctx: AppContext, request: FastifyRequest, role: Ro
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 
-export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(200).optional(),
-  tag: z.string().min(1).max(40).optional(),
-});
+/** The one cursor scheme of every list route (pagination.ts), with the library's page sizes and a tag filter. */
+export const listQuery = pageQuery({ default: 20, max: 100 }).extend({ tag: z.string().min(1).max(40).optional() });
 
 /** A list of strings given as `a,b` in a query string. */
 export const csv = z
@@ -28,9 +26,10 @@ export const csv = z
   .max(500)
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+export { pageSchema };
 
-export function pageJson<T, U>(page: Page<T>, map: (item: T) => U): { items: U[]; next_cursor: string | null } {
+/** The library's page (camelCase `nextCursor`) in the API's one page shape. */
+export function pageJson<T, U>(page: LibraryPage<T>, map: (item: T) => U): Page<U> {
   return { items: page.items.map(map), next_cursor: page.nextCursor };
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ConflictError, CreatorFlowError } from '@creatorflow/core';
-import { WORK_KINDS, WORK_STATUSES, workFromMarkdown, workToMarkdown, type Work, type WorkVersion } from '@creatorflow/library';
+import { WORK_KINDS, WORK_STATUSES, workFromMarkdown, workToMarkdown, type Work, type WorkDiff, type WorkVersion } from '@creatorflow/library';
 import type { RoutePlugin } from '../types.ts';
+import { noContent, rawBody } from '../../contract/responses.ts';
 import { actorOf, createdStatus, idParams, idempotencyKeyOf, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
 
 const content = {
@@ -28,6 +29,27 @@ const versionSchema = z.object({
   note: z.string().nullable(),
   created_by: z.string().nullable(),
   created_at: z.string(),
+});
+const diffSchema = z.object({
+  work_id: z.string(),
+  from: z.number(),
+  to: z.number(),
+  fields: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).describe('Metadata fields that differ (API names: title, cover_asset_id, tags, platforms, status)'),
+  body: z.object({
+    added: z.number(),
+    removed: z.number(),
+    changes: z.array(z.object({ op: z.enum(['same', 'add', 'remove']), text: z.string(), lines: z.number() })),
+    unified: z.string(),
+  }),
+});
+/** The library names diffed fields as its own camelCase properties; the API names them as it does everywhere else. */
+const diffFieldName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const diffJson = (d: WorkDiff): z.infer<typeof diffSchema> => ({
+  work_id: d.workId,
+  from: d.from,
+  to: d.to,
+  fields: Object.fromEntries(Object.entries(d.fields).map(([field, change]) => [diffFieldName(field), { from: change.from, to: change.to }])),
+  body: { added: d.body.added, removed: d.body.removed, changes: d.body.changes.map((c) => ({ op: c.op, text: c.text, lines: c.lines })), unified: d.body.unified },
 });
 const versionMetaSchema = versionSchema.omit({ body: true }).extend({ body_length: z.number() });
 
@@ -153,7 +175,7 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get(
     '/api/works/:id/export',
-    { schema: { tags, summary: 'The work as Markdown with YAML front matter', params: idParams } },
+    { schema: { tags, summary: 'The work as Markdown with YAML front matter', params: idParams, ...rawBody(['text/markdown'], 'Markdown with YAML front matter') } },
     async (request, reply) => {
       const actor = await actorOf(ctx, request, 'viewer');
       const work = await works.get(actor, request.params.id);
@@ -183,7 +205,7 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.delete('/api/works/:id', { schema: { tags, summary: 'Delete a work and its versions', params: idParams } }, async (request, reply) => {
+  app.delete('/api/works/:id', { schema: { tags, summary: 'Delete a work and its versions', params: idParams, response: noContent } }, async (request, reply) => {
     const actor = await actorOf(ctx, request, 'editor');
     await works.delete(actor, request.params.id);
     return reply.code(204).send();
@@ -221,12 +243,13 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
         summary: 'Line diff between two versions',
         params: idParams,
         querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: { 200: diffSchema },
       },
     },
     async (request) => {
       const actor = await actorOf(ctx, request, 'viewer');
       const diff = await works.diff(actor, request.params.id, request.query.from, request.query.to);
-      return { work_id: diff.workId, from: diff.from, to: diff.to, fields: diff.fields, body: diff.body };
+      return diffJson(diff);
     },
   );
 

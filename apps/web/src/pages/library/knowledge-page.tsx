@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
+import type { KnowledgeSource } from '../../api/library.ts';
 import { useList } from '../../api/lists.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
@@ -12,17 +13,6 @@ import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 import { useSubmitting } from '../../lib/use-submitting.ts';
-
-interface KnowledgeSource {
-  id: string;
-  kind: string;
-  title: string;
-  url: string | null;
-  tags: string[];
-  chunk_count: number;
-  char_count: number;
-  created_at: string;
-}
 
 const LIST = '/api/knowledge';
 

@@ -4,17 +4,10 @@ import { useState } from 'react';
 import { useMe } from '../../api/auth.ts';
 import { api } from '../../api/client.ts';
 import { session } from '../../api/session.ts';
-import type { Page } from '../../api/workspaces.ts';
+import type { Member, Page } from '../../api/workspaces.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-interface Member {
-  user_id: string;
-  name: string;
-  email: string | null;
-  role: 'owner' | 'admin' | 'editor' | 'viewer';
-}
 
 const ROLES = ['owner', 'admin', 'editor', 'viewer'] as const;
 

@@ -36,6 +36,8 @@ export function problemType(code: string): string {
   return `https://creatorflow.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
+const snakePath = (path: string): string => path.replace(/[a-z0-9][A-Z]/g, (pair) => `${pair[0]}_${pair[1]!.toLowerCase()}`);
+
 /** Converts anything thrown in a route into one problem+json document. */
 export function toProblem(error: unknown, traceId: string): Problem {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -56,7 +58,8 @@ export function toProblem(error: unknown, traceId: string): Problem {
   }
   if (CreatorFlowError.isInstance(error)) {
     const details = error.details ?? {};
-    const issues = Array.isArray(details.issues) ? (details.issues as Problem['errors']) : undefined;
+    // Domains name refused fields as their own camelCase properties (coverAssetId); the API names them in snake_case.
+    const issues = Array.isArray(details.issues) ? (details.issues as NonNullable<Problem['errors']>).map((i) => ({ ...i, path: snakePath(i.path) })) : undefined;
     const { issues: _omit, ...rest } = details;
     return {
       type: problemType(error.code),

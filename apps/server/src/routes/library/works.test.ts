@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorkspace } from '@creatorflow/library/test-support';
+import { pngFixture } from '@creatorflow/library/test-fixtures';
 import { createTestServer, type TestServer } from '../../test/harness.ts';
 
 describe('ideas and works API (local mode)', () => {
@@ -103,6 +104,13 @@ describe('ideas and works API (local mode)', () => {
     expect(res.json().detail).toContain('base_version');
   });
 
+  it('names a refused field as the API names it (cover_asset_id), not as the library does (coverAssetId)', async () => {
+    const work = (await call('POST', '/api/works', { kind: 'note', title: '封面' })).json();
+    const res = await call('PUT', `/api/works/${work.id}`, { base_version: 1, cover_asset_id: 'no-such-asset' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'cover_asset_id' })]);
+  });
+
   it('lists versions, diffs and restores', async () => {
     const work = (await call('POST', '/api/works', { kind: 'video_script', title: '脚本', body: '开场\n正文\n' })).json();
     await call('PUT', `/api/works/${work.id}`, { base_version: 1, body: '开场\n新正文\n结尾\n' });
@@ -110,8 +118,20 @@ describe('ideas and works API (local mode)', () => {
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const diff = (await call('GET', `/api/works/${work.id}/diff?from=1&to=2`)).json();
     expect(diff.body).toMatchObject({ added: 2, removed: 1 });
+    // Changed fields are named as the API names them elsewhere (the library's own name was coverAssetId).
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await pngFixture(1080, 1440))], { type: 'image/png' }), 'cover.png');
+    const upload = new Request('http://127.0.0.1/', { method: 'POST', body: form });
+    const cover = (
+      await server.app.inject({ method: 'POST', url: '/api/assets', headers: { ...server.localHeaders, 'content-type': upload.headers.get('content-type')! }, payload: Buffer.from(await upload.arrayBuffer()) })
+    ).json().asset;
+    const saved = await call('PUT', `/api/works/${work.id}`, { base_version: 2, cover_asset_id: cover.id, status: 'ready' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const fields = (await call('GET', `/api/works/${work.id}/diff?from=2&to=3`)).json().fields;
+    expect(Object.keys(fields).sort()).toEqual(['cover_asset_id', 'status']);
+    expect(fields.cover_asset_id).toEqual({ from: null, to: cover.id });
     const restored = (await call('POST', `/api/works/${work.id}/versions/1/restore`, {})).json();
-    expect(restored).toMatchObject({ version: 3, body: '开场\n正文\n' });
+    expect(restored).toMatchObject({ version: 4, body: '开场\n正文\n' });
   });
 
   it('imports Markdown with front matter and exports it back', async () => {

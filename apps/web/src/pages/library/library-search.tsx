@@ -4,26 +4,11 @@ import { Input, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import type { SearchHit, SearchResults } from '../../api/library.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { renderHighlight } from '../../lib/highlight.tsx';
-
-/** One hit of GET /api/search (its `type` says which library it comes from). */
-interface SearchHit {
-  type: 'idea' | 'work' | 'asset' | 'knowledge';
-  id: string;
-  parent_id?: string | null;
-  title: string;
-  title_highlight?: string;
-  snippet: string;
-  tags: string[];
-}
-
-interface SearchResults {
-  total: number;
-  items: SearchHit[];
-}
 
 const TARGET: Record<SearchHit['type'], (hit: SearchHit) => string> = {
   idea: () => '/library/ideas',

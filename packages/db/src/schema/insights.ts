@@ -1,2 +1,90 @@
-// Tables of the insights domain. Migrations: packages/db/migrations (see README there for number ranges).
-export {};
+// Tables of the insights domain. Migrations: packages/db/migrations/06xx (see README there for number ranges).
+// Trends (0650): the SQL lives in packages/insights/src/trends/store.ts; these definitions keep the schema test honest.
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const trendCustomSources = pgTable(
+  'trend_custom_sources',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    name: text('name').notNull(),
+    tierMinutes: integer('tier_minutes').notNull(),
+    spec: jsonb('spec').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.workspaceId, t.name)],
+);
+
+export const trendSourceState = pgTable('trend_source_state', {
+  sourceId: text('source_id').primaryKey(),
+  workspaceId: uuid('workspace_id'),
+  lastAttemptAt: ts('last_attempt_at'),
+  lastSuccessAt: ts('last_success_at'),
+  lastErrorAt: ts('last_error_at'),
+  lastErrorCode: text('last_error_code'),
+  lastError: text('last_error'),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  itemCount: integer('item_count').notNull().default(0),
+  nextDueAt: ts('next_due_at').notNull().defaultNow(),
+  leaseOwner: text('lease_owner'),
+  leaseUntil: ts('lease_until'),
+});
+
+export const trendItems = pgTable(
+  'trend_items',
+  {
+    id: uuid('id').primaryKey(),
+    sourceId: text('source_id').notNull(),
+    workspaceId: uuid('workspace_id'),
+    itemKey: text('item_key').notNull(),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    summary: text('summary'),
+    normTitle: text('norm_title').notNull(),
+    keywords: text('keywords').array().notNull().default([]),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    bestRank: integer('best_rank').notNull(),
+    lastRank: integer('last_rank').notNull(),
+    lastHot: doublePrecision('last_hot'),
+    snapshotCount: integer('snapshot_count').notNull().default(0),
+    onList: boolean('on_list').notNull().default(true),
+  },
+  (t) => [unique().on(t.sourceId, t.itemKey), index('trend_items_workspace_idx').on(t.workspaceId)],
+);
+
+export const trendSnapshots = pgTable(
+  'trend_snapshots',
+  {
+    itemId: uuid('item_id').notNull(),
+    seenAt: ts('seen_at').notNull(),
+    rank: integer('rank').notNull(),
+    hotValue: doublePrecision('hot_value'),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.seenAt] }), index('trend_snapshots_seen_idx').on(t.seenAt)],
+);
+
+export const trendNiches = pgTable(
+  'trend_niches',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    name: text('name').notNull(),
+    rules: text('rules').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.workspaceId, t.name)],
+);
+
+export const trendSuggestions = pgTable('trend_suggestions', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  niche: text('niche').notNull(),
+  status: text('status', { enum: ['ok', 'thin'] }).notNull(),
+  payload: jsonb('payload').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

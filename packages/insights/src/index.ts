@@ -1,0 +1,11 @@
+export * from './trends/types.ts';
+export * from './trends/http.ts';
+export * from './trends/niche.ts';
+export * from './trends/heat.ts';
+export * from './trends/cluster.ts';
+export * from './trends/text.ts';
+export * from './trends/custom.ts';
+export * from './trends/refresher.ts';
+export * from './trends/service.ts';
+export * from './trends/store.ts';
+export { BUILTIN_SOURCES, builtinSource, requireBuiltinSource } from './trends/sources/index.ts';

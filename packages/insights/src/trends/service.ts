@@ -183,7 +183,8 @@ export class TrendService {
     return {
       id: row.id, source_id: row.source_id, source_name: source.name, platform: source.platform, title: row.title, url: row.url, summary: row.summary,
       rank: row.last_rank, best_rank: row.best_rank, hot_value: row.last_hot, first_seen_at: row.first_seen_at.toISOString(), last_seen_at: row.last_seen_at.toISOString(),
-      minutes_on_list: Math.min(Math.round((row.last_seen_at.getTime() - row.first_seen_at.getTime()) / 60_000) + source.tier, row.snapshot_count * source.tier),
+      // From first to last sighting, plus the interval the last sighting stands for.
+      minutes_on_list: Math.round((row.last_seen_at.getTime() - row.first_seen_at.getTime()) / 60_000) + source.tier,
       velocity: velocityOf(points, now, listSize, 60, row.first_seen_at), heat: heat.heat, heat_breakdown: heat, keywords: row.keywords,
     };
   }

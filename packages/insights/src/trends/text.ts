@@ -25,7 +25,7 @@ const NOISE = new Set(['回应', '官方', '最新', '曝光', '网友', '热议
  */
 export function titleKeywords(title: string): string[] {
   return queryTerms(title.normalize('NFKC'))
-    .filter((t) => (/^[\x00-\x7f]+$/.test(t) ? t.length >= 2 : [...t].length >= 2))
+    .filter((t) => (/^[ -~]+$/.test(t) ? t.length >= 2 : [...t].length >= 2))
     .filter((t) => !NOISE.has(t) && !/^\d+$/.test(t))
     .slice(0, 12);
 }

@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 const outsideWorld = ['fastify', 'fastify-*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'ioredis', 'bullmq', 'playwright-core', '@aws-sdk/*', 'node:fs', 'node:fs/promises', 'node:http', 'node:net', 'node:child_process'];
 const apps = ['@creatorflow/server', '@creatorflow/server/*', '@creatorflow/cli', '@creatorflow/cli/*', '@creatorflow/web', '@creatorflow/web/*'];
-const packages = ['db', 'llm', 'platforms', 'content', 'publish', 'insights', 'library'].flatMap((p) => [`@creatorflow/${p}`, `@creatorflow/${p}/*`]);
+const packages = ['db', 'llm', 'platforms', 'content', 'publish', 'insights', 'library', 'runtime'].flatMap((p) => [`@creatorflow/${p}`, `@creatorflow/${p}/*`]);
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/public/**', 'coverage/**', 'test-artifacts/**'] },

@@ -1,7 +1,7 @@
 import { executeRun, MemoryRunStore, parseGraph, systemClock, ToolRegistry, type Graph, type RunStore } from '@creatorflow/core';
 import { newRunId, newUuid } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
-import { DbRunStore } from '../../apps/server/src/runtime/db-run-store.ts';
+import { DbRunStore } from '@creatorflow/runtime';
 
 export function chainGraph(nodes: number): Graph {
   const lines = Array.from({ length: nodes }, (_, i) => `  n${i}: { type: noop${i < nodes - 1 ? `, next: n${i + 1}` : ''} }`);

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '@creatorflow/db';
 import { createPublishRuntime, type PublishRuntime } from '@creatorflow/publish';
 import { seedWorkspace } from '@creatorflow/publish/test-support';
 import { pgliteTemplate } from '@creatorflow/testing';
-import { DbJobQueue } from '../../apps/server/src/jobs/db-job-queue.ts';
+import { DbJobQueue } from '@creatorflow/runtime';
 
 export interface Bench {
   database: Database;

@@ -8,11 +8,11 @@ import { NotFoundError, isAcceptableTraceId, newTraceId } from '@creatorflow/cor
 import type { AppContext } from './context.ts';
 import { installAuth } from './auth/plugin.ts';
 import { createGatewayHandler, isGatewayPath } from './llm/gateway-http.ts';
-import { sendProblem } from './problem.ts';
+import { sendProblem } from './http/problem.ts';
 import { installRateLimit } from './rate-limit/index.ts';
-import { trackRoutes } from './route-registry.ts';
+import { trackRoutes } from './http/route-registry.ts';
 import { registerRoutes } from './routes/index.ts';
-import type { App } from './routes/types.ts';
+import type { App } from './http/types.ts';
 import { installWebUi } from './web-ui.ts';
 import './auth/types.ts';
 

@@ -3,7 +3,7 @@ import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startCloud, type RunningInstance } from './start.ts';
-import { cloudTestEnv } from './test/harness.ts';
+import { cloudTestEnv } from './testing/harness.ts';
 
 const enabled = hasPostgres() && !!testRedisUrl();
 

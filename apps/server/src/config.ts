@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ValidationError, toFieldIssues } from '@creatorflow/core';
 import { browserPath } from './desktop/find-browser.ts';
-import { parseStdioAllow } from './runtime/tools/mcp-policy.ts';
+import { parseStdioAllow } from '@creatorflow/runtime';
 
 /**
  * Every setting CreatorFlow reads, parsed once at start-up from the environment

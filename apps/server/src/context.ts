@@ -9,10 +9,9 @@ import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
 import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
-import { createJobQueue } from './jobs/index.ts';
 import type { LlmService } from '@creatorflow/llm';
 import { createLlmService } from './llm/service.ts';
-import { createRuntime, type Runtime } from './runtime/index.ts';
+import { createJobQueue, createRuntime, type Runtime } from '@creatorflow/runtime';
 
 /**
  * Everything a request handler or worker needs, built once per process.

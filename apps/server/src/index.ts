@@ -5,6 +5,6 @@ export { startLocal, startCloud, type RunningInstance } from './start.ts';
 export * from './local/home.ts';
 export { resolveScope } from './auth/scope.ts';
 export type { AuthContext, WorkspaceScope } from './auth/types.ts';
-export type { App, RoutePlugin } from './routes/types.ts';
+export type { App, RoutePlugin } from './http/types.ts';
 export { VERSION } from './version.ts';
 export { openApp, type OpenedApp } from './desktop/open-app.ts';

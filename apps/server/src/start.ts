@@ -5,7 +5,7 @@ import { createContext, type AppContext, type ContextOptions } from './context.t
 import { buildApp } from './app.ts';
 import { clearServerInfo, ensureHome, lockHome, writeServerInfo } from './local/home.ts';
 import { bundledPgliteBase } from './local/pglite-base.ts';
-import type { App } from './routes/types.ts';
+import type { App } from './http/types.ts';
 
 export interface RunningInstance {
   ctx: AppContext;

@@ -6,7 +6,7 @@ import { NotFoundError } from '@creatorflow/core';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from './context.ts';
 import { LOCAL_TOKEN_COOKIE, tokensEqual } from './auth/local-guard.ts';
-import type { App } from './routes/types.ts';
+import type { App } from './http/types.ts';
 
 /** Where `npm run build:web` writes the browser app. */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));

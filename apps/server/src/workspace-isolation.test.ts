@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUuid } from '@creatorflow/core';
-import { routesOf, type RegisteredRoute } from './route-registry.ts';
-import { createTestServer, type TestServer } from './test/harness.ts';
-import type { IsolationFixture } from './test/isolation.ts';
-import { createUserWithToken, type TestUser } from './test/users.ts';
+import { routesOf, type RegisteredRoute } from './http/route-registry.ts';
+import { createTestServer, type TestServer } from './testing/harness.ts';
+import type { IsolationFixture } from './testing/isolation.ts';
+import { createUserWithToken, type TestUser } from './testing/users.ts';
 
 /**
  * Workspace isolation on EVERY route with an id in its path, including routes
@@ -17,7 +17,7 @@ import { createUserWithToken, type TestUser } from './test/users.ts';
  *
  * To make the check sharp for your domain, add `<domain>.isolation.ts`
  * anywhere under apps/server/src exporting `isolationFixtures:
- * IsolationFixture[]` (see test/isolation.ts): it creates real objects in
+ * IsolationFixture[]` (see testing/isolation.ts): it creates real objects in
  * workspace B and names the path parameters they fill. Without one, your
  * routes are still called with random UUIDs.
  */

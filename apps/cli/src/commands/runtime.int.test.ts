@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '@creatorflow/core';
 import { loadConfig, startCloud, type RunningInstance } from '@creatorflow/server';
 import { createLogger } from '@creatorflow/server/logger';
-import { cloudTestEnv } from '@creatorflow/server/test/harness';
+import { cloudTestEnv } from '@creatorflow/server/testing/harness';
 import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { cli, ndjson, waitFor, type CliProcess } from '../cli-process.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../test/harness.ts';
+import { createTestServer, type TestServer } from '../testing/harness.ts';
 
 describe('local mode: only the local token from a loopback page gets in', () => {
   let server: TestServer;

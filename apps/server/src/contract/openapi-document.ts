@@ -1,5 +1,5 @@
-import { createTestServer } from '../test/harness.ts';
-import type { App } from '../routes/types.ts';
+import { createTestServer } from '../testing/harness.ts';
+import type { App } from '../http/types.ts';
 
 /** The OpenAPI document as `GET /api/openapi.json` answers it. */
 export interface OpenApiDocument {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../test/harness.ts';
+import { createTestServer, type TestServer } from '../testing/harness.ts';
 import { openApiOf, type OpenApiDocument } from './openapi-document.ts';
 import { WEB_TYPES_PATH, webTypesOf } from './web-types.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createKey, deleteLimit, listKeys, listLimits, putLimit, queryUsage, revokeKey, type UsageGroupBy } from '@creatorflow/llm';
 import { resolveScope } from '../auth/scope.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 import { keyJson, keySchema, limitJson, limitSchema, usageBucketJson, usageBucketSchema } from './dto.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../test/harness.ts';
+import { createTestServer, type TestServer } from '../testing/harness.ts';
 
 describe('the default model group follows the first provider a user adds', () => {
   let server: TestServer;

@@ -17,7 +17,7 @@ import {
   updateProvider,
 } from '@creatorflow/llm';
 import { resolveScope } from '../auth/scope.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 import { connectionTestJson, connectionTestSchema, groupHealthSchema, groupJson, groupSchema, modelJson, modelSchema, presetJson, presetSchema, providerJson, providerSchema } from './dto.ts';
 

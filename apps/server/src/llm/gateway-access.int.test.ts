@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGatewayFixture, type GatewayFixture } from './gateway-fixture.ts';
+import { startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.ts';
 
 describe('gateway keys, limits and usage over HTTP', () => {
   let f: GatewayFixture;

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture, type GatewayFixture } from './gateway-fixture.ts';
+import { startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.ts';
 
 interface RawAnswer {
   status: number;

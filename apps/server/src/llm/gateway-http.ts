@@ -5,7 +5,7 @@ import { CreatorFlowError, NotFoundError, ValidationError, isAcceptableTraceId, 
 import { errorInFormat, type WireFormat } from '@creatorflow/llm';
 import type { AppContext } from '../context.ts';
 import { assertLoopbackRequest } from '../auth/local-guard.ts';
-import { PROBLEM_CONTENT_TYPE, logProblem, retryAfterHeader, toProblem } from '../problem.ts';
+import { PROBLEM_CONTENT_TYPE, logProblem, retryAfterHeader, toProblem } from '../http/problem.ts';
 import { assertModelAllowed, authenticateGateway, type GatewayPrincipal } from './gateway-auth.ts';
 import { listGatewayModels } from './gateway-models.ts';
 import { RawSink } from './raw-sink.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
-import { startGatewayFixture, type GatewayFixture } from './gateway-fixture.ts';
+import { startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.ts';
 
 describe('LLM gateway over HTTP with the official SDKs', () => {
   let f: GatewayFixture;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '@creatorflow/core';
 import { PublishError, canShowBrowserWindow, sessionFromCookies, type PublishRuntime } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { accountDto, loginSessionDto } from './dto.ts';
 import { publishRuntime } from './runtime.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '@creatorflow/core';
 import type { PublishContent, PublishItem, PublishEvent } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { attemptDto, jobDto } from './dto.ts';
 import { publishRuntime } from './runtime.ts';
 import { contentFromWork } from './work-content.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startFakeWechatMp, type FakeWechatMp } from '@creatorflow/testing/fake-wechat-mp/server';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import { mediaFixtures } from '@creatorflow/publish/test-fixtures';
-import { openPublishServer, type PublishTestServer } from './test-server.ts';
+import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 

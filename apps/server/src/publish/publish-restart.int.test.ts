@@ -8,7 +8,7 @@ import { startFakeWechatMp, type FakeWechatMp } from '@creatorflow/testing/fake-
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import { mediaFixtures } from '@creatorflow/publish/test-fixtures';
 import { publishRuntime } from './runtime.ts';
-import { openPublishServer } from './test-server.ts';
+import { openPublishServer } from '../testing/publish-server.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 const media = mediaFixtures(1);
@@ -71,7 +71,7 @@ describe('kill -9 between the publish click and the confirmation', () => {
   it('does not post twice: the restarted job finds the post it already made', async () => {
     site.setConfirmDelay(120_000);
     const cookie = site.issueSession();
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/crash-child.ts', import.meta.url)), home, site.url, `${cookie.name}=${cookie.value}`, media.images[0]!.path], {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../testing/publish-crash-child.ts', import.meta.url)), home, site.url, `${cookie.name}=${cookie.value}`, media.images[0]!.path], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '@creatorflow/core';
 import { FORGOTTEN_PASSWORD_NOTICE } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { publishRuntime } from './runtime.ts';
 
 const tags = ['publish'];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPublishServer, type PublishTestServer } from './test-server.ts';
+import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 import { contentFromWork } from './work-content.ts';
 
 const MARKDOWN = '# 周末骑行路线\n\n## 第一站\n\n**早上七点**出发，沿着 [绿道](https://example.com/greenway) 骑到湖边。\n\n- 带水\n- 带头盔\n';

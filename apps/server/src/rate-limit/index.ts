@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import { RateLimitedError } from '@creatorflow/core';
 import type { AppContext } from '../context.ts';
-import type { App } from '../routes/types.ts';
+import type { App } from '../http/types.ts';
 
 const WINDOW_MS = 60_000;
 /** Probes must never be throttled; gateway routes (`/v1`) meter per key in the LLM layer. */

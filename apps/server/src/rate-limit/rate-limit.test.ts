@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../test/harness.ts';
-import { createUserWithToken } from '../test/users.ts';
+import { createTestServer, type TestServer } from '../testing/harness.ts';
+import { createUserWithToken } from '../testing/users.ts';
 
 describe('rate limits (memory store, local mode)', () => {
   let server: TestServer;

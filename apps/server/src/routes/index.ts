@@ -1,15 +1,15 @@
 import type { AppContext } from '../context.ts';
-import type { App, RoutePlugin } from './types.ts';
-import { healthRoutes } from './health.ts';
-import { authRoutes } from './auth.ts';
-import { workspacesRoutes } from './workspaces.ts';
-import { libraryRoutes } from './library.ts';
-import { llmRoutes } from './llm.ts';
-import { runtimeRoutes } from './runtime.ts';
-import { contentRoutes } from './content.ts';
-import { publishRoutes } from './publish.ts';
-import { insightsRoutes } from './insights.ts';
+import type { App, RoutePlugin } from '../http/types.ts';
+import { healthRoutes } from '../health/routes.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { workspacesRoutes } from '../workspaces/routes.ts';
+import { libraryRoutes } from '../library/routes.ts';
+import { llmRoutes } from '../llm/routes.ts';
+import { runtimeRoutes } from '../runtime/routes.ts';
+import { contentRoutes } from '../content/routes.ts';
+import { publishRoutes } from '../publish/routes.ts';
 
+/** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
   healthRoutes,
   authRoutes,
@@ -19,7 +19,6 @@ const ALL: RoutePlugin[] = [
   runtimeRoutes,
   contentRoutes,
   publishRoutes,
-  insightsRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

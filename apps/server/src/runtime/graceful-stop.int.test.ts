@@ -8,7 +8,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
-import { TEST_ENV } from '../test/harness.ts';
+import { TEST_ENV } from '../testing/harness.ts';
 
 /**
  * Stopping a local server (Ctrl-C on `npm start`) in the middle of a run must

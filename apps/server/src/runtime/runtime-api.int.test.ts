@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { RunEvent } from '@creatorflow/core';
-import { createTestServer, type TestServer } from '../test/harness.ts';
+import { createTestServer, type TestServer } from '../testing/harness.ts';
 
 let fake: FakeLlm;
 let server: TestServer;

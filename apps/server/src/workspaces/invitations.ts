@@ -15,8 +15,8 @@ import {
 } from '@creatorflow/db/repositories/foundation/index';
 import { resolveScope } from '../auth/scope.ts';
 import { INVITATION_TOKEN_PREFIX, newSecret, sha256Hex } from '../auth/secrets.ts';
-import { pageOf, pageSchema, paginationQuery, readPage } from '../pagination.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import { pageOf, pageSchema, paginationQuery, readPage } from '../http/pagination.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 import { idCursor, roleSchema, tags, workspaceParams } from './shared.ts';
 

@@ -11,8 +11,8 @@ import {
   type MemberRow,
 } from '@creatorflow/db/repositories/foundation/index';
 import { resolveScope } from '../auth/scope.ts';
-import { pageOf, pageSchema, paginationQuery, readPage } from '../pagination.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import { pageOf, pageSchema, paginationQuery, readPage } from '../http/pagination.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 import { idCursor, roleSchema, tags, workspaceParams } from './shared.ts';
 

@@ -3,8 +3,8 @@ import { ForbiddenError, NotFoundError, roleAtLeast } from '@creatorflow/core';
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken, writeAudit, type ApiTokenRow } from '@creatorflow/db/repositories/foundation/index';
 import { resolveScope } from '../auth/scope.ts';
 import { API_TOKEN_PREFIX, newSecret, sha256Hex } from '../auth/secrets.ts';
-import { pageOf, pageSchema, paginationQuery, readPage } from '../pagination.ts';
-import type { RoutePlugin } from '../routes/types.ts';
+import { pageOf, pageSchema, paginationQuery, readPage } from '../http/pagination.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 import { idCursor, iso, roleSchema, tags, workspaceParams } from './shared.ts';
 

@@ -1,4 +1,4 @@
-import type { IsolationFixture } from '../test/isolation.ts';
+import type { IsolationFixture } from '../testing/isolation.ts';
 
 /** Workspace B's own objects for the isolation test: the workspace, a member, a token and an invitation. */
 export const isolationFixtures: IsolationFixture[] = [

@@ -1,0 +1,273 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { CreatorFlowError, type LlmPort } from '@creatorflow/core';
+import {
+  countChars,
+  fitToPlatform,
+  formatForPlatform,
+  getProfile,
+  illustrateArticle,
+  listThemes,
+  loadCoverTemplates,
+  loadProfiles,
+  previewPage,
+  regenerateIllustration,
+  renderCover,
+  scriptToCsv,
+  scriptToMarkdown,
+  suggestTitles,
+  writeVideoScript,
+  type ImageStore,
+} from '@creatorflow/content';
+import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
+import { contentTools } from '@creatorflow/content/tools/content-tools';
+import { resolveScope } from '../auth/scope.ts';
+import type { AppContext } from '../context.ts';
+import type { RoutePlugin } from '../http/types.ts';
+
+const formatBody = z.object({
+  markdown: z.string().min(1, 'markdown is empty: send the work body as Markdown').max(500_000),
+  platform: z.string().min(1),
+  title: z.string().max(500).optional(),
+  summary: z.string().max(2000).optional(),
+  tags: z.array(z.string().max(100)).max(50).optional(),
+  author: z.string().max(100).optional(),
+  theme: z.string().max(50).optional(),
+  customCss: z.string().max(100_000).optional(),
+  images: z.array(z.object({ src: z.string().max(2000), alt: z.string().max(500).optional() })).max(50).optional(),
+  cover: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+});
+
+const fitBody = formatBody.extend({
+  field: z.enum(['title', 'body', 'summary']),
+  limit: z.number().int().positive().optional(),
+  model: z.string().max(200).optional(),
+});
+
+/** The LLM port once the LLM layer hangs it on the context. */
+export function llmOf(ctx: AppContext): LlmPort | undefined {
+  const candidate = (ctx as { llm?: LlmPort }).llm;
+  return candidate && typeof candidate.chat === 'function' ? candidate : undefined;
+}
+
+function requireLlm(ctx: AppContext): LlmPort {
+  const llm = llmOf(ctx);
+  if (!llm) {
+    throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'No language model is configured; add a provider under Settings → Models first', { status: 503 });
+  }
+  return llm;
+}
+
+/** Generated images and covers become library assets of the workspace. */
+export function assetStore(ctx: AppContext, actor: { workspaceId: string; userId?: string }): ImageStore {
+  return {
+    async save(image, meta) {
+      const { asset } = await ctx.library.assets.upload(actor, { name: meta.name, stream: Readable.from(image.data), declaredMime: image.mediaType, tags: meta.tags });
+      return { uri: asset.uri, id: asset.id };
+    },
+  };
+}
+
+const providerBody = z.object({
+  name: z.string().min(1).max(100),
+  kind: z.enum(['comfyui', 'openai', 'siliconflow']),
+  baseUrl: z.string().url(),
+  model: z.string().max(200).optional(),
+  workflow: z.string().max(100).optional(),
+  apiKey: z.string().max(500).optional(),
+  isDefault: z.boolean().optional(),
+});
+
+/** Routes of the content domain: formatting, preview, fit, images, covers, titles, video scripts, illustration. */
+export const contentRoutes: RoutePlugin = async (app, ctx) => {
+  const providers = new ImageProviderStore(ctx.database, ctx.secretKey);
+  for (const tool of contentTools({ llm: () => llmOf(ctx), images: (ws, name) => providers.open(ws, name), store: (actor) => assetStore(ctx, actor) })) {
+    ctx.runtime.tools.register(tool);
+  }
+  app.get(
+    '/api/format/platforms',
+    { schema: { tags: ['content'], summary: 'Platform profiles (limits and rules) and WeChat themes' } },
+    async (request) => {
+      await resolveScope(ctx.database, request, 'viewer');
+      return { platforms: [...loadProfiles().values()], themes: listThemes() };
+    },
+  );
+
+  app.post(
+    '/api/format',
+    { schema: { tags: ['content'], summary: 'Format Markdown for a platform and check its limits', body: formatBody } },
+    async (request) => {
+      await resolveScope(ctx.database, request, 'viewer');
+      return formatForPlatform(request.body);
+    },
+  );
+
+  app.post(
+    '/api/format/preview',
+    { schema: { tags: ['content'], summary: 'A full HTML page of exactly what will be pasted or published', body: formatBody } },
+    async (request, reply) => {
+      await resolveScope(ctx.database, request, 'viewer');
+      const result = formatForPlatform(request.body);
+      void reply.header('x-creatorflow-violations', String(result.violations.filter((v) => v.severity === 'error').length));
+      return reply.type('text/html; charset=utf-8').send(previewPage(result, { author: request.body.author }));
+    },
+  );
+
+  app.post(
+    '/api/format/fit',
+    { schema: { tags: ['content'], summary: 'Rewrite a too-long field with the LLM so it fits the platform, then format again', body: fitBody } },
+    async (request) => {
+      const scope = await resolveScope(ctx.database, request, 'editor');
+      const { field, limit, model, ...input } = request.body;
+      const before = formatForPlatform(input);
+      const profile = getProfile(input.platform);
+      let text = field === 'title' ? before.title : field === 'summary' ? before.summary : before.plainText;
+      if (!text) throw new CreatorFlowError('CONTENT_NOTHING_TO_FIT', `There is no ${field} to rewrite`, { status: 400 });
+      let target = limit ?? profile[field]?.max;
+      if (field === 'body' && before.bodyFormat === 'text') {
+        // The 【title】 lead and inline tags count toward the body limit but are not rewritten.
+        const core = stripLeadAndTags(text, before);
+        if (target) target -= countChars(text, profile.counting) - countChars(core, profile.counting);
+        text = core;
+      }
+      const fit = await fitToPlatform(requireLlm(ctx), {
+        platform: input.platform,
+        field,
+        text,
+        limit: target,
+        model,
+        attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId, node: 'fit_to_platform' },
+        signal: AbortSignal.timeout(120_000),
+      });
+      const next = { ...input, [field === 'body' ? 'markdown' : field]: fit.text };
+      if (field === 'body' && before.output === 'video') next.summary = fit.text;
+      return { fit, result: formatForPlatform(next) };
+    },
+  );
+  registerCreationRoutes(app, ctx, providers);
+};
+
+function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext, providers: ImageProviderStore): void {
+  app.get('/api/images/providers', { schema: { tags: ['content'], summary: 'Image providers of the workspace (keys masked)' } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'viewer');
+    return { providers: await providers.list(scope.workspaceId) };
+  });
+
+  app.post('/api/images/providers', { schema: { tags: ['content'], summary: 'Add ComfyUI or an OpenAI-compatible images API', body: providerBody } }, async (request, reply) => {
+    const scope = await resolveScope(ctx.database, request, 'admin');
+    return reply.code(201).send(await providers.create(scope.workspaceId, request.body));
+  });
+
+  app.delete('/api/images/providers/:name', { schema: { tags: ['content'], summary: 'Remove an image provider', params: z.object({ name: z.string().min(1).max(100) }) } }, async (request, reply) => {
+    const scope = await resolveScope(ctx.database, request, 'admin');
+    await providers.remove(scope.workspaceId, request.params.name);
+    return reply.code(204).send();
+  });
+
+  const generateBody = z.object({
+    prompt: z.string().min(1).max(4000),
+    negativePrompt: z.string().max(2000).optional(),
+    width: z.number().int().min(64).max(4096).default(1024),
+    height: z.number().int().min(64).max(4096).default(1024),
+    count: z.number().int().min(1).max(4).default(1),
+    seed: z.number().int().nonnegative().optional(),
+    workflow: z.string().max(100).optional(),
+    provider: z.string().max(100).optional(),
+  });
+  app.post('/api/images/generate', { schema: { tags: ['content'], summary: 'Generate images and store them as assets', body: generateBody } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    const { provider: name, ...req } = request.body;
+    const provider = await providers.open(scope.workspaceId, name);
+    const images = await provider.generate(req, { signal: AbortSignal.timeout(11 * 60_000) });
+    const store = assetStore(ctx, scope);
+    const out = [];
+    for (const image of images) {
+      const saved = await store.save(image, { name: `${req.prompt.slice(0, 40)}.png`, tags: ['generated', provider.id] });
+      out.push({ ...saved, width: image.width, height: image.height, seed: image.seed, provider: provider.id });
+    }
+    return { images: out };
+  });
+
+  const coverBody = z.object({
+    title: z.string().min(1).max(200),
+    subtitle: z.string().max(200).optional(),
+    template: z.string().max(50).optional(),
+    platform: z.string().max(50).optional(),
+    width: z.number().int().min(64).max(4096).optional(),
+    height: z.number().int().min(64).max(4096).optional(),
+    backgroundAssetId: z.string().uuid().optional(),
+    save: z.boolean().default(false),
+  });
+  app.get('/api/covers/templates', { schema: { tags: ['content'], summary: 'Cover templates' } }, async (request) => {
+    await resolveScope(ctx.database, request, 'viewer');
+    return { templates: [...loadCoverTemplates().values()] };
+  });
+  app.post('/api/covers', { schema: { tags: ['content'], summary: 'Render a cover PNG (or save it as an asset with save: true)', body: coverBody } }, async (request, reply) => {
+    const scope = await resolveScope(ctx.database, request, request.body.save ? 'editor' : 'viewer');
+    const { backgroundAssetId, save, ...req } = request.body;
+    let backgroundImage: Buffer | undefined;
+    if (backgroundAssetId) {
+      const { stream } = await ctx.library.assets.open(scope, backgroundAssetId);
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      backgroundImage = Buffer.concat(chunks);
+    }
+    const cover = renderCover({ ...req, backgroundImage });
+    if (!save) return reply.type('image/png').send(cover.png);
+    const saved = await assetStore(ctx, scope).save(
+      { data: cover.png, mediaType: 'image/png', width: cover.width, height: cover.height, provider: 'cover' },
+      { name: `cover-${req.platform ?? 'custom'}.png`, tags: ['cover', ...(req.platform ? [req.platform] : [])] },
+    );
+    return reply.code(201).send({ ...saved, width: cover.width, height: cover.height, titleLines: cover.title.lines });
+  });
+
+  const titlesBody = z.object({ markdown: z.string().min(1).max(500_000), platform: z.string(), title: z.string().max(500).optional(), useLlm: z.boolean().default(false), count: z.number().int().min(1).max(10).default(6) });
+  app.post('/api/titles', { schema: { tags: ['content'], summary: 'Scored title options for a platform', body: titlesBody } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, request.body.useLlm ? 'editor' : 'viewer');
+    const llm = request.body.useLlm ? requireLlm(ctx) : undefined;
+    const options = await suggestTitles({ ...request.body, llm, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } });
+    return { options };
+  });
+
+  const scriptBody = z.object({ source: z.string().min(1).max(100_000), format: z.enum(['15s', '60s', '3min']), platform: z.string().optional(), style: z.string().max(500).optional(), model: z.string().optional(), save: z.boolean().default(false) });
+  app.post('/api/video-scripts', { schema: { tags: ['content'], summary: 'Write a video shot list; save: true stores it as a work', body: scriptBody } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    const { save, ...req } = request.body;
+    const script = await writeVideoScript(requireLlm(ctx), { ...req, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId }, signal: AbortSignal.timeout(180_000) });
+    const markdown = scriptToMarkdown(script);
+    const work = save
+      ? await ctx.library.works.create(scope, { kind: 'video_script', title: script.title, body: markdown, platforms: script.platform ? [script.platform] : [] })
+      : undefined;
+    return { script, markdown, csv: scriptToCsv(script), workId: work?.id };
+  });
+
+  const illustrateBody = z.object({ markdown: z.string().min(1).max(500_000), max: z.number().int().min(1).max(8).default(3), style: z.string().max(500).optional(), width: z.number().int().default(1024), height: z.number().int().default(576), provider: z.string().optional() });
+  app.post('/api/illustrate', { schema: { tags: ['content'], summary: 'Illustrate an article: pick places, generate, insert', body: illustrateBody } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    const { provider, ...req } = request.body;
+    return illustrateArticle(
+      { llm: requireLlm(ctx), images: await providers.open(scope.workspaceId, provider), store: assetStore(ctx, scope) },
+      { ...req, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } },
+    );
+  });
+
+  const illustration = z.object({ afterParagraph: z.number().int(), prompt: z.string(), alt: z.string(), uri: z.string(), seed: z.number().optional() });
+  const regenerateBody = z.object({ markdown: z.string().min(1), illustrations: z.array(illustration), index: z.number().int().nonnegative(), prompt: z.string().max(4000).optional(), width: z.number().int().default(1024), height: z.number().int().default(576), style: z.string().optional(), provider: z.string().optional() });
+  app.post('/api/illustrate/regenerate', { schema: { tags: ['content'], summary: 'Draw one illustration again and swap it in', body: regenerateBody } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    const { provider, ...req } = request.body;
+    return regenerateIllustration(
+      { images: await providers.open(scope.workspaceId, provider), store: assetStore(ctx, scope) },
+      { ...req, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } },
+    );
+  });
+}
+
+function stripLeadAndTags(text: string, result: { title?: string; tags: string[]; output: string }): string {
+  let core = text;
+  if (result.output === 'text' && result.title && core.startsWith(`【${result.title}】\n`)) core = core.slice(result.title.length + 3);
+  const lines = core.trimEnd().split('\n');
+  const last = lines.at(-1) ?? '';
+  if (result.tags.length && result.tags.every((t) => last.includes(t))) core = lines.slice(0, -1).join('\n');
+  return core.trim();
+}

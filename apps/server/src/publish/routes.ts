@@ -1,0 +1,16 @@
+import { accountRoutes } from './account-routes.ts';
+import { jobRoutes } from './job-routes.ts';
+import { vaultRoutes } from './vault-routes.ts';
+import { publishRuntime } from './runtime.ts';
+import type { RoutePlugin } from '../http/types.ts';
+
+/** Routes of the publish domain: vault, accounts (账号矩阵), jobs. */
+export const publishRoutes: RoutePlugin = async (app, ctx) => {
+  await vaultRoutes(app, ctx);
+  await accountRoutes(app, ctx);
+  await jobRoutes(app, ctx);
+  // Start the publish worker with the server so scheduled jobs fire after a restart without any request.
+  app.addHook('onReady', async () => {
+    await publishRuntime(ctx);
+  });
+};

@@ -1,9 +1,0 @@
-import { llmAccessRoutes } from '../llm/access-routes.ts';
-import { llmCatalogRoutes } from '../llm/catalog-routes.ts';
-import type { RoutePlugin } from './types.ts';
-
-/** Admin API of the LLM layer under /api/llm: providers, models, groups, keys, limits, usage. */
-export const llmRoutes: RoutePlugin = async (app, ctx) => {
-  await llmCatalogRoutes(app, ctx);
-  await llmAccessRoutes(app, ctx);
-};

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { NotFoundError, RUN_EVENT_TYPES } from '@creatorflow/core';
+import { resolveScope } from '../auth/scope.ts';
+import type { RoutePlugin } from '../http/types.ts';
+import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { runJson } from './run-json.ts';
+import { streamRunEvents } from './events-sse.ts';
+
+const idParams = z.object({ id: z.string().regex(/^run-[0-9a-f-]{36}$/, 'a run id looks like run-0190…') });
+const submitBody = z.object({
+  graph: z.string().min(1).max(64).optional(),
+  version: z.number().int().positive().optional(),
+  source: z.string().min(1).max(1_000_000).optional(),
+  inputs: z.record(z.string(), z.unknown()).default({}),
+  budget: z
+    .object({ max_cost_cents: z.number().positive().optional(), max_tokens: z.number().int().positive().optional(), max_steps: z.number().int().positive().optional(), max_wall_seconds: z.number().positive().optional() })
+    .optional(),
+  client: z.enum(['desktop', 'web', 'mobile', 'cli', 'sidecar']).optional(),
+});
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+  status: z.enum(['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled']).optional(),
+  graph: z.string().max(64).optional(),
+});
+const idempotencyHeader = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined);
+
+/** `/api/runs`: start, list, read, follow (SSE), answer and cancel runs. */
+export const runRoutes: RoutePlugin = async (app, ctx) => {
+  const runs = () => ctx.runtime.runs;
+
+  app.post('/api/runs', { schema: { tags: ['runtime'], summary: 'Start a run (queued; follow it with /events)', body: submitBody } }, async (request, reply) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    const { run, created } = await runs().submit({
+      workspaceId: scope.workspaceId,
+      userId: scope.userId,
+      traceId: request.traceId,
+      graph: request.body.graph,
+      version: request.body.version,
+      source: request.body.source,
+      inputs: request.body.inputs,
+      budget: request.body.budget,
+      client: request.body.client,
+      idempotencyKey: idempotencyHeader(request.headers['idempotency-key']),
+    });
+    return reply.code(created ? 202 : 200).send(runJson(run));
+  });
+
+  app.get('/api/runs', { schema: { tags: ['runtime'], querystring: listQuery } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'viewer');
+    const before = request.query.cursor ? decodeCursor(request.query.cursor, z.object({ createdAt: z.string(), id: z.string() })) : undefined;
+    const rows = await runs().repo.list(scope.workspaceId, { limit: request.query.limit + 1, before, status: request.query.status, graph: request.query.graph });
+    const page = rows.slice(0, request.query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => {
+        const { inputs: _inputs, waiting: _waiting, ...rest } = runJson(r);
+        return rest;
+      }),
+      next_cursor: rows.length > request.query.limit && last ? encodeCursor({ createdAt: new Date(last.created_at).toISOString(), id: last.id }) : null,
+    };
+  });
+
+  app.get('/api/runs/:id', { schema: { tags: ['runtime'], params: idParams } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'viewer');
+    const run = await runs().repo.get(scope.workspaceId, request.params.id);
+    if (!run) throw new NotFoundError('Run', request.params.id);
+    return runJson(run);
+  });
+
+  app.get(
+    '/api/runs/:id/events',
+    {
+      schema: {
+        tags: ['runtime'],
+        summary: `Run events as SSE (Last-Event-ID replay, live tail); ?format=json for a page. Types: ${RUN_EVENT_TYPES.join(', ')}`,
+        params: idParams,
+        querystring: z.object({ after: z.coerce.number().int().min(0).optional(), follow: z.enum(['true', 'false']).default('true'), format: z.enum(['sse', 'json']).default('sse'), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
+      },
+    },
+    async (request, reply) => {
+      const scope = await resolveScope(ctx.database, request, 'viewer');
+      const run = await runs().repo.get(scope.workspaceId, request.params.id);
+      if (!run) throw new NotFoundError('Run', request.params.id);
+      const header = request.headers['last-event-id'];
+      const after = request.query.after ?? (typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : 0);
+      if (request.query.format === 'json') return { items: await runs().repo.events(run.id, after, request.query.limit), status: run.status, last_seq: Number(run.last_seq) };
+      await streamRunEvents(request, reply, {
+        runId: run.id,
+        after,
+        follow: request.query.follow === 'true',
+        repo: runs().repo,
+        bus: ctx.runtime.bus,
+        terminal: ['completed', 'failed', 'cancelled'].includes(run.status),
+        lastSeq: Number(run.last_seq),
+      });
+    },
+  );
+
+  app.post(
+    '/api/runs/:id/resume',
+    { schema: { tags: ['runtime'], summary: 'Answer the human request a run waits on (first answer wins)', params: idParams, body: z.object({ data: z.unknown(), request_id: z.string().max(300).optional(), idempotency_key: z.string().min(1).max(200).optional() }) } },
+    async (request) => {
+      const scope = await resolveScope(ctx.database, request, 'editor');
+      const key = idempotencyHeader(request.headers['idempotency-key']) ?? request.body.idempotency_key ?? `${scope.userId}:${request.traceId}`;
+      const result = await runs().respond(scope.workspaceId, request.params.id, scope.userId, { data: request.body.data, requestId: request.body.request_id }, key);
+      const run = (await runs().repo.get(scope.workspaceId, request.params.id))!;
+      return { accepted: true, replayed: result.replayed, request_id: result.requestId, run: runJson(run) };
+    },
+  );
+
+  app.post('/api/runs/:id/cancel', { schema: { tags: ['runtime'], params: idParams } }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    return runJson(await runs().cancel(scope.workspaceId, request.params.id));
+  });
+};

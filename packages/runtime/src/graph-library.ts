@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { NotFoundError, newUuid, validateGraphSource, ValidationError, formatIssue, type AnalysisOptions, type Graph, type GraphIssue } from '@creatorflow/core';
+import type { Database } from '@creatorflow/db';
+
+export const BUILTIN_GRAPHS_DIR = fileURLToPath(new URL('../../../graphs/', import.meta.url));
+
+export interface StoredGraph {
+  name: string;
+  version: number | null;
+  source: string;
+  graph: Graph;
+  builtin: boolean;
+  createdAt?: Date;
+}
+
+/**
+ * Graphs a workspace can run: its own (versioned in the `graphs` table) and
+ * the ones shipped in graphs/. A workspace graph with a built-in's name
+ * shadows the built-in.
+ */
+export class GraphLibrary {
+  #builtins: Map<string, { source: string; file: string }> | undefined;
+  readonly #summaries = new Map<string, { description?: string; inputs: Graph['inputs'] }>();
+
+  constructor(
+    private readonly database: Database,
+    private readonly analysis: () => AnalysisOptions,
+    private readonly builtinDir = BUILTIN_GRAPHS_DIR,
+  ) {}
+
+  builtinSources(): Map<string, { source: string; file: string }> {
+    if (this.#builtins) return this.#builtins;
+    const map = new Map<string, { source: string; file: string }>();
+    if (existsSync(this.builtinDir)) {
+      for (const file of readdirSync(this.builtinDir).filter((f) => f.endsWith('.yaml')).sort()) {
+        const path = join(this.builtinDir, file);
+        map.set(file.replace(/\.yaml$/, ''), { source: readFileSync(path, 'utf8'), file: path });
+      }
+    }
+    this.#builtins = map;
+    return map;
+  }
+
+  /** Description and inputs of a built-in graph: its file does not change while the server runs, so it is parsed once. */
+  #builtinSummary(name: string): { description?: string; inputs: Graph['inputs'] } {
+    let summary = this.#summaries.get(name);
+    if (!summary) {
+      const { graph } = this.validate(this.builtinSources().get(name)!.source, name);
+      summary = { description: graph?.description, inputs: graph?.inputs ?? {} };
+      this.#summaries.set(name, summary);
+    }
+    return summary;
+  }
+
+  validate(source: string, file = '<graph>'): { graph?: Graph; issues: GraphIssue[] } {
+    return validateGraphSource(source, file, this.analysis());
+  }
+
+  /** Parses a graph or throws a 400 listing every error with its position. */
+  parse(source: string, file = '<graph>'): { graph: Graph; issues: GraphIssue[] } {
+    const result = this.validate(source, file);
+    if (!result.graph) {
+      const errors = result.issues.filter((i) => i.severity === 'error');
+      throw new ValidationError(
+        `graph is invalid:\n${errors.map(formatIssue).join('\n')}`,
+        errors.map((i) => ({ path: `${i.path || '(document)'} (line ${i.line}, col ${i.col})`, message: i.message + (i.suggestion ? ` — ${i.suggestion}` : '') })),
+      );
+    }
+    return { graph: result.graph, issues: result.issues };
+  }
+
+  async save(workspaceId: string, userId: string, source: string): Promise<{ stored: StoredGraph; issues: GraphIssue[] }> {
+    const { graph, issues } = this.parse(source);
+    const [row] = await this.database.query<{ version: number; created_at: Date }>(
+      `INSERT INTO graphs (id, workspace_id, name, version, source, definition, created_by)
+       SELECT $1, $2, $3, COALESCE(max(version), 0) + 1, $4, $5, $6 FROM graphs WHERE workspace_id = $2 AND name = $3
+       RETURNING version, created_at`,
+      [newUuid(), workspaceId, graph.name, source, JSON.stringify(graph), userId],
+    );
+    return { stored: { name: graph.name, version: row!.version, source, graph, builtin: false, createdAt: row!.created_at }, issues };
+  }
+
+  async list(workspaceId: string): Promise<Array<{ name: string; version: number | null; description?: string; inputs: Graph['inputs']; builtin: boolean; updatedAt?: Date }>> {
+    const rows = await this.database.query<{ name: string; version: number; definition: Graph; created_at: Date }>(
+      `SELECT DISTINCT ON (name) name, version, definition, created_at FROM graphs WHERE workspace_id = $1 ORDER BY name, version DESC`,
+      [workspaceId],
+    );
+    const own = rows.map((r) => ({ name: r.name, version: r.version, description: r.definition.description, inputs: r.definition.inputs ?? {}, builtin: false, updatedAt: r.created_at }));
+    const names = new Set(own.map((g) => g.name));
+    const builtins = [...this.builtinSources().keys()]
+      .filter((name) => !names.has(name))
+      .map((name) => ({ name, version: null, ...this.#builtinSummary(name), builtin: true }));
+    return [...own, ...builtins].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async versions(workspaceId: string, name: string): Promise<Array<{ version: number; createdAt: Date }>> {
+    const rows = await this.database.query<{ version: number; created_at: Date }>('SELECT version, created_at FROM graphs WHERE workspace_id = $1 AND name = $2 ORDER BY version DESC', [workspaceId, name]);
+    return rows.map((r) => ({ version: r.version, createdAt: r.created_at }));
+  }
+
+  /** The workspace's graph (latest or a given version), else the built-in of that name. */
+  async get(workspaceId: string, name: string, version?: number): Promise<StoredGraph> {
+    const rows = await this.database.query<{ version: number; source: string; definition: Graph; created_at: Date }>(
+      version === undefined
+        ? 'SELECT version, source, definition, created_at FROM graphs WHERE workspace_id = $1 AND name = $2 ORDER BY version DESC LIMIT 1'
+        : 'SELECT version, source, definition, created_at FROM graphs WHERE workspace_id = $1 AND name = $2 AND version = $3',
+      version === undefined ? [workspaceId, name] : [workspaceId, name, version],
+    );
+    const row = rows[0];
+    if (row) return { name, version: row.version, source: row.source, graph: row.definition, builtin: false, createdAt: row.created_at };
+    const builtin = version === undefined ? this.builtinSources().get(name) : undefined;
+    if (!builtin) throw new NotFoundError('Graph', version === undefined ? name : `${name}@${version}`);
+    const { graph } = this.parse(builtin.source, builtin.file);
+    return { name, version: null, source: builtin.source, graph, builtin: true };
+  }
+
+  /** Whether `name` resolves for the workspace (subgraph checks). */
+  async exists(workspaceId: string, name: string): Promise<boolean> {
+    if (this.builtinSources().has(name)) return true;
+    const rows = await this.database.query('SELECT 1 FROM graphs WHERE workspace_id = $1 AND name = $2 LIMIT 1', [workspaceId, name]);
+    return rows.length > 0;
+  }
+}

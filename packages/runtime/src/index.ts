@@ -1,0 +1,13 @@
+// The agent runtime of a process: run service, run worker, run store, graph
+// library, event bus, built-in tools and the job-queue adapters they run on.
+export { createRuntime, RUNS_QUEUE, type Runtime, type RuntimeDeps } from './runtime.ts';
+export { InProcessBus, RedisBus, type RunControl, type RuntimeBus } from './event-bus.ts';
+export { BUILTIN_GRAPHS_DIR, GraphLibrary, type StoredGraph } from './graph-library.ts';
+export { RunService, type SubmitRun } from './run-service.ts';
+export { RunWorker, type RunJob, type RunWorkerOptions } from './run-worker.ts';
+export { RunsRepo, type NewRun, type RunRow } from './runs-repo.ts';
+export { DbRunStore } from './db-run-store.ts';
+export { BullJobQueue, DbJobQueue, createJobQueue, type JobQueueDeps } from './jobs/index.ts';
+export { hostAllowed, httpFetchTool, type HttpFetchOptions } from './tools/http-fetch.ts';
+export { McpTools, MCP_PREFIX, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
+export { assertStdioAllowed, mcpChildEnv, parseStdioAllow, stdioRefusal, type McpPolicy } from './tools/mcp-policy.ts';

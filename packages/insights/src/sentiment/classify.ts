@@ -12,7 +12,7 @@ export interface ClassifiedComment {
 
 export interface ClassifyOptions {
   /** The LLM layer; without it (or when it fails) the lexicon classifies. */
-  llm?: LlmPort;
+  llm?: Pick<LlmPort, 'chat'>;
   model?: string;
   workspaceId: string;
   /** Comments per model call. */

@@ -26,14 +26,14 @@ describe('comment sentiment', () => {
 
   it('uses the model in batches when one is configured', async () => {
     const requests: ChatRequest[] = [];
-    const llm: LlmPort = {
+    const llm: Pick<LlmPort, 'chat'> = {
       async chat(request) {
         requests.push(request);
         const lines = String(request.messages[1]!.content).split('\n');
         const items = lines.map((line, i) => ({ i, sentiment: line.includes('下雨') ? 'neutral' : 'very_positive', question: line.includes('？') }));
-        return { text: JSON.stringify({ items }), toolCalls: [], finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 }, costCents: 0, provider: 'fake', model: 'fake' } satisfies ChatResult;
+        return { text: JSON.stringify({ items }), toolCalls: [], finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 }, costCents: 0, provider: 'fake', model: 'fake', latencyMs: 1 } satisfies ChatResult;
       },
-    } as LlmPort;
+    };
     const result = await classifyComments(comments, { llm, workspaceId: 'ws', batchSize: 4 });
     expect(requests).toHaveLength(2);
     expect(result.every((r) => r.by === 'llm')).toBe(true);
@@ -42,7 +42,7 @@ describe('comment sentiment', () => {
   });
 
   it('falls back to the lexicon for a batch the model answers out of shape', async () => {
-    const llm = { chat: async () => ({ text: 'sorry, I cannot', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 }, costCents: 0, provider: 'f', model: 'f' }) } as unknown as LlmPort;
+    const llm = { chat: async () => ({ text: 'sorry, I cannot', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 }, costCents: 0, provider: 'f', model: 'f', latencyMs: 1 }) } satisfies Pick<LlmPort, 'chat'>;
     const result = await classifyComments(comments, { llm, workspaceId: 'ws' });
     expect(result.every((r) => r.by === 'lexicon')).toBe(true);
     expect(result.find((r) => r.id === '5')?.sentiment).toBe('very_negative');

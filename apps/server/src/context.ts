@@ -36,7 +36,7 @@ export interface AppContext {
   readonly jobs: JobQueue;
   /** The LLM layer: `LlmPort` for in-process calls (model groups, limits, failover, usage) and the /v1 gateway. */
   readonly llm: LlmService;
-  /** Agent runtime: tool registry (`runtime.tools.register`), graphs, runs, run worker. Built on first use. */
+  /** Agent runtime (packages/runtime): every tool (tools/registry.ts), graphs, runs, run worker. Built on first use. */
   readonly runtime: Runtime;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
@@ -115,7 +115,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       llm,
       get runtime(): Runtime {
         if (!runtime) {
-          runtime = createRuntime({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock, jobs, llm: () => llm, library: (this as AppContext).library, mcpStdioAllow: config.mcpStdioAllow });
+          runtime = createRuntime({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock, jobs, llm: () => llm, library: (this as AppContext).library, secretKey, mcpStdioAllow: config.mcpStdioAllow });
           onClose(() => runtime!.close());
         }
         return runtime;

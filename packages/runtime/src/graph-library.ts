@@ -6,6 +6,30 @@ import type { Database } from '@creatorflow/db';
 
 export const BUILTIN_GRAPHS_DIR = fileURLToPath(new URL('../../../graphs/', import.meta.url));
 
+/** Whether a graph can run here: not when it uses a placeholder tool of a domain that is not built yet. */
+export interface Runnability {
+  runnable: boolean;
+  /** The placeholder tools it uses. */
+  unavailableTools: string[];
+  /** Why it cannot run (English; clients show their own translation from `unavailableTools`). */
+  reason?: string;
+}
+
+export interface GraphSummary extends Runnability {
+  name: string;
+  version: number | null;
+  description?: string;
+  inputs: Graph['inputs'];
+  builtin: boolean;
+  updatedAt?: Date;
+}
+
+export interface GraphLibraryOptions {
+  builtinDir?: string;
+  /** Placeholder tools (name → why it cannot run), from tools/registry.ts. */
+  placeholders?: ReadonlyMap<string, string>;
+}
+
 export interface StoredGraph {
   name: string;
   version: number | null;
@@ -22,13 +46,26 @@ export interface StoredGraph {
  */
 export class GraphLibrary {
   #builtins: Map<string, { source: string; file: string }> | undefined;
-  readonly #summaries = new Map<string, { description?: string; inputs: Graph['inputs'] }>();
+  readonly #summaries = new Map<string, { description?: string; inputs: Graph['inputs'] } & Runnability>();
+  private readonly builtinDir: string;
+  readonly #placeholders: ReadonlyMap<string, string>;
 
   constructor(
     private readonly database: Database,
     private readonly analysis: () => AnalysisOptions,
-    private readonly builtinDir = BUILTIN_GRAPHS_DIR,
-  ) {}
+    options: GraphLibraryOptions = {},
+  ) {
+    this.builtinDir = options.builtinDir ?? BUILTIN_GRAPHS_DIR;
+    this.#placeholders = options.placeholders ?? new Map();
+  }
+
+  /** A graph that uses a placeholder tool is listed, but not offered as runnable. */
+  runnability(graph: Graph | undefined): Runnability {
+    const used = graph ? toolsOf(graph) : [];
+    const unavailableTools = used.filter((name) => this.#placeholders.has(name));
+    if (unavailableTools.length === 0) return { runnable: true, unavailableTools };
+    return { runnable: false, unavailableTools, reason: `uses tools that are ${unavailableTools.map((name) => `${name} (${this.#placeholders.get(name)})`).join(', ')}` };
+  }
 
   builtinSources(): Map<string, { source: string; file: string }> {
     if (this.#builtins) return this.#builtins;
@@ -44,11 +81,11 @@ export class GraphLibrary {
   }
 
   /** Description and inputs of a built-in graph: its file does not change while the server runs, so it is parsed once. */
-  #builtinSummary(name: string): { description?: string; inputs: Graph['inputs'] } {
+  #builtinSummary(name: string): { description?: string; inputs: Graph['inputs'] } & Runnability {
     let summary = this.#summaries.get(name);
     if (!summary) {
       const { graph } = this.validate(this.builtinSources().get(name)!.source, name);
-      summary = { description: graph?.description, inputs: graph?.inputs ?? {} };
+      summary = { description: graph?.description, inputs: graph?.inputs ?? {}, ...this.runnability(graph) };
       this.#summaries.set(name, summary);
     }
     return summary;
@@ -82,12 +119,12 @@ export class GraphLibrary {
     return { stored: { name: graph.name, version: row!.version, source, graph, builtin: false, createdAt: row!.created_at }, issues };
   }
 
-  async list(workspaceId: string): Promise<Array<{ name: string; version: number | null; description?: string; inputs: Graph['inputs']; builtin: boolean; updatedAt?: Date }>> {
+  async list(workspaceId: string): Promise<GraphSummary[]> {
     const rows = await this.database.query<{ name: string; version: number; definition: Graph; created_at: Date }>(
       `SELECT DISTINCT ON (name) name, version, definition, created_at FROM graphs WHERE workspace_id = $1 ORDER BY name, version DESC`,
       [workspaceId],
     );
-    const own = rows.map((r) => ({ name: r.name, version: r.version, description: r.definition.description, inputs: r.definition.inputs ?? {}, builtin: false, updatedAt: r.created_at }));
+    const own = rows.map((r) => ({ name: r.name, version: r.version, description: r.definition.description, inputs: r.definition.inputs ?? {}, builtin: false, updatedAt: r.created_at, ...this.runnability(r.definition) }));
     const names = new Set(own.map((g) => g.name));
     const builtins = [...this.builtinSources().keys()]
       .filter((name) => !names.has(name))
@@ -122,4 +159,14 @@ export class GraphLibrary {
     const rows = await this.database.query('SELECT 1 FROM graphs WHERE workspace_id = $1 AND name = $2 LIMIT 1', [workspaceId, name]);
     return rows.length > 0;
   }
+}
+
+/** The tools a graph's nodes call (tool nodes and agent tool lists). */
+export function toolsOf(graph: Graph): string[] {
+  const used = new Set<string>();
+  for (const node of Object.values(graph.nodes)) {
+    if (node.type === 'tool') used.add(node.tool);
+    if (node.type === 'agent') for (const tool of node.tools) used.add(tool);
+  }
+  return [...used].sort();
 }

@@ -2,7 +2,8 @@
 // library, event bus, built-in tools and the job-queue adapters they run on.
 export { createRuntime, RUNS_QUEUE, type Runtime, type RuntimeDeps } from './runtime.ts';
 export { InProcessBus, RedisBus, type RunControl, type RuntimeBus } from './event-bus.ts';
-export { BUILTIN_GRAPHS_DIR, GraphLibrary, type StoredGraph } from './graph-library.ts';
+export { BUILTIN_GRAPHS_DIR, GraphLibrary, toolsOf, type GraphLibraryOptions, type GraphSummary, type Runnability, type StoredGraph } from './graph-library.ts';
+export { buildToolRegistry, libraryImageStore, type ToolWiring, type WiredTools } from './tools/registry.ts';
 export { RunService, type SubmitRun } from './run-service.ts';
 export { RunWorker, type RunJob, type RunWorkerOptions } from './run-worker.ts';
 export { RunsRepo, type NewRun, type RunRow } from './runs-repo.ts';

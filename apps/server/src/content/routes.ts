@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { CreatorFlowError, type LlmPort } from '@creatorflow/core';
 import {
@@ -20,7 +19,7 @@ import {
   type ImageStore,
 } from '@creatorflow/content';
 import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
-import { contentTools } from '@creatorflow/content/tools/content-tools';
+import { libraryImageStore } from '@creatorflow/runtime';
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
@@ -60,12 +59,7 @@ function requireLlm(ctx: AppContext): LlmPort {
 
 /** Generated images and covers become library assets of the workspace. */
 export function assetStore(ctx: AppContext, actor: { workspaceId: string; userId?: string }): ImageStore {
-  return {
-    async save(image, meta) {
-      const { asset } = await ctx.library.assets.upload(actor, { name: meta.name, stream: Readable.from(image.data), declaredMime: image.mediaType, tags: meta.tags });
-      return { uri: asset.uri, id: asset.id };
-    },
-  };
+  return libraryImageStore(ctx.library, actor);
 }
 
 const providerBody = z.object({
@@ -81,9 +75,6 @@ const providerBody = z.object({
 /** Routes of the content domain: formatting, preview, fit, images, covers, titles, video scripts, illustration. */
 export const contentRoutes: RoutePlugin = async (app, ctx) => {
   const providers = new ImageProviderStore(ctx.database, ctx.secretKey);
-  for (const tool of contentTools({ llm: () => llmOf(ctx), images: (ws, name) => providers.open(ws, name), store: (actor) => assetStore(ctx, actor) })) {
-    ctx.runtime.tools.register(tool);
-  }
   app.get(
     '/api/format/platforms',
     { schema: { tags: ['content'], summary: 'Platform profiles (limits and rules) and WeChat themes' } },

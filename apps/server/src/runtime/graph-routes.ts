@@ -17,7 +17,18 @@ export const graphRoutes: RoutePlugin = async (app, ctx) => {
     const items = await graphs().list(scope.workspaceId);
     // Inputs let a client build the start form of any graph (and send only what it declares).
     return {
-      items: items.map((g) => ({ name: g.name, version: g.version, description: g.description ?? null, inputs: g.inputs, builtin: g.builtin, updated_at: g.updatedAt?.toISOString() ?? null })),
+      items: items.map((g) => ({
+        name: g.name,
+        version: g.version,
+        description: g.description ?? null,
+        inputs: g.inputs,
+        builtin: g.builtin,
+        updated_at: g.updatedAt?.toISOString() ?? null,
+        // A graph that needs a tool of a domain not built yet is listed, but a client must not offer to run it.
+        runnable: g.runnable,
+        unavailable_tools: g.unavailableTools,
+        not_runnable_reason: g.reason ?? null,
+      })),
     };
   });
 

@@ -46,6 +46,10 @@ export interface GraphInfo {
   /** What a run of this graph takes; the start form sends only these. */
   inputs?: Record<string, GraphInput>;
   builtin: boolean;
+  /** False when the graph uses a tool of a feature not built yet; the workbench shows it disabled. */
+  runnable: boolean;
+  unavailable_tools: string[];
+  not_runnable_reason: string | null;
 }
 
 /** The graphs a run can start from (built-in and the workspace's own), shared by every page that offers them. */

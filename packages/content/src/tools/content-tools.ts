@@ -195,7 +195,7 @@ export function illustrateArticleTool(deps: ContentToolDeps): ToolDefinition<
   };
 }
 
-/** Every creation tool, ready for `runtime.tools.register`. */
+/** Every creation tool; packages/runtime/src/tools/registry.ts registers them for every process that runs graphs. */
 export function contentTools(deps: ContentToolDeps): Array<ToolDefinition<never, unknown>> {
   return [formatForPlatformTool(), suggestTitlesTool(deps), writeVideoScriptTool(deps), renderCoverTool(deps), generateImageTool(deps), illustrateArticleTool(deps)] as unknown as Array<ToolDefinition<never, unknown>>;
 }

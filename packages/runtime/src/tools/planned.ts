@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CreatorFlowError, type ToolDefinition } from '@creatorflow/core';
 
 /**
- * A tool another domain will provide. Declaring it lets graphs that use it
+ * A tool of a domain that is not built yet (tools/registry.ts registers one
+ * only when no real tool of that name exists). Declaring it lets graphs that use it
  * validate (with a warning naming who provides it) and makes a run fail at
  * that node with TOOL_UNAVAILABLE — never a made-up result. The real
  * registration (same name, `universal` runtime) replaces this one.
@@ -23,7 +24,6 @@ export function plannedTool(name: string, description: string, providedBy: strin
 }
 
 export const PLANNED_TOOLS: Array<[string, string, string]> = [
-  ['format_for_platform', 'Format a Markdown work for one platform (length limits, themes, tags).', 'the content domain (packages/content)'],
   ['publish_work', 'Publish or schedule a work on a connected platform account.', 'the publishing domain (packages/publish)'],
   ['collect_metrics', 'Collect views, likes, comments and shares of published posts.', 'the insights domain (packages/insights)'],
   ['trend_topics', 'Trending topics for a niche and platform.', 'the insights domain (packages/insights)'],

@@ -91,9 +91,15 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
           data.items.length === 0 ? (
             <EmptyState title={t('runs.noGraphs')} />
           ) : (
-            <Form<Values> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ graph: data.items.find((g) => g.name === 'content-creation')?.name ?? data.items[0]?.name, platform: 'wechat_mp', platforms: ['wechat_mp', 'xiaohongshu'], budget_yuan: 2 }}>
+            <Form<Values> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ graph: data.items.find((g) => g.name === 'content-creation' && g.runnable)?.name ?? data.items.find((g) => g.runnable)?.name, platform: 'wechat_mp', platforms: ['wechat_mp', 'xiaohongshu'], budget_yuan: 2 }}>
               <Form.Item name="graph" label={t('runs.graph')}>
-                <Select options={data.items.map((g) => ({ value: g.name, label: g.description ? `${g.name} · ${g.description}` : g.name }))} data-testid="graph-select" />
+                <Select
+                  options={data.items.map((g) => {
+                    const label = g.description ? `${g.name} · ${g.description}` : g.name;
+                    return { value: g.name, disabled: !g.runnable, label: g.runnable ? label : `${label} · ${t('runs.graphNotRunnable')}` };
+                  })}
+                  data-testid="graph-select"
+                />
               </Form.Item>
               <Form.Item name="topic" label={t('runs.topic')} rules={[{ required: true, whitespace: true }]}>
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('runs.topicPlaceholder')} data-testid="run-topic" />

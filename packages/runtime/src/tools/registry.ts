@@ -1,0 +1,105 @@
+import { Readable } from 'node:stream';
+import { ToolRegistry, type LlmPort } from '@creatorflow/core';
+import type { Database } from '@creatorflow/db';
+import type { Library } from '@creatorflow/library';
+import type { ImageStore } from '@creatorflow/content';
+import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
+import { contentTools } from '@creatorflow/content/tools/content-tools';
+import { httpFetchTool } from './http-fetch.ts';
+import { knowledgeSearchTool, loadWorkTool, saveWorkTool } from './library-tools.ts';
+import { PLANNED_TOOLS, plannedTool } from './planned.ts';
+import type { KnowledgeSearch, WorkReader, WorkSaver } from './ports.ts';
+
+export interface ToolWiring {
+  mode: 'local' | 'cloud';
+  database: Database;
+  /** Decrypts the workspace's image-provider keys (content tools). */
+  secretKey: string;
+  library?: Library;
+  /** The LLM layer; a function so the registry can be built before it. */
+  llm: () => LlmPort | undefined;
+  /** Hosts `http_fetch` may reach (default: any public host). */
+  httpFetchAllow?: string[];
+}
+
+export interface WiredTools {
+  registry: ToolRegistry;
+  /** Tools declared for a domain that is not built yet, with why they cannot run. */
+  placeholders: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every tool a graph can call, for every process that runs graphs (local
+ * server, cloud server, cloud worker, CLI): http, library, content, and a
+ * placeholder for each tool of a domain not built yet. Workspace MCP tools
+ * (`mcp.<server>.<tool>`) are connected per run by the worker, on top of these.
+ * This is the only place tools are registered: no route plugin adds any.
+ */
+export function buildToolRegistry(wiring: ToolWiring): WiredTools {
+  const registry = new ToolRegistry();
+  const library = wiring.library;
+  registry.register(httpFetchTool({ allow: wiring.httpFetchAllow ?? ['*'], blockPrivateHosts: wiring.mode === 'cloud' }));
+  registry.register(knowledgeSearchTool(library ? librarySearch(library) : undefined));
+  registry.register(saveWorkTool(library ? libraryWorks(library) : undefined));
+  registry.register(loadWorkTool(library ? libraryWorkReader(library) : undefined));
+  const providers = new ImageProviderStore(wiring.database, wiring.secretKey);
+  for (const tool of contentTools({ llm: wiring.llm, images: (workspaceId, name) => providers.open(workspaceId, name), store: (actor) => (library ? libraryImageStore(library, actor) : undefined) })) {
+    registry.register(tool);
+  }
+  const placeholders = new Map<string, string>();
+  for (const [name, description, providedBy] of PLANNED_TOOLS) {
+    if (registry.names().includes(name)) continue;
+    const tool = plannedTool(name, description, providedBy);
+    registry.register(tool);
+    placeholders.set(name, `not installed yet — ${providedBy} provides it`);
+  }
+  return { registry, placeholders };
+}
+
+/** Generated images and covers become library assets of the workspace. */
+export function libraryImageStore(library: Library, actor: { workspaceId: string; userId?: string }): ImageStore {
+  return {
+    async save(image, meta) {
+      const { asset } = await library.assets.upload(actor, { name: meta.name, stream: Readable.from(image.data), declaredMime: image.mediaType, tags: meta.tags });
+      return { uri: asset.uri, id: asset.id };
+    },
+  };
+}
+
+function librarySearch(library: Library): KnowledgeSearch {
+  return {
+    async search(workspaceId, query) {
+      const results = await library.search.search(workspaceId, {
+        q: query.q,
+        limit: query.limit,
+        kinds: query.kinds as Parameters<Library['search']['search']>[1]['kinds'],
+        tags: query.tags,
+      });
+      return results.hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, snippet: h.snippet, tags: h.tags, score: h.score }));
+    },
+  };
+}
+
+function libraryWorks(library: Library): WorkSaver {
+  return {
+    async save(actor, work) {
+      const saved = await library.works.create(actor, {
+        kind: work.kind as Parameters<Library['works']['create']>[1]['kind'],
+        title: work.title,
+        body: work.body,
+        tags: work.tags,
+        platforms: work.platforms,
+      });
+      return { id: saved.id, version: saved.version, title: saved.title };
+    },
+  };
+}
+
+function libraryWorkReader(library: Library): WorkReader {
+  return {
+    async load(actor, id) {
+      const work = await library.works.get(actor, id);
+      return { id: work.id, version: work.version, title: work.title, body: work.body, tags: work.tags, platforms: work.platforms };
+    },
+  };
+}

@@ -8,9 +8,10 @@ import { llmCommands } from './commands/llm.ts';
 import { publishCommands } from './commands/publish.ts';
 import { libraryCommands } from './commands/library.ts';
 import { sidecarCommands } from './commands/sidecar.ts';
+import { cloudCommands } from './commands/cloud.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands];
+const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands, cloudCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

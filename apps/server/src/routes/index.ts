@@ -8,6 +8,7 @@ import { llmRoutes } from '../llm/routes.ts';
 import { runtimeRoutes } from '../runtime/routes.ts';
 import { contentRoutes } from '../content/routes.ts';
 import { publishRoutes } from '../publish/routes.ts';
+import { cloudLinkRoutes } from '../cloud-link/routes.ts';
 
 /** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
@@ -19,6 +20,7 @@ const ALL: RoutePlugin[] = [
   runtimeRoutes,
   contentRoutes,
   publishRoutes,
+  cloudLinkRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

@@ -6,3 +6,4 @@ export * from './content.ts';
 export * from './publish.ts';
 export * from './insights.ts';
 export * from './metrics.ts';
+export * from './cloud-link.ts';

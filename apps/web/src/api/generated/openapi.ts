@@ -430,6 +430,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/device/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A desktop asks for a sign-in code to show its user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            device_code: string;
+                            expires_in: number;
+                            interval: number;
+                            user_code: string;
+                            verification_uri: string;
+                            verification_uri_complete: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/device/requests/{user_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a sign-in code asks for (shown before the user confirms it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client_name: string;
+                            expires_at: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "used" | "expired";
+                            user_code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/device/requests/{user_code}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a sign-in code and choose the workspace the desktop pairs with */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        workspace_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client_name: string;
+                            expires_at: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "used" | "expired";
+                            user_code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/device/requests/{user_code}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a sign-in code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    user_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client_name: string;
+                            expires_at: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "used" | "expired";
+                            user_code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/device/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The desktop polls until its user confirmed the code (then receives its API token once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device_code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            role: string;
+                            token_id: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            user: {
+                                email: string | null;
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -683,6 +928,152 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cloud this workspace is linked to, or the sign-in in progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "unlinked";
+                        } | {
+                            cloud_url: string;
+                            expires_at: string;
+                            /** @enum {string} */
+                            state: "pending";
+                            user_code: string;
+                            verification_uri: string;
+                            verification_uri_complete: string;
+                        } | {
+                            cloud_url: string;
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                            /** @enum {string} */
+                            state: "failed";
+                        } | {
+                            cloud_url: string;
+                            cloud_user: string;
+                            cloud_workspace: {
+                                id: string;
+                                name: string;
+                            };
+                            linked_at: string;
+                            /** @enum {string} */
+                            state: "linked";
+                            /** @enum {string} */
+                            token_store: "keychain" | "file";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start linking to a cloud: returns the code to confirm in the cloud web app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "unlinked";
+                        } | {
+                            cloud_url: string;
+                            expires_at: string;
+                            /** @enum {string} */
+                            state: "pending";
+                            user_code: string;
+                            verification_uri: string;
+                            verification_uri_complete: string;
+                        } | {
+                            cloud_url: string;
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                            /** @enum {string} */
+                            state: "failed";
+                        } | {
+                            cloud_url: string;
+                            cloud_user: string;
+                            cloud_workspace: {
+                                id: string;
+                                name: string;
+                            };
+                            linked_at: string;
+                            /** @enum {string} */
+                            state: "linked";
+                            /** @enum {string} */
+                            token_store: "keychain" | "file";
+                        };
+                    };
+                };
+            };
+        };
+        /** Unlink: revoke the device token on the cloud and forget it here */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked_on_cloud: boolean;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

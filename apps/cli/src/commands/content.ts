@@ -65,17 +65,21 @@ export const contentCommands: CommandModule = (program) => {
       if (opts.fit) {
         const client = await openClient();
         try {
-          const answer = await client.request<{ fit: { fits: boolean; chars: number; limit: number }; result: FormatResult }>(
-            'POST',
-            '/api/format/fit',
-            { ...input, field: opts.fit },
-          );
+          const { customCss, ...rest } = input;
+          const answer = await client.request<{ fit: { text: string; fits: boolean; chars: number; limit: number } }>('POST', '/api/format/fit', {
+            ...rest,
+            custom_css: customCss,
+            field: opts.fit,
+          });
           process.stderr.write(
             answer.fit.fits
               ? `AI 改写完成：${answer.fit.chars}/${answer.fit.limit} 字\n`
               : `AI 改写后仍有 ${answer.fit.chars} 字，超过 ${answer.fit.limit} 字，请手动精简\n`,
           );
-          result = answer.result;
+          // The API answers in snake_case; format the rewritten text here as the server did, for the preview and summary.
+          const fitted = formatForPlatform(input);
+          const field = opts.fit === 'body' ? 'markdown' : opts.fit;
+          result = formatForPlatform({ ...input, [field]: answer.fit.text, ...(opts.fit === 'body' && fitted.output === 'video' ? { summary: answer.fit.text } : {}) });
         } finally {
           await client.close();
         }

@@ -133,7 +133,7 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
   });
 
   it('illustrates through the configured images API, saves the work, and makes a version and a cover per platform', { timeout: 120_000 }, async () => {
-    const provider = await api('POST', '/api/images/providers', { name: 'fake-images', kind: 'openai', baseUrl: images.url, model: 'gpt-image-1', apiKey: 'sk-test-images' });
+    const provider = await api('POST', '/api/images/providers', { name: 'fake-images', kind: 'openai', base_url: images.url, model: 'gpt-image-1', api_key: 'sk-test-images' });
     expect(provider.status, JSON.stringify(provider.body)).toBe(201);
 
     const { id, output, events } = await createAndApprove({ approved: true, title: LONG_TITLE });

@@ -19,7 +19,7 @@ describe('content formatting routes', () => {
     const res = await post('/api/format', { markdown: article, platform: 'wechat', theme: 'ink' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ platform: 'wechat_mp', bodyFormat: 'html', theme: 'ink', footnotes: [{ n: 1 }, { n: 2 }, { n: 3 }] });
+    expect(body).toMatchObject({ platform: 'wechat_mp', body_format: 'html', theme: 'ink', footnotes: [{ n: 1 }, { n: 2 }, { n: 3 }] });
     expect(body.body).toMatch(/^<section style="/);
     expect(body.violations.map((v: { code: string }) => v.code)).toEqual(['COVER_MISSING']);
   });
@@ -102,10 +102,10 @@ describe('content formatting routes', () => {
   it('generates images with a configured provider and stores them as assets; keys never come back', async () => {
     const api = await startFakeImagesApi({ apiKey: 'sk-images-secret' });
     try {
-      const created = await post('/api/images/providers', { name: 'sf', kind: 'siliconflow', baseUrl: api.url, model: 'Kwai-Kolors/Kolors', apiKey: 'sk-images-secret' });
+      const created = await post('/api/images/providers', { name: 'sf', kind: 'siliconflow', base_url: api.url, model: 'Kwai-Kolors/Kolors', api_key: 'sk-images-secret' });
       expect(created.statusCode).toBe(201);
       expect(JSON.stringify(created.json())).not.toContain('sk-images-secret');
-      expect(created.json()).toMatchObject({ apiKeyHint: 'sk-…cret', isDefault: true });
+      expect(created.json()).toMatchObject({ api_key_hint: 'sk-…cret', is_default: true });
       const res = await post('/api/images/generate', { prompt: '山间小屋', width: 512, height: 384, count: 2 });
       expect(res.statusCode).toBe(200);
       expect(res.json().images).toHaveLength(2);

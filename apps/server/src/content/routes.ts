@@ -23,6 +23,11 @@ import { libraryImageStore } from '@creatorflow/runtime';
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
+import { noContent, rawBody } from '../contract/responses.ts';
+import { formatResultJson, formatResultSchema, imageProviderJson, imageProviderSchema } from './dto.ts';
+
+/** The request's snake_case fields as the content package's input. */
+const formatInput = <T extends { custom_css?: string }>({ custom_css, ...rest }: T) => ({ ...rest, customCss: custom_css });
 
 const formatBody = z.object({
   markdown: z.string().min(1, 'markdown is empty: send the work body as Markdown').max(500_000),
@@ -32,7 +37,7 @@ const formatBody = z.object({
   tags: z.array(z.string().max(100)).max(50).optional(),
   author: z.string().max(100).optional(),
   theme: z.string().max(50).optional(),
-  customCss: z.string().max(100_000).optional(),
+  custom_css: z.string().max(100_000).optional().describe('Extra CSS applied after the theme (WeChat, rich HTML)'),
   images: z.array(z.object({ src: z.string().max(2000), alt: z.string().max(500).optional() })).max(50).optional(),
   cover: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
 });
@@ -65,11 +70,11 @@ export function assetStore(ctx: AppContext, actor: { workspaceId: string; userId
 const providerBody = z.object({
   name: z.string().min(1).max(100),
   kind: z.enum(['comfyui', 'openai', 'siliconflow']),
-  baseUrl: z.string().url(),
+  base_url: z.string().url(),
   model: z.string().max(200).optional(),
   workflow: z.string().max(100).optional(),
-  apiKey: z.string().max(500).optional(),
-  isDefault: z.boolean().optional(),
+  api_key: z.string().max(500).optional(),
+  is_default: z.boolean().optional(),
 });
 
 /** Routes of the content domain: formatting, preview, fit, images, covers, titles, video scripts, illustration. */
@@ -86,19 +91,26 @@ export const contentRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/format',
-    { schema: { tags: ['content'], summary: 'Format Markdown for a platform and check its limits', body: formatBody } },
+    { schema: { tags: ['content'], summary: 'Format Markdown for a platform and check its limits', body: formatBody, response: { 200: formatResultSchema } } },
     async (request) => {
       await resolveScope(ctx.database, request, 'viewer');
-      return formatForPlatform(request.body);
+      return formatResultJson(formatForPlatform(formatInput(request.body)));
     },
   );
 
   app.post(
     '/api/format/preview',
-    { schema: { tags: ['content'], summary: 'A full HTML page of exactly what will be pasted or published', body: formatBody } },
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'A full HTML page of exactly what will be pasted or published',
+        body: formatBody,
+        ...rawBody(['text/html'], 'The preview page; the x-creatorflow-violations header counts the errors'),
+      },
+    },
     async (request, reply) => {
       await resolveScope(ctx.database, request, 'viewer');
-      const result = formatForPlatform(request.body);
+      const result = formatForPlatform(formatInput(request.body));
       void reply.header('x-creatorflow-violations', String(result.violations.filter((v) => v.severity === 'error').length));
       return reply.type('text/html; charset=utf-8').send(previewPage(result, { author: request.body.author }));
     },
@@ -106,10 +118,23 @@ export const contentRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/format/fit',
-    { schema: { tags: ['content'], summary: 'Rewrite a too-long field with the LLM so it fits the platform, then format again', body: fitBody } },
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Rewrite a too-long field with the LLM so it fits the platform, then format again',
+        body: fitBody,
+        response: {
+          200: z.object({
+            fit: z.object({ text: z.string(), chars: z.number(), limit: z.number(), fits: z.boolean(), attempts: z.number(), cost_cents: z.number() }),
+            result: formatResultSchema,
+          }),
+        },
+      },
+    },
     async (request) => {
       const scope = await resolveScope(ctx.database, request, 'editor');
-      const { field, limit, model, ...input } = request.body;
+      const { field, limit, model, ...body } = request.body;
+      const input = formatInput(body);
       const before = formatForPlatform(input);
       const profile = getProfile(input.platform);
       let text = field === 'title' ? before.title : field === 'summary' ? before.summary : before.plainText;
@@ -132,24 +157,28 @@ export const contentRoutes: RoutePlugin = async (app, ctx) => {
       });
       const next = { ...input, [field === 'body' ? 'markdown' : field]: fit.text };
       if (field === 'body' && before.output === 'video') next.summary = fit.text;
-      return { fit, result: formatForPlatform(next) };
+      return {
+        fit: { text: fit.text, chars: fit.chars, limit: fit.limit, fits: fit.fits, attempts: fit.attempts, cost_cents: fit.costCents },
+        result: formatResultJson(formatForPlatform(next)),
+      };
     },
   );
   registerCreationRoutes(app, ctx, providers);
 };
 
 function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext, providers: ImageProviderStore): void {
-  app.get('/api/images/providers', { schema: { tags: ['content'], summary: 'Image providers of the workspace (keys masked)' } }, async (request) => {
+  app.get('/api/images/providers', { schema: { tags: ['content'], summary: 'Image providers of the workspace (keys masked)', response: { 200: z.object({ providers: z.array(imageProviderSchema) }) } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
-    return { providers: await providers.list(scope.workspaceId) };
+    return { providers: (await providers.list(scope.workspaceId)).map(imageProviderJson) };
   });
 
-  app.post('/api/images/providers', { schema: { tags: ['content'], summary: 'Add ComfyUI or an OpenAI-compatible images API', body: providerBody } }, async (request, reply) => {
+  app.post('/api/images/providers', { schema: { tags: ['content'], summary: 'Add ComfyUI or an OpenAI-compatible images API', body: providerBody, response: { 201: imageProviderSchema } } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'admin');
-    return reply.code(201).send(await providers.create(scope.workspaceId, request.body));
+    const { base_url, api_key, is_default, ...rest } = request.body;
+    return reply.code(201).send(imageProviderJson(await providers.create(scope.workspaceId, { ...rest, baseUrl: base_url, apiKey: api_key, isDefault: is_default })));
   });
 
-  app.delete('/api/images/providers/:name', { schema: { tags: ['content'], summary: 'Remove an image provider', params: z.object({ name: z.string().min(1).max(100) }) } }, async (request, reply) => {
+  app.delete('/api/images/providers/:name', { schema: { tags: ['content'], summary: 'Remove an image provider', params: z.object({ name: z.string().min(1).max(100) }), response: noContent } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'admin');
     await providers.remove(scope.workspaceId, request.params.name);
     return reply.code(204).send();
@@ -157,7 +186,7 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
 
   const generateBody = z.object({
     prompt: z.string().min(1).max(4000),
-    negativePrompt: z.string().max(2000).optional(),
+    negative_prompt: z.string().max(2000).optional(),
     width: z.number().int().min(64).max(4096).default(1024),
     height: z.number().int().min(64).max(4096).default(1024),
     count: z.number().int().min(1).max(4).default(1),
@@ -165,9 +194,17 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
     workflow: z.string().max(100).optional(),
     provider: z.string().max(100).optional(),
   });
-  app.post('/api/images/generate', { schema: { tags: ['content'], summary: 'Generate images and store them as assets', body: generateBody } }, async (request) => {
+  app.post('/api/images/generate', {
+    schema: {
+      tags: ['content'],
+      summary: 'Generate images and store them as assets',
+      body: generateBody,
+      response: { 200: z.object({ images: z.array(z.object({ uri: z.string(), id: z.string(), width: z.number(), height: z.number(), seed: z.number().optional(), provider: z.string() })) }) },
+    },
+  }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
-    const { provider: name, ...req } = request.body;
+    const { provider: name, negative_prompt, ...rest } = request.body;
+    const req = { ...rest, negativePrompt: negative_prompt };
     const provider = await providers.open(scope.workspaceId, name);
     const images = await provider.generate(req, { signal: AbortSignal.timeout(11 * 60_000) });
     const store = assetStore(ctx, scope);
@@ -186,16 +223,27 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
     platform: z.string().max(50).optional(),
     width: z.number().int().min(64).max(4096).optional(),
     height: z.number().int().min(64).max(4096).optional(),
-    backgroundAssetId: z.string().uuid().optional(),
+    background_asset_id: z.string().uuid().optional(),
     save: z.boolean().default(false),
   });
   app.get('/api/covers/templates', { schema: { tags: ['content'], summary: 'Cover templates' } }, async (request) => {
     await resolveScope(ctx.database, request, 'viewer');
     return { templates: [...loadCoverTemplates().values()] };
   });
-  app.post('/api/covers', { schema: { tags: ['content'], summary: 'Render a cover PNG (or save it as an asset with save: true)', body: coverBody } }, async (request, reply) => {
+  app.post('/api/covers', {
+    schema: {
+      tags: ['content'],
+      summary: 'Render a cover PNG (or save it as an asset with save: true)',
+      body: coverBody,
+      produces: ['image/png', 'application/json'],
+      response: {
+        ...rawBody(['image/png'], 'The cover PNG (save: false)').response,
+        201: z.object({ uri: z.string(), id: z.string(), width: z.number(), height: z.number(), title_lines: z.array(z.string()) }).describe('The saved asset (save: true)'),
+      },
+    },
+  }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, request.body.save ? 'editor' : 'viewer');
-    const { backgroundAssetId, save, ...req } = request.body;
+    const { background_asset_id: backgroundAssetId, save, ...req } = request.body;
     let backgroundImage: Buffer | undefined;
     if (backgroundAssetId) {
       const { stream } = await ctx.library.assets.open(scope, backgroundAssetId);
@@ -209,14 +257,35 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
       { data: cover.png, mediaType: 'image/png', width: cover.width, height: cover.height, provider: 'cover' },
       { name: `cover-${req.platform ?? 'custom'}.png`, tags: ['cover', ...(req.platform ? [req.platform] : [])] },
     );
-    return reply.code(201).send({ ...saved, width: cover.width, height: cover.height, titleLines: cover.title.lines });
+    return reply.code(201).send({ uri: saved.uri, id: saved.id, width: cover.width, height: cover.height, title_lines: cover.title.lines });
   });
 
-  const titlesBody = z.object({ markdown: z.string().min(1).max(500_000), platform: z.string(), title: z.string().max(500).optional(), useLlm: z.boolean().default(false), count: z.number().int().min(1).max(10).default(6) });
-  app.post('/api/titles', { schema: { tags: ['content'], summary: 'Scored title options for a platform', body: titlesBody } }, async (request) => {
-    const scope = await resolveScope(ctx.database, request, request.body.useLlm ? 'editor' : 'viewer');
-    const llm = request.body.useLlm ? requireLlm(ctx) : undefined;
-    const options = await suggestTitles({ ...request.body, llm, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } });
+  const titlesBody = z.object({ markdown: z.string().min(1).max(500_000), platform: z.string(), title: z.string().max(500).optional(), use_llm: z.boolean().default(false), count: z.number().int().min(1).max(10).default(6) });
+  app.post('/api/titles', {
+    schema: {
+      tags: ['content'],
+      summary: 'Scored title options for a platform',
+      body: titlesBody,
+      response: {
+        200: z.object({
+          options: z.array(
+            z.object({
+              title: z.string(),
+              score: z.number(),
+              chars: z.number(),
+              fits: z.boolean(),
+              source: z.enum(['original', 'candidate', 'heuristic', 'llm']),
+              reasons: z.array(z.object({ zh: z.string(), en: z.string(), points: z.number() })),
+            }),
+          ),
+        }),
+      },
+    },
+  }, async (request) => {
+    const { use_llm: useLlm, ...body } = request.body;
+    const scope = await resolveScope(ctx.database, request, useLlm ? 'editor' : 'viewer');
+    const llm = useLlm ? requireLlm(ctx) : undefined;
+    const options = await suggestTitles({ ...body, llm, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } });
     return { options };
   });
 

@@ -1,36 +1,11 @@
 import { api, apiResponse } from './client.ts';
+import type { ApiBody, ApiResponse } from './schema.ts';
 
+/** POST /api/format: the work formatted for one platform, with what breaks its limits. */
+export type FormatResult = ApiResponse<'/api/format', 'post'>;
 /** One broken or risky platform rule (packages/content limits). */
-export interface Violation {
-  code: string;
-  severity: 'error' | 'warning';
-  field: string;
-  limit?: number;
-  actual?: number;
-  message: { zh: string; en: string };
-  suggestion?: { zh: string; en: string };
-}
-
-/** POST /api/format (packages/content FormatResult). */
-export interface FormatResult {
-  platform: string;
-  platformName: { zh: string; en: string };
-  title?: string;
-  tags: string[];
-  body: string;
-  bodyFormat: 'html' | 'markdown' | 'text';
-  plainText: string;
-  violations: Violation[];
-  notices: string[];
-  stats: { titleChars: number; bodyChars: number; imageCount: number; tagCount: number };
-}
-
-export interface FormatInput {
-  platform: string;
-  markdown: string;
-  title?: string;
-  tags?: string[];
-}
+export type Violation = FormatResult['violations'][number];
+export type FormatInput = ApiBody<'/api/format'>;
 
 export function formatFor(input: FormatInput, signal?: AbortSignal): Promise<FormatResult> {
   return api<FormatResult>('/api/format', { body: input, signal });

@@ -1100,7 +1100,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        backgroundAssetId?: string;
+                        background_asset_id?: string;
                         height?: number;
                         platform?: string;
                         /** @default false */
@@ -1113,12 +1113,37 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The cover PNG (save: false) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description The saved asset (save: true) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            height: number;
+                            id: string;
+                            title_lines: string[];
+                            uri: string;
+                            width: number;
+                        };
+                        "image/png": {
+                            height: number;
+                            id: string;
+                            title_lines: string[];
+                            uri: string;
+                            width: number;
+                        };
+                    };
                 };
             };
         };
@@ -1187,7 +1212,8 @@ export interface paths {
                             height: number;
                             width: number;
                         };
-                        customCss?: string;
+                        /** @description Extra CSS applied after the theme (WeChat, rich HTML) */
+                        custom_css?: string;
                         images?: {
                             alt?: string;
                             src: string;
@@ -1207,7 +1233,72 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Exactly what goes into the platform's body field */
+                            body: string;
+                            /** @enum {string} */
+                            body_format: "html" | "markdown" | "text";
+                            cover?: {
+                                height: number;
+                                ratio: string;
+                                width: number;
+                            };
+                            footnotes: {
+                                n: number;
+                                text: string;
+                                url: string;
+                            }[];
+                            images: {
+                                alt: string;
+                                needs_upload: boolean;
+                                /** @enum {string} */
+                                reason?: "external" | "local" | "asset";
+                                src: string;
+                            }[];
+                            notices: string[];
+                            output: string;
+                            /** @description The visible text of the body, as the platform counts it */
+                            plain_text: string;
+                            platform: string;
+                            platform_name: {
+                                en: string;
+                                zh: string;
+                            };
+                            stats: {
+                                body_chars: number;
+                                image_count: number;
+                                tag_count: number;
+                                title_chars: number;
+                            };
+                            summary?: string;
+                            tags: string[];
+                            theme?: string;
+                            title?: string;
+                            violations: {
+                                actual?: number;
+                                code: string;
+                                /** @enum {string} */
+                                field: "title" | "body" | "summary" | "tags" | "images" | "cover";
+                                /**
+                                 * @description The LLM "fit to platform" rewrite can fix this
+                                 * @enum {string}
+                                 */
+                                fix?: "fit";
+                                limit?: number;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                suggestion: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1242,7 +1333,8 @@ export interface paths {
                             height: number;
                             width: number;
                         };
-                        customCss?: string;
+                        /** @description Extra CSS applied after the theme (WeChat, rich HTML) */
+                        custom_css?: string;
                         /** @enum {string} */
                         field: "title" | "body" | "summary";
                         images?: {
@@ -1266,7 +1358,82 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fit: {
+                                attempts: number;
+                                chars: number;
+                                cost_cents: number;
+                                fits: boolean;
+                                limit: number;
+                                text: string;
+                            };
+                            result: {
+                                /** @description Exactly what goes into the platform's body field */
+                                body: string;
+                                /** @enum {string} */
+                                body_format: "html" | "markdown" | "text";
+                                cover?: {
+                                    height: number;
+                                    ratio: string;
+                                    width: number;
+                                };
+                                footnotes: {
+                                    n: number;
+                                    text: string;
+                                    url: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    needs_upload: boolean;
+                                    /** @enum {string} */
+                                    reason?: "external" | "local" | "asset";
+                                    src: string;
+                                }[];
+                                notices: string[];
+                                output: string;
+                                /** @description The visible text of the body, as the platform counts it */
+                                plain_text: string;
+                                platform: string;
+                                platform_name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                stats: {
+                                    body_chars: number;
+                                    image_count: number;
+                                    tag_count: number;
+                                    title_chars: number;
+                                };
+                                summary?: string;
+                                tags: string[];
+                                theme?: string;
+                                title?: string;
+                                violations: {
+                                    actual?: number;
+                                    code: string;
+                                    /** @enum {string} */
+                                    field: "title" | "body" | "summary" | "tags" | "images" | "cover";
+                                    /**
+                                     * @description The LLM "fit to platform" rewrite can fix this
+                                     * @enum {string}
+                                     */
+                                    fix?: "fit";
+                                    limit?: number;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    suggestion: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1335,7 +1502,8 @@ export interface paths {
                             height: number;
                             width: number;
                         };
-                        customCss?: string;
+                        /** @description Extra CSS applied after the theme (WeChat, rich HTML) */
+                        custom_css?: string;
                         images?: {
                             alt?: string;
                             src: string;
@@ -1350,12 +1518,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The preview page; the x-creatorflow-violations header counts the errors */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -2019,7 +2189,7 @@ export interface paths {
                         count?: number;
                         /** @default 1024 */
                         height?: number;
-                        negativePrompt?: string;
+                        negative_prompt?: string;
                         prompt: string;
                         provider?: string;
                         seed?: number;
@@ -2035,7 +2205,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            images: {
+                                height: number;
+                                id: string;
+                                provider: string;
+                                seed?: number;
+                                uri: string;
+                                width: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2067,7 +2248,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            providers: {
+                                /** @description The end of the key, never the key */
+                                api_key_hint: string | null;
+                                base_url: string;
+                                id: string;
+                                is_default: boolean;
+                                /** @enum {string} */
+                                kind: "comfyui" | "openai" | "siliconflow";
+                                model: string | null;
+                                name: string;
+                                workflow: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2083,10 +2279,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        apiKey?: string;
+                        api_key?: string;
                         /** Format: uri */
-                        baseUrl: string;
-                        isDefault?: boolean;
+                        base_url: string;
+                        is_default?: boolean;
                         /** @enum {string} */
                         kind: "comfyui" | "openai" | "siliconflow";
                         model?: string;
@@ -2097,11 +2293,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The end of the key, never the key */
+                            api_key_hint: string | null;
+                            base_url: string;
+                            id: string;
+                            is_default: boolean;
+                            /** @enum {string} */
+                            kind: "comfyui" | "openai" | "siliconflow";
+                            model: string | null;
+                            name: string;
+                            workflow: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2133,8 +2342,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4799,7 +5008,7 @@ export interface paths {
                         platform: string;
                         title?: string;
                         /** @default false */
-                        useLlm?: boolean;
+                        use_llm?: boolean;
                     };
                 };
             };
@@ -4809,7 +5018,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            options: {
+                                chars: number;
+                                fits: boolean;
+                                reasons: {
+                                    en: string;
+                                    points: number;
+                                    zh: string;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                source: "original" | "candidate" | "heuristic" | "llm";
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };

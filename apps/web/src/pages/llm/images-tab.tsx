@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Popconfirm, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { IMAGE_KIND_DEFAULTS, imagesApi, type ImageProvider, type ImageProviderKind } from '../../api/images.ts';
+import { IMAGE_KIND_DEFAULTS, imagesApi, type ImageProvider, type ImageProviderInput, type ImageProviderKind } from '../../api/images.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -12,14 +12,7 @@ import { useSubmitting } from '../../lib/use-submitting.ts';
 
 const KEY = ['image-providers'];
 
-interface Values {
-  kind: ImageProviderKind;
-  name: string;
-  baseUrl: string;
-  model?: string;
-  apiKey?: string;
-  isDefault?: boolean;
-}
+type Values = ImageProviderInput;
 
 function AddImageProvider({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -30,12 +23,12 @@ function AddImageProvider({ open, onClose }: { open: boolean; onClose: () => voi
   const submit = async () => {
     const values = await form.validateFields();
     await run(async () => {
-      await imagesApi.addProvider({ ...values, model: values.model || undefined, apiKey: values.apiKey || undefined });
+      await imagesApi.addProvider({ ...values, model: values.model || undefined, api_key: values.api_key || undefined });
       await queryClient.invalidateQueries({ queryKey: KEY });
       onClose();
     });
   };
-  const pick = (next: ImageProviderKind) => form.setFieldsValue({ name: next, baseUrl: IMAGE_KIND_DEFAULTS[next].baseUrl, model: IMAGE_KIND_DEFAULTS[next].model });
+  const pick = (next: ImageProviderKind) => form.setFieldsValue({ name: next, base_url: IMAGE_KIND_DEFAULTS[next].base_url, model: IMAGE_KIND_DEFAULTS[next].model });
   return (
     <Modal open={open} title={t('images.add')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'siliconflow', name: 'siliconflow', ...IMAGE_KIND_DEFAULTS.siliconflow }}>
@@ -49,7 +42,7 @@ function AddImageProvider({ open, onClose }: { open: boolean; onClose: () => voi
         <Form.Item name="name" label={t('common.name')} rules={[{ required: true, max: 100 }]}>
           <Input data-testid="image-name" />
         </Form.Item>
-        <Form.Item name="baseUrl" label={t('llm.baseUrl')} rules={[{ required: true, type: 'url' }]}>
+        <Form.Item name="base_url" label={t('llm.baseUrl')} rules={[{ required: true, type: 'url' }]}>
           <Input data-testid="image-base-url" />
         </Form.Item>
         {kind === 'comfyui' ? null : (
@@ -57,12 +50,12 @@ function AddImageProvider({ open, onClose }: { open: boolean; onClose: () => voi
             <Form.Item name="model" label={t('images.model')} rules={[{ required: true }]}>
               <Input data-testid="image-model" />
             </Form.Item>
-            <Form.Item name="apiKey" label={t('llm.apiKey')} rules={[{ required: true }]}>
+            <Form.Item name="api_key" label={t('llm.apiKey')} rules={[{ required: true }]}>
               <Input.Password data-testid="image-api-key" autoComplete="off" />
             </Form.Item>
           </>
         )}
-        <Form.Item name="isDefault" label={t('images.default')} valuePropName="checked" extra={t('images.defaultHint')}>
+        <Form.Item name="is_default" label={t('images.default')} valuePropName="checked" extra={t('images.defaultHint')}>
           <Switch />
         </Form.Item>
       </Form>
@@ -105,11 +98,11 @@ export function ImagesTab() {
               scroll={{ x: 720 }}
               data-testid="image-providers"
               columns={[
-                { title: t('common.name'), dataIndex: 'name', render: (name: string, r) => <>{name} {r.isDefault ? <Tag color="purple">{t('images.defaultTag')}</Tag> : null}</> },
+                { title: t('common.name'), dataIndex: 'name', render: (name: string, r) => <>{name} {r.is_default ? <Tag color="purple">{t('images.defaultTag')}</Tag> : null}</> },
                 { title: t('images.kind'), dataIndex: 'kind', render: (k: ImageProviderKind) => <Tag>{t(`images.kind.${k}`)}</Tag> },
-                { title: t('llm.baseUrl'), dataIndex: 'baseUrl', ellipsis: true },
+                { title: t('llm.baseUrl'), dataIndex: 'base_url', ellipsis: true },
                 { title: t('images.model'), dataIndex: 'model', render: (m: string | null) => m ?? '—' },
-                { title: t('llm.apiKey'), dataIndex: 'apiKeyHint', render: (k: string | null) => k ?? '—' },
+                { title: t('llm.apiKey'), dataIndex: 'api_key_hint', render: (k: string | null) => k ?? '—' },
                 {
                   title: t('common.actions'),
                   render: (_: unknown, r) => (

@@ -59,9 +59,9 @@ export function PlatformPreview({ title, markdown, tags, platforms }: { title: s
                 <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('editor.previewOk')} data-testid="preview-ok" />
               )}
               <Space size={4} wrap style={{ marginBottom: 8 }}>
-                <Tag>{t('editor.statTitle', { n: result.stats.titleChars })}</Tag>
-                <Tag>{t('editor.statBody', { n: result.stats.bodyChars })}</Tag>
-                <Tag>{t('editor.statImages', { n: result.stats.imageCount })}</Tag>
+                <Tag>{t('editor.statTitle', { n: result.stats.title_chars })}</Tag>
+                <Tag>{t('editor.statBody', { n: result.stats.body_chars })}</Tag>
+                <Tag>{t('editor.statImages', { n: result.stats.image_count })}</Tag>
                 {result.notices.length > 0 ? <Tag color="blue" title={result.notices.join('\n')}>{t('editor.notices', { n: result.notices.length })}</Tag> : null}
               </Space>
               <div className={platform === 'wechat' || platform === 'wechat_mp' || platform === 'xiaohongshu' || platform === 'douyin' ? 'cf-preview cf-preview-phone' : 'cf-preview'}>

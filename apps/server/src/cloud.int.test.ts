@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
-import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, loadConfig } from '@creatorflow/runtime';
 import { startCloud, type RunningInstance } from './start.ts';
 import { cloudTestEnv } from './testing/harness.ts';
 

@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { Redis } from 'ioredis';
-import { CreatorFlowError, systemClock, type Clock, type JobQueue } from '@creatorflow/core';
+import type { Redis } from 'ioredis';
+import { systemClock, type Clock, type JobQueue } from '@creatorflow/core';
 import { openDatabase, pgliteDirIn, type Database } from '@creatorflow/db';
-import type { Config, Mode } from './config.ts';
-import { createLogger } from './logger.ts';
+import type { Library } from '@creatorflow/library';
+import type { LlmService } from '@creatorflow/llm';
+import { connectRedis, createLogger, createProcessServices, type Config, type Mode, type Runtime } from '@creatorflow/runtime';
 import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
-import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
-import type { LlmService } from '@creatorflow/llm';
-import { createLlmService } from './llm/service.ts';
-import { createJobQueue, createRuntime, type Runtime } from '@creatorflow/runtime';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -94,12 +91,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
     }
     onClose(() => database.close());
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
-    const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock });
+    // Jobs, the LLM layer, the library and the runtime (with every tool) are built as in `creatorflow worker`.
+    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose });
     // Not an onClose entry: `close` stops jobs before everything else (see above).
-    stopJobs = () => jobs.close();
-    const llm = createLlmService(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey });
-    onClose(() => llm.close());
-    let runtime: Runtime | undefined;
+    stopJobs = () => services.jobs.close();
     return {
       config,
       mode: config.mode,
@@ -110,15 +105,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       version: VERSION,
       secretKey,
       local: identity && token ? { ...identity, token } : undefined,
-      library: createLibrary({ database, clock: options.clock ?? systemClock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) }),
-      jobs,
-      llm,
+      library: services.library,
+      jobs: services.jobs,
+      llm: services.llm,
       get runtime(): Runtime {
-        if (!runtime) {
-          runtime = createRuntime({ mode: config.mode, database, redis, logger, clock: options.clock ?? systemClock, jobs, llm: () => llm, library: (this as AppContext).library, secretKey, mcpStdioAllow: config.mcpStdioAllow });
-          onClose(() => runtime!.close());
-        }
-        return runtime;
+        return services.runtime();
       },
       onClose,
       close,
@@ -127,24 +118,4 @@ export async function createContext(config: Config, options: ContextOptions = {}
     await close();
     throw error;
   }
-}
-
-export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true });
-  redis.on('error', () => undefined);
-  try {
-    await Promise.race([
-      redis.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 5 s')), 5000).unref()),
-    ]);
-    await redis.ping();
-  } catch (cause) {
-    redis.disconnect();
-    throw new CreatorFlowError(
-      'REDIS_UNREACHABLE',
-      `Cannot connect to Redis at REDIS_URL: ${(cause as Error).message}. Check that Redis is running and REDIS_URL is right, e.g. redis://127.0.0.1:6379`,
-      { cause, status: 503 },
-    );
-  }
-  return redis;
 }

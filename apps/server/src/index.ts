@@ -1,6 +1,6 @@
 export { buildApp } from './app.ts';
 export { createContext, type AppContext } from './context.ts';
-export { loadConfig, defaultHome, type Config, type ConfigOverrides } from './config.ts';
+export { loadConfig, defaultHome, type Config, type ConfigOverrides } from '@creatorflow/runtime';
 export { startLocal, startCloud, type RunningInstance } from './start.ts';
 export * from './local/home.ts';
 export { resolveScope } from './auth/scope.ts';

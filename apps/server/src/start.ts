@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pgliteDirIn } from '@creatorflow/db';
-import type { Config } from './config.ts';
+import type { Config } from '@creatorflow/runtime';
 import { createContext, type AppContext, type ContextOptions } from './context.ts';
 import { buildApp } from './app.ts';
 import { clearServerInfo, ensureHome, lockHome, writeServerInfo } from './local/home.ts';

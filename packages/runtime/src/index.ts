@@ -12,3 +12,10 @@ export { BullJobQueue, DbJobQueue, createJobQueue, type JobQueueDeps } from './j
 export { hostAllowed, httpFetchTool, type HttpFetchOptions } from './tools/http-fetch.ts';
 export { McpTools, MCP_PREFIX, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
 export { assertStdioAllowed, mcpChildEnv, parseStdioAllow, stdioRefusal, type McpPolicy } from './tools/mcp-policy.ts';
+export { loadConfig, defaultHome, type Config, type ConfigOverrides, type Mode } from './process/config.ts';
+export { createLogger, REDACT_PATHS } from './process/logger.ts';
+export { connectRedis } from './process/redis.ts';
+export { createLlmService } from './process/llm-service.ts';
+export { createProcessServices, type ProcessDeps, type ProcessServices } from './process/services.ts';
+export { startCloudWorker, type CloudWorker } from './process/cloud-worker.ts';
+export { browserPath, findBrowser, type BrowserSearch, type FoundBrowser } from './process/find-browser.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '@creatorflow/core';
 import { loadConfig, startCloud, type RunningInstance } from '@creatorflow/server';
-import { createLogger } from '@creatorflow/server/logger';
+import { createLogger } from '@creatorflow/runtime';
 import { cloudTestEnv } from '@creatorflow/server/testing/harness';
 import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';

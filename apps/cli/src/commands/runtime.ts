@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatIssue, graphJsonSchema, validateGraphSource, type GraphIssue } from '@creatorflow/core';
-import { createContext, loadConfig } from '@creatorflow/server';
+import { loadConfig, startCloudWorker } from '@creatorflow/runtime';
 import type { CommandModule } from './types.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SUCCESS, followRun, type FollowOptions } from './runtime-follow.ts';
@@ -163,19 +163,17 @@ export const runtimeCommands: CommandModule = (program) => {
     .description('Cloud worker: executes queued runs (needs DATABASE_URL and REDIS_URL) / 云端执行进程')
     .option('--config <file>', 'JSON config file')
     .action(async (opts: { config?: string }) => {
-      const ctx = await createContext(loadConfig({ mode: 'cloud', configFile: opts.config }));
-      await ctx.runtime.startWorker();
-      process.stdout.write(`创流 CreatorFlow ${ctx.version} worker started (runs queue)\n`);
+      // The runtime package alone: the worker builds the same tools as the API server, and no HTTP routes.
+      const worker = await startCloudWorker(loadConfig({ mode: 'cloud', configFile: opts.config }));
+      process.stdout.write(`创流 CreatorFlow ${program.version() ?? ''} worker started (runs queue)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
       process.stderr.write('stopping worker: running runs go back to the queue and resume from their checkpoints…\n');
-      // Jobs first: their runs are interrupted (checkpoint kept, job back in the queue) while the database,
-      // the LLM layer and the event bus they write to are still open. ctx.close() alone closes those first
-      // and lets a run keep executing nodes — unmetered, unpublished — until the queue is finally closed.
-      await ctx.jobs.close();
-      await ctx.close();
+      // Jobs first, then the rest (see CloudWorker.stop): a run is interrupted at a checkpoint while the
+      // database, the LLM layer and the event bus it writes to are still open.
+      await worker.stop();
     });
 };

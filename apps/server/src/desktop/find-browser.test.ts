@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserPath, findBrowser } from './find-browser.ts';
+import { browserPath, findBrowser } from '@creatorflow/runtime';
 import { defaultBrowserCommand, openApp } from './open-app.ts';
 
 const only = (...paths: string[]) => (p: string) => paths.includes(p);

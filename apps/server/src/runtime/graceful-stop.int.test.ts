@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteTemplate } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, loadConfig } from '@creatorflow/runtime';
 import { TEST_ENV } from '../testing/harness.ts';
 
 /**

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@creatorflow/core';
 import { createPostgresDatabase, pgliteTemplate, testRedisUrl } from '@creatorflow/testing';
-import { loadConfig, type Config, type ConfigOverrides } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { buildApp } from '../app.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, loadConfig, type Config, type ConfigOverrides } from '@creatorflow/runtime';
 import type { App } from '../http/types.ts';
 
 export interface TestServer {

@@ -1,9 +1,8 @@
 import { Writable } from 'node:stream';
 import { pgliteTemplate } from '@creatorflow/testing';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, loadConfig } from '@creatorflow/runtime';
 import type { App } from '../http/types.ts';
 import { setPublishOverrides, type PublishOverrides } from '../publish/runtime.ts';
 import { publishRuntime } from '../publish/runtime.ts';

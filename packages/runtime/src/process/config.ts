@@ -3,8 +3,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ValidationError, toFieldIssues } from '@creatorflow/core';
-import { browserPath } from './desktop/find-browser.ts';
-import { parseStdioAllow } from '@creatorflow/runtime';
+import { parseStdioAllow } from '../tools/mcp-policy.ts';
+import { browserPath } from './find-browser.ts';
 
 /**
  * Every setting CreatorFlow reads, parsed once at start-up from the environment

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Clock } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { LlmService } from '@creatorflow/llm';
-import type { Config } from '../config.ts';
+import type { Config } from './config.ts';
 
 /** Builds the process's LLM layer from the parsed config (providers seeded from env on first use of a workspace). */
 export function createLlmService(

@@ -1,0 +1,58 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Clock, JobQueue } from '@creatorflow/core';
+import type { Database } from '@creatorflow/db';
+import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
+import type { LlmService } from '@creatorflow/llm';
+import { createJobQueue } from '../jobs/index.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
+import type { Config } from './config.ts';
+import { createLlmService } from './llm-service.ts';
+
+export interface ProcessDeps {
+  database: Database;
+  /** Cloud mode only. */
+  redis: Redis | undefined;
+  logger: Logger;
+  clock: Clock;
+  secretKey: string;
+  /** Registers cleanup, run in reverse order when the process closes. */
+  onClose(fn: () => Promise<void> | void): void;
+}
+
+/** The services every process that runs graphs shares: the local/cloud server and `creatorflow worker`. */
+export interface ProcessServices {
+  /** Durable background jobs: in the database locally, BullMQ (mirrored in the database) in the cloud. Close it first. */
+  readonly jobs: JobQueue;
+  readonly llm: LlmService;
+  readonly library: Library;
+  /** The agent runtime with every tool wired (tools/registry.ts); built on first use. */
+  runtime(): Runtime;
+}
+
+/**
+ * Builds jobs, the LLM layer, the library and the agent runtime the same way
+ * for every process, so a cloud worker has exactly the tools the API server
+ * validated a graph against.
+ */
+export function createProcessServices(config: Config, deps: ProcessDeps): ProcessServices {
+  const { database, redis, logger, clock, secretKey } = deps;
+  const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock });
+  const llm = createLlmService(config, { database, redis, logger, clock, secretKey });
+  deps.onClose(() => llm.close());
+  const library = createLibrary({ database, clock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) });
+  let runtime: Runtime | undefined;
+  return {
+    jobs,
+    llm,
+    library,
+    runtime() {
+      if (!runtime) {
+        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow });
+        const built = runtime;
+        deps.onClose(() => built.close());
+      }
+      return runtime;
+    },
+  };
+}

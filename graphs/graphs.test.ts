@@ -4,7 +4,7 @@ import { formatIssue, validateGraphSource } from '@creatorflow/core';
 
 const dir = new URL('./', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-const planned = new Set(['publish_work', 'collect_metrics', 'trend_topics']);
+const planned = new Set(['publish_work', 'collect_metrics']);
 const available = new Set([
   'knowledge_search',
   'save_work',
@@ -16,11 +16,15 @@ const available = new Set([
   'render_cover',
   'suggest_titles',
   'write_video_script',
+  'trend_topics',
+  'hot_items',
+  'suggest_topics',
+  'save_topic_ideas',
 ]);
 
 describe('shipped graphs', () => {
-  it('ships the five graphs', () =>
-    expect(files.sort()).toEqual(['analytics.yaml', 'content-creation.yaml', 'publish-workflow.yaml', 'video-script.yaml', 'viral-content.yaml']));
+  it('ships the six graphs', () =>
+    expect(files.sort()).toEqual(['analytics.yaml', 'content-creation.yaml', 'publish-workflow.yaml', 'topic-radar.yaml', 'video-script.yaml', 'viral-content.yaml']));
 
   it.each(files)('%s validates, and names the tools that are not installed yet', (file) => {
     const result = validateGraphSource(readFileSync(new URL(file, dir), 'utf8'), file, {

@@ -9,3 +9,5 @@ export * from './trends/refresher.ts';
 export * from './trends/service.ts';
 export * from './trends/store.ts';
 export { BUILTIN_SOURCES, builtinSource, requireBuiltinSource } from './trends/sources/index.ts';
+export * from './topics/suggest.ts';
+export * from './topics/tools.ts';

@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { clearServerInfo, ensureHome, lockHome, writeServerInfo } from './local/home.ts';
 import { bundledPgliteBase } from './local/pglite-base.ts';
 import type { App } from './http/types.ts';
+import { startTrendRefresh } from './trends/service.ts';
 
 export interface RunningInstance {
   ctx: AppContext;
@@ -54,6 +55,7 @@ export async function startCloud(config: Config, options: ContextOptions = {}): 
 async function listen(ctx: AppContext, config: Config): Promise<RunningInstance> {
   const app = await buildApp(ctx);
   await app.listen({ host: config.host, port: config.port });
+  startTrendRefresh(ctx);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

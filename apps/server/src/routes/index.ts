@@ -9,6 +9,7 @@ import { runtimeRoutes } from '../runtime/routes.ts';
 import { contentRoutes } from '../content/routes.ts';
 import { publishRoutes } from '../publish/routes.ts';
 import { cloudLinkRoutes } from '../cloud-link/routes.ts';
+import { trendsRoutes } from '../trends/routes.ts';
 
 /** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
@@ -21,6 +22,7 @@ const ALL: RoutePlugin[] = [
   contentRoutes,
   publishRoutes,
   cloudLinkRoutes,
+  trendsRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

@@ -5123,6 +5123,819 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/topics/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** AI选题: ranked topics with angle, per-platform titles, why now and citations; thin data is said, not invented */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count?: number;
+                        model?: string;
+                        niche: string;
+                        platforms?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            id: string;
+                            message: string | null;
+                            niche: string;
+                            /** @enum {string} */
+                            status: "ok" | "thin";
+                            topics: {
+                                angle: string;
+                                citations: {
+                                    heat: number;
+                                    item_id: string;
+                                    rank: number;
+                                    seen_at: string;
+                                    source_id: string;
+                                    source_name: string;
+                                    title: string;
+                                    url: string;
+                                }[];
+                                titles: {
+                                    platform: string;
+                                    title: string;
+                                }[];
+                                topic: string;
+                                why_now: string;
+                            }[];
+                            trends_considered: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent suggestion batches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                created_at: string;
+                                id: string;
+                                message: string | null;
+                                niche: string;
+                                /** @enum {string} */
+                                status: "ok" | "thin";
+                                topics: {
+                                    angle: string;
+                                    citations: {
+                                        heat: number;
+                                        item_id: string;
+                                        rank: number;
+                                        seen_at: string;
+                                        source_id: string;
+                                        source_name: string;
+                                        title: string;
+                                        url: string;
+                                    }[];
+                                    titles: {
+                                        platform: string;
+                                        title: string;
+                                    }[];
+                                    topic: string;
+                                    why_now: string;
+                                }[];
+                                trends_considered: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/suggestions/{id}/topics/{index}/idea": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save one suggested topic to 想法库 with its brief and sources; returns the content-creation inputs to start from it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brief: string;
+                            idea_id: string;
+                            start: {
+                                graph: string;
+                                inputs: {
+                                    platforms: string[];
+                                    topic: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item with its rank history */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            history: {
+                                hot_value: number | null;
+                                rank: number;
+                                seen_at: string;
+                            }[];
+                            item: {
+                                best_rank: number;
+                                first_seen_at: string;
+                                heat: number;
+                                heat_breakdown: {
+                                    formula: string;
+                                    frequency: number;
+                                    heat: number;
+                                    hotness: number;
+                                    rank: number;
+                                };
+                                hot_value: number | null;
+                                id: string;
+                                keywords: string[];
+                                last_seen_at: string;
+                                minutes_on_list: number;
+                                niche?: {
+                                    group: string;
+                                    words: string[];
+                                };
+                                platform: string;
+                                rank: number;
+                                source_id: string;
+                                source_name: string;
+                                summary: string | null;
+                                title: string;
+                                url: string;
+                                velocity: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every list merged: the same story across platforms as one cluster, by heat */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    niche?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                heat: number;
+                                heat_breakdown: {
+                                    formula: string;
+                                    frequency: number;
+                                    heat: number;
+                                    hotness: number;
+                                    rank: number;
+                                };
+                                id: string;
+                                items: {
+                                    best_rank: number;
+                                    first_seen_at: string;
+                                    heat: number;
+                                    heat_breakdown: {
+                                        formula: string;
+                                        frequency: number;
+                                        heat: number;
+                                        hotness: number;
+                                        rank: number;
+                                    };
+                                    hot_value: number | null;
+                                    id: string;
+                                    keywords: string[];
+                                    last_seen_at: string;
+                                    minutes_on_list: number;
+                                    niche?: {
+                                        group: string;
+                                        words: string[];
+                                    };
+                                    platform: string;
+                                    rank: number;
+                                    source_id: string;
+                                    source_name: string;
+                                    summary: string | null;
+                                    title: string;
+                                    url: string;
+                                    velocity: number;
+                                }[];
+                                platforms: string[];
+                                reason: {
+                                    keywords: string[];
+                                    rule: string;
+                                };
+                                title: string;
+                                velocity: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/niches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved niches (keyword groups) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                rules: string;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/niches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a niche */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/niches/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a niche: keyword groups with +must, !exclude, /regex/, => alias, @max (TrendRadar syntax) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            rules: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/rising": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rising in my niche: matching items, fastest climbers first */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    niche: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                best_rank: number;
+                                first_seen_at: string;
+                                heat: number;
+                                heat_breakdown: {
+                                    formula: string;
+                                    frequency: number;
+                                    heat: number;
+                                    hotness: number;
+                                    rank: number;
+                                };
+                                hot_value: number | null;
+                                id: string;
+                                keywords: string[];
+                                last_seen_at: string;
+                                minutes_on_list: number;
+                                niche?: {
+                                    group: string;
+                                    words: string[];
+                                };
+                                platform: string;
+                                rank: number;
+                                source_id: string;
+                                source_name: string;
+                                summary: string | null;
+                                title: string;
+                                url: string;
+                                velocity: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hot-list sources with their health (last success, last error, consecutive failures) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                anchors: string[];
+                                category: string;
+                                checked: string;
+                                consecutive_failures: number;
+                                custom: boolean;
+                                home: string;
+                                id: string;
+                                item_count: number;
+                                last_error: string | null;
+                                last_error_at: string | null;
+                                last_error_code: string | null;
+                                last_success_at: string | null;
+                                list: string;
+                                name: string;
+                                name_en: string;
+                                needs_session: boolean;
+                                next_due_at: string | null;
+                                platform: string;
+                                shape: string;
+                                /** @enum {string} */
+                                status: "ok" | "stale" | "failing" | "never";
+                                tier_minutes: number;
+                                ttl_minutes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a user-defined source: an RSS/Atom/JSON feed, or a JSON endpoint with a field mapping */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        spec: {
+                            [key: string]: unknown;
+                        };
+                        tier_minutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anchors: string[];
+                            category: string;
+                            checked: string;
+                            consecutive_failures: number;
+                            custom: boolean;
+                            home: string;
+                            id: string;
+                            item_count: number;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            last_error_code: string | null;
+                            last_success_at: string | null;
+                            list: string;
+                            name: string;
+                            name_en: string;
+                            needs_session: boolean;
+                            next_due_at: string | null;
+                            platform: string;
+                            shape: string;
+                            /** @enum {string} */
+                            status: "ok" | "stale" | "failing" | "never";
+                            tier_minutes: number;
+                            ttl_minutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a user-defined source and its history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/sources/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One source's board in rank order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                best_rank: number;
+                                first_seen_at: string;
+                                heat: number;
+                                heat_breakdown: {
+                                    formula: string;
+                                    frequency: number;
+                                    heat: number;
+                                    hotness: number;
+                                    rank: number;
+                                };
+                                hot_value: number | null;
+                                id: string;
+                                keywords: string[];
+                                last_seen_at: string;
+                                minutes_on_list: number;
+                                niche?: {
+                                    group: string;
+                                    words: string[];
+                                };
+                                platform: string;
+                                rank: number;
+                                source_id: string;
+                                source_name: string;
+                                summary: string | null;
+                                title: string;
+                                url: string;
+                                velocity: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trends/sources/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refresh one source now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts?: number;
+                            code?: string;
+                            items?: number;
+                            message?: string;
+                            reason?: string;
+                            source_id: string;
+                            stale?: boolean;
+                            /** @enum {string} */
+                            status: "refreshed" | "failed" | "skipped";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/video-scripts": {
         parameters: {
             query?: never;

@@ -22,3 +22,5 @@ export { scriptToCsv, scriptToMarkdown } from './video-script/export.ts';
 export { VIDEO_FORMATS, videoScriptSchema, type VideoScript, type VideoFormat, type Shot } from './video-script/schema.ts';
 export { illustrateArticle, regenerateIllustration, planIllustrations, paragraphsOf, type Illustration, type IllustrateRequest } from './illustrate/illustrate.ts';
 export { parseJsonReply, extractJson } from './structured.ts';
+export { renderCarousel, type Carousel, type CarouselPage, type CarouselRequest } from './carousel/render.ts';
+export { CARD_THEMES, getCardTheme, type CardTheme } from './carousel/themes.ts';

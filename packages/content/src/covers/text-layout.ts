@@ -20,7 +20,7 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /** Break opportunities: every CJK character alone, Latin words and numbers kept whole. */
-function tokens(text: string): string[] {
+export function breakTokens(text: string): string[] {
   const out: string[] = [];
   for (const ch of graphemes(text)) {
     const last = out[out.length - 1];
@@ -41,7 +41,7 @@ export function wrapText(text: string, fontSize: number, maxWidth: number): stri
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const token of tokens(paragraph)) {
+    for (const token of breakTokens(paragraph)) {
       if (line && textWidth((line + token).trimEnd(), fontSize) > maxWidth) {
         lines.push(line.trimEnd());
         line = token.trimStart();

@@ -24,3 +24,4 @@ export { illustrateArticle, regenerateIllustration, planIllustrations, paragraph
 export { parseJsonReply, extractJson } from './structured.ts';
 export { renderCarousel, type Carousel, type CarouselPage, type CarouselRequest } from './carousel/render.ts';
 export { CARD_THEMES, getCardTheme, type CardTheme } from './carousel/themes.ts';
+export { publishVersion, fitTitle, condenseText, type PublishVersion, type PublishVersionRequest, type PublishMode, type VersionOverride } from './publish-version.ts';

@@ -109,15 +109,20 @@ export function publishVersion(req: PublishVersionRequest): PublishVersion {
   const profile = getProfile(req.platform);
   const { mode, kind } = modeFor(profile, contentKindOfWork(req.kind), req.kind);
   const formatted = formatForPlatform({ markdown: req.markdown, platform: profile.id, title: req.title, tags: req.tags });
-  const picked = req.edited ?? req.fromRun;
+  // Field by field: an edited title keeps the run's body.
+  const edited = Object.fromEntries(Object.entries(req.edited ?? {}).filter(([, v]) => v !== undefined)) as VersionOverride;
+  const picked: VersionOverride | undefined = req.edited || req.fromRun ? { ...req.fromRun, ...edited } : undefined;
   const source: PublishVersion['source'] = req.edited ? 'edited' : req.fromRun ? 'run' : 'work';
-  const title = fitTitle((picked?.title ?? formatted.title ?? req.title).trim(), profile);
+  // What the person typed is never cut silently: an over-long edit is refused by the publish check instead.
+  const chosenTitle = (picked?.title ?? formatted.title ?? req.title).trim();
+  const title = edited.title !== undefined ? chosenTitle : fitTitle(chosenTitle, profile);
   const tags = picked?.tags ?? formatted.tags;
   let body = picked?.body ?? formatted.body;
   let condensed = false;
-  if ((mode === 'carousel' || mode === 'post') && formatted.bodyFormat === 'text' && profile.body.max && !req.edited) {
+  if ((mode === 'carousel' || mode === 'post') && formatted.bodyFormat === 'text' && profile.body.max && edited.body === undefined) {
     // The run's / formatter's body already carries the tag line; condense the text before it and put it back.
-    const tagLine = formatted.tags.length && profile.tags?.placement === 'inline' ? formatted.tags.map((t) => profile.tags!.format.replace('{tag}', t)).join(' ') : '';
+    // A run's body carries its own topics as it wrote them; the formatter's ends with the work's tag line.
+    const tagLine = !picked && formatted.tags.length && profile.tags?.placement === 'inline' ? formatted.tags.map((t) => profile.tags!.format.replace('{tag}', t)).join(' ') : '';
     const text = tagLine && body.endsWith(tagLine) ? body.slice(0, -tagLine.length).trimEnd() : body;
     const out = condenseText(text, profile.body.max, tagLine, mode === 'carousel' ? READ_ON : '…', profile.counting);
     body = out.text;

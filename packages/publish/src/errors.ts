@@ -23,6 +23,7 @@ export type PublishErrorCode =
   | 'PUBLISH_NETWORK'
   | 'PUBLISH_JOB_STATE'
   | 'PUBLISH_CAPACITY'
+  | 'PUBLISH_VIDEO_REQUIRED'
   | `WECHAT_${string}`;
 
 export class PublishError extends CreatorFlowError {

@@ -167,6 +167,14 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
     expect(xhs!.body).toContain('#骑行# #通勤#');
     await expectCovers(output);
 
+    // Publishing the work starts from this run's per-platform versions (title, body, cover), by any platform name.
+    const planned = await api<{ versions: Array<Record<string, unknown>> }>('GET', `/api/publish/versions?work_id=${output.work_id}&platforms=wechat,xhs,douyin`);
+    expect(planned.status, JSON.stringify(planned.body)).toBe(200);
+    const [toWechat, toXhs, toDouyin] = planned.body.versions;
+    expect(toWechat).toMatchObject({ platform: 'wechat_mp', source: 'run', run_id: id, title: LONG_TITLE, body: wechat!.body, body_format: 'html', cover_uri: output.covers[0]!.uri, error: null });
+    expect(toXhs).toMatchObject({ platform: 'xiaohongshu', source: 'run', mode: 'carousel', kind: 'image_note', title: xhs!.title, limits: { title_max: 20, body_max: 1000 } });
+    expect(toDouyin).toMatchObject({ platform: 'douyin', mode: null, error: { code: 'PUBLISH_CONTENT_INVALID' } });
+
     expect(events.filter((e) => e.type === 'node_failed')).toEqual([]);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.at(-1)?.type).toBe('run_completed');

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError, ValidationError } from '@creatorflow/core';
+import { CreatorFlowError, ForbiddenError, NotFoundError, ValidationError } from '@creatorflow/core';
+import { publishVersion } from '@creatorflow/content';
 import type { PublishContent, PublishItem, PublishEvent } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { attemptDto, jobDto } from './dto.ts';
 import { publishRuntime } from './runtime.ts';
-import { contentFromWork } from './work-content.ts';
+import { runVersionsForWork } from './run-versions.ts';
+import { contentFromWork, type PlatformEdit } from './work-content.ts';
+import { resolvePlatform } from '@creatorflow/platforms';
 
 const tags = ['publish'];
 const id = z.object({ id: z.string().uuid() });
@@ -35,10 +38,68 @@ const createBody = z
     spacing_seconds: z.number().int().min(0).max(86_400).optional(),
     jitter_seconds: z.number().int().min(0).max(86_400).optional(),
     methods,
+    /** The person's edits per platform (any catalogue name), from the publish dialog; they win over the run's version. */
+    versions: z
+      .record(
+        z.string().min(1),
+        z.object({
+          title: z.string().max(500).optional(),
+          body: z.string().max(200_000).optional(),
+          tags: z.array(z.string().min(1).max(50)).max(30).optional(),
+          cover_uri: z.string().startsWith('asset://').optional(),
+          video_uri: z.string().startsWith('asset://').optional(),
+        }),
+      )
+      .default({}),
+    /** A 公众号 article without a cover gets one rendered from its title. */
+    auto_cover: z.boolean().default(true),
+    /** Card theme of a 小红书 carousel made from an article. */
+    carousel_theme: z.string().optional(),
   })
   .refine((b) => b.work_id || b.works?.length || b.content, { message: 'give work_id, works or content', path: ['work_id'] });
 
+const versionsResponse = z.object({
+  versions: z.array(
+    z.object({
+      platform: z.string(),
+      name: z.string(),
+      name_en: z.string(),
+      mode: z.enum(['direct', 'carousel', 'post', 'video']).nullable(),
+      kind: z.enum(['article', 'image_note', 'video', 'short_post']).nullable(),
+      title: z.string(),
+      body: z.string(),
+      body_format: z.enum(['html', 'text', 'markdown']),
+      tags: z.array(z.string()),
+      source: z.enum(['edited', 'run', 'work']),
+      run_id: z.string().nullable(),
+      condensed: z.boolean(),
+      cover_uri: z.string().nullable(),
+      needs_video: z.boolean(),
+      limits: z.object({
+        title_min: z.number().nullable(),
+        title_max: z.number().nullable(),
+        title_required: z.boolean(),
+        body_max: z.number().nullable(),
+        tags_max: z.number().nullable(),
+        images_max: z.number().nullable(),
+        counting: z.enum(['chars', 'weibo']),
+      }),
+      /** Why this platform cannot take the work (e.g. an article for 抖音). */
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+});
+
 const toMedia = (m: z.infer<typeof media>) => ({ name: m.name, contentType: m.content_type, path: m.path });
+
+/** The dialog's edits keyed by canonical platform id (it may name a platform by any catalogue name). */
+function editsByPlatform(versions: z.infer<typeof createBody>['versions']): Map<string, PlatformEdit> {
+  const out = new Map<string, PlatformEdit>();
+  for (const [name, v] of Object.entries(versions)) {
+    out.set(resolvePlatform(name).id, { title: v.title, body: v.body, tags: v.tags, coverUri: v.cover_uri, videoUri: v.video_uri });
+  }
+  return out;
+}
 
 /** Publish jobs: one-click, scheduled and batch; cancel, reschedule, retry, complete; events. */
 export const jobRoutes: RoutePlugin = async (app, ctx) => {
@@ -51,12 +112,20 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     if (b.content && ctx.mode !== 'local') throw new ForbiddenError('INLINE_CONTENT_LOCAL_ONLY', 'Inline content with file paths is for local mode; in the cloud publish a library work (work_id).');
     const accounts = await Promise.all(b.to.map((ref) => rt.accounts.resolve(scope.workspaceId, ref)));
     const workIds = b.works ?? (b.work_id ? [b.work_id] : ['inline']);
+    const edits = editsByPlatform(b.versions);
     const items: PublishItem[] = [];
     for (const workId of workIds) {
+      const fromRun = b.content ? new Map() : await runVersionsForWork(ctx, scope.workspaceId, workId);
       for (const account of accounts) {
         const content: PublishContent = b.content
           ? { kind: b.content.kind, title: b.content.title, body: b.content.body, images: b.content.images.map(toMedia), cover: b.content.cover && toMedia(b.content.cover), video: b.content.video && toMedia(b.content.video), tags: b.content.tags }
-          : await contentFromWork(ctx, scope, workId, account.platform);
+          : await contentFromWork(ctx, scope, workId, account.platform, {
+              fromRun: fromRun.get(account.platform),
+              // Edits apply to the one work the dialog showed; a batch of several works uses each work's own versions.
+              edited: workIds.length === 1 ? edits.get(account.platform) : undefined,
+              autoCover: b.auto_cover,
+              carouselTheme: b.carousel_theme,
+            });
         items.push({ workId, content, accountId: account.id, methods: b.methods });
       }
     }
@@ -74,6 +143,61 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     });
     return reply.code(201).send({ jobs: jobs.map(jobDto) });
   });
+
+  app.get(
+    '/api/publish/versions',
+    {
+      schema: {
+        tags,
+        summary: "What each platform will get from a work (the run's version or the work formatted), with the limits the dialog checks live",
+        querystring: z.object({ work_id: z.string().min(1), platforms: z.string().min(1).describe('comma-separated platform ids or aliases') }),
+        response: { 200: versionsResponse },
+      },
+    },
+    async (request) => {
+      const scope = await scopeOf(request, 'viewer');
+      const work = await ctx.library.works.get(scope, request.query.work_id);
+      const fromRun = await runVersionsForWork(ctx, scope.workspaceId, work.id);
+      const names = [...new Set(request.query.platforms.split(',').map((p) => p.trim()).filter(Boolean))];
+      return {
+        versions: names.map((name) => {
+          const entry = resolvePlatform(name);
+          const run = fromRun.get(entry.id);
+          const limits = {
+            title_min: entry.title?.min ?? null,
+            title_max: entry.title?.max ?? null,
+            title_required: entry.title?.required ?? false,
+            body_max: entry.body.max ?? null,
+            tags_max: entry.tags?.max ?? null,
+            images_max: entry.images?.max ?? null,
+            counting: entry.counting,
+          };
+          const base = { platform: entry.id, name: entry.name.zh, name_en: entry.name.en, limits };
+          try {
+            const v = publishVersion({ platform: entry.id, kind: work.kind, title: work.title, markdown: work.body, tags: work.tags, fromRun: run });
+            return {
+              ...base,
+              mode: v.mode,
+              kind: v.kind,
+              title: v.title,
+              body: v.body,
+              body_format: v.bodyFormat,
+              tags: v.tags,
+              source: v.source,
+              run_id: run?.runId ?? null,
+              condensed: v.condensed,
+              cover_uri: v.mode === 'carousel' ? null : (run?.coverUri ?? (work.coverAssetId ? `asset://${ctx.mode === 'local' ? 'local' : 'cloud'}/image/${work.coverAssetId}` : null)),
+              needs_video: v.mode === 'video',
+              error: null,
+            };
+          } catch (error) {
+            if (!CreatorFlowError.isInstance(error)) throw error;
+            return { ...base, mode: null, kind: null, title: '', body: '', body_format: 'text' as const, tags: [], source: 'work' as const, run_id: null, condensed: false, cover_uri: null, needs_video: false, error: { code: error.code, message: error.message } };
+          }
+        }),
+      };
+    },
+  );
 
   app.get(
     '/api/publish/jobs',

@@ -4054,6 +4054,9 @@ export interface paths {
                     "application/json": {
                         /** Format: date-time */
                         at?: string;
+                        /** @default true */
+                        auto_cover?: boolean;
+                        carousel_theme?: string;
                         content?: {
                             body: string;
                             cover?: {
@@ -4088,6 +4091,18 @@ export interface paths {
                         methods?: ("official_api" | "browser" | "assist")[];
                         spacing_seconds?: number;
                         to: string[];
+                        /** @default {} */
+                        versions?: {
+                            [key: string]: {
+                                body?: string;
+                                /** Format: starts_with */
+                                cover_uri?: string;
+                                tags?: string[];
+                                title?: string;
+                                /** Format: starts_with */
+                                video_uri?: string;
+                            };
+                        };
                         work_id?: string;
                         works?: string[];
                     };
@@ -4631,6 +4646,81 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each platform will get from a work (the run's version or the work formatted), with the limits the dialog checks live */
+        get: {
+            parameters: {
+                query: {
+                    /** @description comma-separated platform ids or aliases */
+                    platforms: string;
+                    work_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            versions: {
+                                body: string;
+                                /** @enum {string} */
+                                body_format: "html" | "text" | "markdown";
+                                condensed: boolean;
+                                cover_uri: string | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                kind: "article" | "image_note" | "video" | "short_post" | null;
+                                limits: {
+                                    body_max: number | null;
+                                    /** @enum {string} */
+                                    counting: "chars" | "weibo";
+                                    images_max: number | null;
+                                    tags_max: number | null;
+                                    title_max: number | null;
+                                    title_min: number | null;
+                                    title_required: boolean;
+                                };
+                                /** @enum {string|null} */
+                                mode: "direct" | "carousel" | "post" | "video" | null;
+                                name: string;
+                                name_en: string;
+                                needs_video: boolean;
+                                platform: string;
+                                run_id: string | null;
+                                /** @enum {string} */
+                                source: "edited" | "run" | "work";
+                                tags: string[];
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

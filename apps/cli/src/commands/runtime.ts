@@ -102,8 +102,8 @@ export const runtimeCommands: CommandModule = (program) => {
         const page = await client.request<{ items: Array<Record<string, unknown>> }>('GET', `/api/runs?${query}`);
         if (opts.json) return void out.write(`${JSON.stringify(page, null, 2)}\n`);
         for (const r of page.items) {
-          const usage = r.usage as { costCents?: number; steps?: number } | undefined;
-          out.write(`${String(r.id)}  ${String(r.status).padEnd(9)}  ${String(r.graph).padEnd(20)}  ${String(usage?.steps ?? 0)} steps  ${(usage?.costCents ?? 0).toFixed(3)}¢  ${String(r.created_at)}\n`);
+          const usage = r.usage as { cost_cents?: number; steps?: number } | undefined;
+          out.write(`${String(r.id)}  ${String(r.status).padEnd(9)}  ${String(r.graph).padEnd(20)}  ${String(usage?.steps ?? 0)} steps  ${(usage?.cost_cents ?? 0).toFixed(3)}¢  ${String(r.created_at)}\n`);
         }
       });
     },

@@ -1,5 +1,12 @@
 import type { RunRow } from '@creatorflow/runtime';
 
+type Usage = NonNullable<RunRow['usage']>;
+type Waiting = NonNullable<NonNullable<RunRow['checkpoint']>['waiting']>;
+
+// The engine keeps usage and the waiting step in camelCase; the API names them in snake_case like the rest of a run.
+const usageJson = (u: Usage) => ({ cost_cents: u.costCents, tokens: u.tokens, llm_calls: u.llmCalls, steps: u.steps });
+const waitingJson = (w: Waiting) => ({ node: w.node, request_id: w.requestId, since: w.since, timeout_at: w.timeoutAt ?? null });
+
 /** The API face of a run. */
 export function runJson(row: RunRow) {
   return {
@@ -13,8 +20,8 @@ export function runJson(row: RunRow) {
     budget: row.budget,
     output: row.output ?? null,
     error: row.error,
-    usage: row.usage,
-    waiting: row.checkpoint?.waiting ?? null,
+    usage: row.usage ? usageJson(row.usage) : null,
+    waiting: row.checkpoint?.waiting ? waitingJson(row.checkpoint.waiting) : null,
     last_seq: Number(row.last_seq),
     cancel_requested: row.cancel_requested,
     created_at: new Date(row.created_at).toISOString(),

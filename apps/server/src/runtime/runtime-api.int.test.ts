@@ -53,7 +53,7 @@ describe('runtime API', () => {
     const id = started.body.id as string;
     const waiting = await waitForStatus(id, ['waiting', 'failed']);
     expect(waiting.status, JSON.stringify(waiting.error)).toBe('waiting');
-    expect(waiting.waiting).toMatchObject({ node: 'approve', requestId: 'approve#1' });
+    expect(waiting.waiting).toMatchObject({ node: 'approve', request_id: 'approve#1' });
 
     const answer = { data: { approved: true, title: 'AI 写作十讲' } };
     const first = await api('POST', `/api/runs/${id}/resume`, answer, { 'idempotency-key': 'ans-1' });
@@ -65,6 +65,9 @@ describe('runtime API', () => {
 
     const done = await waitForStatus(id, ['completed', 'failed']);
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
+    // Usage is named in snake_case like the rest of the run (the engine's own names are costCents/llmCalls).
+    expect(Object.keys(done.usage as object).sort()).toEqual(['cost_cents', 'llm_calls', 'steps', 'tokens']);
+    expect((done.usage as { llm_calls: number }).llm_calls).toBeGreaterThan(0);
     const output = done.output as { work_id: string; title: string; review_score: number };
     expect(output).toMatchObject({ title: 'AI 写作十讲', review_score: 9 });
     const work = await api('GET', `/api/works/${output.work_id}`);

@@ -14,8 +14,8 @@ export interface Run {
   budget: { max_cost_cents?: number; max_tokens?: number; max_steps?: number } | null;
   output: Record<string, unknown> | null;
   error: { code?: string; message?: string } | null;
-  usage: { costCents?: number; tokens?: number; steps?: number; llmCalls?: number } | null;
-  waiting: { node: string; request_id?: string } | null;
+  usage: { cost_cents: number; tokens: number; steps: number; llm_calls: number } | null;
+  waiting: { node: string; request_id: string; since: string; timeout_at: string | null } | null;
   last_seq: number;
   created_at: string;
   finished_at: string | null;

@@ -17,7 +17,7 @@ import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { PlatformVersions, type PlatformVersion, type StoredImage } from './platform-versions.tsx';
 
 function totals(events: RunEvent[], run: Run) {
-  let cost = run.usage?.costCents ?? 0;
+  let cost = run.usage?.cost_cents ?? 0;
   let tokens = run.usage?.tokens ?? 0;
   for (const e of events) {
     if (e.type !== 'cost_update') continue;

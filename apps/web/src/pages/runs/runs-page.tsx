@@ -43,7 +43,7 @@ export default function RunsPage() {
                   { title: t('runs.graph'), dataIndex: 'graph' },
                   { title: t('runs.topic'), render: (_: unknown, r) => String(r.inputs?.topic ?? '') },
                   { title: t('common.status'), dataIndex: 'status', render: (s: RunStatus) => <RunStatusTag status={s} /> },
-                  { title: t('runs.cost'), render: (_: unknown, r) => formatCents(r.usage?.costCents ?? 0) },
+                  { title: t('runs.cost'), render: (_: unknown, r) => formatCents(r.usage?.cost_cents ?? 0) },
                   { title: t('common.createdAt'), dataIndex: 'created_at', render: (d: string) => shortTime(d, locale) },
                 ]}
               />

@@ -12,6 +12,7 @@ import { OutboxProvider } from './offline/outbox-context.tsx';
 import { SessionGate } from './pages/account/session-gate.tsx';
 
 const WorkbenchPage = lazy(() => import('./pages/workbench/workbench-page.tsx'));
+const DevicePage = lazy(() => import('./pages/account/device-page.tsx'));
 const WorksPage = lazy(() => import('./pages/works/works-page.tsx'));
 const WorkEditorPage = lazy(() => import('./pages/works/work-editor-page.tsx'));
 const IdeasPage = lazy(() => import('./pages/library/ideas-page.tsx'));
@@ -90,6 +91,7 @@ function Pages() {
                       <Route path="/runs" element={<RunsPage />} />
                       <Route path="/runs/:runId" element={<RunDetailPage />} />
                       <Route path="/settings" element={<SettingsPage />} />
+                      <Route path="/device" element={<DevicePage />} />
                       <Route path="*" element={<Navigate to="/workbench" replace />} />
                     </Routes>
                   </Suspense>

@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { login, register } from '../../api/auth.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -17,6 +17,7 @@ interface Values {
 export default function LoginPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
   const [tab, setTab] = useState<'login' | 'register'>('login');
   const { busy, error, run } = useSubmitting();
 
@@ -24,7 +25,7 @@ export default function LoginPage() {
     run(async () => {
       if (tab === 'login') await login(values.email, values.password);
       else await register(values.email, values.password, values.name);
-      navigate('/workbench', { replace: true });
+      navigate(from && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/workbench', { replace: true });
     });
 
   return (

@@ -1,6 +1,6 @@
 import { Button, Result, Spin } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { Navigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/errors.ts';
 import { session } from '../../api/session.ts';
@@ -15,6 +15,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const health = useHealth();
+  // After signing in, come back here (a /device?code=… link opened from a desktop, say).
+  const location = useLocation();
+  const back = { from: `${location.pathname}${location.search}` };
   const cloud = health.data?.mode === 'cloud';
   const me = useMe(health.isSuccess && (!cloud || session.accessToken() !== undefined));
   // Opened without a network (a phone in the subway, the shell from the service worker): let the
@@ -30,12 +33,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (cloud && !session.accessToken()) return <Navigate to="/login" replace />;
+  if (cloud && !session.accessToken()) return <Navigate to="/login" replace state={back} />;
   if (me.isPending && me.fetchStatus !== 'idle' && !openedOffline) return <Spin fullscreen />;
   if (me.isError && ApiError.isInstance(me.error) && me.error.status === 401) {
     if (cloud) {
       session.clear();
-      return <Navigate to="/login" replace />;
+      return <Navigate to="/login" replace state={back} />;
     }
     return <Result status="403" title={t('error.authLocal')} subTitle={<code>creatorflow start</code>} />;
   }

@@ -26,6 +26,8 @@ export interface PublishContent {
   cover?: MediaFile;
   video?: MediaFile;
   tags: string[];
+  /** Publish at this time with the platform's own 定时发布 (ISO); absent = publish now. */
+  scheduleAt?: string;
 }
 
 export interface AccountRef {
@@ -38,6 +40,12 @@ export interface AccountRef {
 
 export interface LoginState {
   loggedIn: boolean;
+  /**
+   * `expired`: the site asked for a login (only a new login helps);
+   * `unknown`: the page matched neither a login page nor a logged-in one (layout changed, risk check) —
+   * a new login would not help, so the job goes to assist instead.
+   */
+  state?: 'logged_in' | 'expired' | 'unknown';
   nickname?: string;
   avatarUrl?: string;
   /** Why not, in words a user understands. */
@@ -82,6 +90,32 @@ export interface MethodContext {
   saveArtifact?(name: string, bytes: Buffer): Promise<string>;
 }
 
+/** One step of a deep check: did its element match the live page. */
+export interface StepCheck {
+  index: number;
+  name: string;
+  do: string;
+  selector?: string;
+  status: 'ok' | 'failed' | 'skipped' | 'unchecked';
+  note?: string;
+}
+
+/** The deep check of an account: its saved login opens the real editor and every step of the flow is tried, nothing published. */
+export interface DeepCheckReport {
+  platform: string;
+  kind: ContentKind;
+  flowVersion: number;
+  /** When the flow's selectors were last checked against their sources. */
+  checked: string;
+  ok: boolean;
+  login: LoginState;
+  steps: StepCheck[];
+  /** The step that no longer matches, in words. */
+  failedStep?: string;
+  error?: { code: string; message: string };
+  screenshot?: string;
+}
+
 export interface MethodAdapter {
   readonly method: PublishMethod;
   checkLogin(ctx: MethodContext): Promise<LoginState>;
@@ -90,6 +124,8 @@ export interface MethodAdapter {
   findExisting?(content: PublishContent, ctx: MethodContext, since: Date): Promise<PublishResult | undefined>;
   fetchPostStatus?(postId: string, ctx: MethodContext): Promise<PostStatus>;
   fetchMetrics?(postId: string, ctx: MethodContext): Promise<PostMetrics>;
+  /** Verifies every step of the flow against the live site without publishing (browser flows). */
+  deepCheck?(ctx: MethodContext, kind?: ContentKind, sample?: { video?: MediaFile }): Promise<DeepCheckReport>;
 }
 
 export interface PlatformAdapter {

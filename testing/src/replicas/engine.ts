@@ -1,16 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { captchaPage, editorPage, homePage, loginPage, managePage, postPage, riskPage, successPage } from './pages.ts';
-import { REPLICA_PLATFORMS, type ReplicaPlatform } from './platforms.ts';
+import { page } from './kit.ts';
+import { REPLICA_SITES, type PublishInput, type SiteDef } from './sites.ts';
 
 export interface ReplicaPost {
   id: string;
   user: string;
+  kind: string;
   title: string;
   body: string;
-  tags: string;
+  tags: string[];
   uploads: Array<{ kind: string; name: string; size: number }>;
+  cover?: { name: string; size: number };
+  scheduleAt?: string;
   createdAt: string;
   views: number;
 }
@@ -29,32 +32,37 @@ export interface ReplicaOptions {
 
 /** A running replica of one platform's creator site, with knobs for tests. */
 export interface ReplicaSite {
-  platform: ReplicaPlatform;
+  platform: SiteDef;
   url: string;
   posts: ReplicaPost[];
   /** Simulates the phone app scanning and confirming the newest pending QR code. */
   scanQr(userId?: string): boolean;
-  /** A session cookie as if the user logged in (cookie-based login). */
+  /** The session cookie as if the user had logged in. */
   issueSession(userId?: string): { name: string; value: string };
   expireSessions(): void;
-  /** 'captcha' shows a verification page instead of the editor; 'on_publish' answers the publish click with a risk notice. */
+  /** 'captcha': the site's verification page instead of the editor; 'on_publish': the publish click is answered with a risk page. */
   setRisk(mode: 'none' | 'captcha' | 'on_publish'): void;
-  /** Layout 2 renames the editor's elements, as a site redesign would. */
+  /** Layout 2 is the site after a redesign: one control of the editor is renamed (see each site). */
   setLayout(version: 1 | 2): void;
   /** Delay between creating the post and answering the publish call (crash tests). */
   setConfirmDelay(ms: number): void;
   close(): Promise<void>;
 }
 
+interface Draft {
+  uploads: Array<{ kind: string; name: string; size: number }>;
+  cover?: { name: string; size: number };
+}
+
 export async function startReplica(platformId: string, options: ReplicaOptions = {}): Promise<ReplicaSite> {
-  const found = REPLICA_PLATFORMS[platformId];
+  const found = REPLICA_SITES[platformId];
   if (!found) throw new Error(`no replica for platform ${platformId}`);
-  const p: ReplicaPlatform = found;
-  const users = new Map((options.users ?? [{ id: 'creator', password: 'pass1234', nickname: `${p.id}测试号` }]).map((u) => [u.id, u]));
+  const site: SiteDef = found;
+  const users = new Map((options.users ?? [{ id: 'creator', password: 'pass1234', nickname: `${site.id}测试号` }]).map((u) => [u.id, u]));
   const ttl = options.sessionTtlMs ?? 24 * 3600_000;
   const sessions = new Map<string, { user: string; expiresAt: number }>();
+  const drafts = new Map<string, Draft>();
   const qrs = new Map<string, { status: 'pending' | 'confirmed'; user?: string; session?: string; at: number }>();
-  const uploads = new Map<string, { name: string; size: number }>();
   const posts: ReplicaPost[] = [];
   let risk: 'none' | 'captcha' | 'on_publish' = 'none';
   let version: 1 | 2 = 1;
@@ -65,7 +73,24 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
     sessions.set(token, { user, expiresAt: Date.now() + ttl });
     return token;
   };
-  const cookieHeader = (token: string) => `${p.cookieName}=${token}; Path=/; HttpOnly; SameSite=Lax`;
+  const setCookies = (token: string) => site.cookies.map((name) => `${name}=${token}; Path=/; HttpOnly; SameSite=Lax`);
+
+  function tokenOf(req: IncomingMessage): string | undefined {
+    const raw = req.headers.cookie ?? '';
+    for (const name of site.cookies) {
+      const match = raw.split(/;\s*/).find((c) => c.startsWith(`${name}=`));
+      if (match) return match.slice(name.length + 1);
+    }
+    return undefined;
+  }
+
+  function sessionOf(req: IncomingMessage): { user: string; token: string } | 'expired' | undefined {
+    const token = tokenOf(req);
+    if (!token) return undefined;
+    const s = sessions.get(token);
+    if (!s || s.expiresAt <= Date.now()) return 'expired';
+    return { user: s.user, token };
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -74,116 +99,104 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
     });
   });
 
-  function sessionOf(req: IncomingMessage): { user: string } | 'expired' | undefined {
-    const raw = req.headers.cookie ?? '';
-    const match = raw.split(/;\s*/).find((c) => c.startsWith(`${p.cookieName}=`));
-    if (!match) return undefined;
-    const s = sessions.get(match.slice(p.cookieName.length + 1));
-    if (!s) return 'expired';
-    return s.expiresAt > Date.now() ? s : 'expired';
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://replica');
     const path = url.pathname;
-    const html = (status: number, body: string, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+    const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string | string[]> = {}) => {
+      res.writeHead(status, { 'content-type': type, ...headers });
       res.end(body);
     };
-    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      res.end(JSON.stringify(body));
-    };
-    const redirect = (to: string, headers: Record<string, string> = {}) => {
-      res.writeHead(302, { location: to, ...headers });
+    const html = (status: number, body: string, headers: Record<string, string | string[]> = {}) => send(status, 'text/html; charset=utf-8', body, headers);
+    const json = (status: number, body: unknown, headers: Record<string, string | string[]> = {}) => send(status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+    const redirect = (to: string) => {
+      res.writeHead(302, { location: to });
       res.end();
     };
 
     // Browsers fetch the favicon on their own; redirecting it to the login page would mint a stray QR code.
     if (path === '/favicon.ico') return html(404, '');
-    if (path === p.paths.login) {
+    if (path === '/__replica/qrcode.svg') {
+      const t = url.searchParams.get('t') ?? '';
+      return send(200, 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="160"><rect width="160" height="160" fill="#fff"/><rect x="10" y="10" width="40" height="40"/><rect x="110" y="10" width="40" height="40"/><rect x="10" y="110" width="40" height="40"/><text x="20" y="90" font-size="9">${t}</text></svg>`);
+    }
+    if (path === site.login.path || site.login.alsoAt?.includes(path)) {
       const token = randomBytes(8).toString('hex');
       qrs.set(token, { status: 'pending', at: Date.now() });
-      return html(200, loginPage(p, token, url.searchParams.has('expired') ? '登录已过期，请重新登录' : undefined));
+      return html(200, page(`登录 - ${site.name}`, site.login.render(token, url.searchParams.has('expired') ? '登录已过期，请重新登录' : undefined) + qrPoll(token, site.afterLogin)));
     }
-    if (path === '/api/qr/status') {
+    if (path === '/__replica/qr/status') {
       const qr = qrs.get(url.searchParams.get('token') ?? '');
       if (!qr) return json(404, { status: 'unknown' });
       if (qr.status === 'confirmed' && qr.user && !qr.session) {
         qr.session = newSession(qr.user);
-        return json(200, { status: 'confirmed' }, { 'set-cookie': cookieHeader(qr.session) });
+        return json(200, { status: 'confirmed' }, { 'set-cookie': setCookies(qr.session) });
       }
       return json(200, { status: qr.status });
     }
-    if (path === '/api/login' && req.method === 'POST') {
-      const form = new URLSearchParams((await readBody(req)).toString('utf8'));
-      const user = users.get(form.get('user') ?? '');
-      if (!user || user.password !== form.get('password')) return html(401, loginPage(p, 'x', '账号或密码错误'));
-      return redirect(p.paths.home, { 'set-cookie': cookieHeader(newSession(user.id)) });
-    }
-    if (path === '/avatar.png') {
-      res.writeHead(200, { 'content-type': 'image/svg+xml' });
-      return void res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="red"/></svg>`);
-    }
-    if (path.startsWith(`${p.paths.post}/`)) {
-      const post = posts.find((x) => x.id === path.slice(p.paths.post.length + 1));
-      if (!post) return html(404, 'not found');
-      post.views += 1;
-      return html(200, postPage(p, post));
-    }
-    if (path.startsWith('/api/posts/')) {
-      const post = posts.find((x) => x.id === path.slice('/api/posts/'.length));
-      return post ? json(200, { id: post.id, status: 'published', url: `${p.paths.post}/${post.id}`, views: post.views }) : json(404, { error: 'not found' });
+    if (path === '/login-for-iframe' && site.login.frame) {
+      // 视频号 shows its QR code inside an iframe of its own.
+      return html(200, page('login', site.login.frame(url.searchParams.get('t') ?? '')));
     }
 
     const session = sessionOf(req);
     if (session === undefined || session === 'expired') {
-      if (path.startsWith('/api/')) return json(401, { error: 'login required', expired: session === 'expired' });
-      return redirect(`${p.paths.login}${session === 'expired' ? '?expired=1' : ''}`);
+      if (path.startsWith('/__replica/') || site.apiPrefixes.some((p) => path.startsWith(p))) return json(401, site.unauthorized);
+      const to = site.loginRedirect;
+      return redirect(`${to}${session === 'expired' ? `${to.includes('?') ? '&' : '?'}expired=1` : ''}`);
     }
     const user = users.get(session.user)!;
-    if (path === '/' || path === p.paths.home) return html(200, homePage(p, user));
-    if (path === p.paths.editor) return html(200, risk === 'captcha' ? captchaPage(p) : editorPage(p, version));
-    if (path === '/risk') return html(200, riskPage(p));
-    if (path === '/api/upload' && req.method === 'POST') {
+    const draft = drafts.get(session.token) ?? { uploads: [] };
+    drafts.set(session.token, draft);
+
+    if (path === '/__replica/risk') return html(200, page(`安全验证 - ${site.name}`, site.captcha()));
+    if (path === '/__replica/upload' && req.method === 'POST') {
       const body = await readBody(req);
       const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
       const file = form.get('file');
+      const kind = String(form.get('kind') ?? 'images');
       if (!file || typeof file === 'string') return json(400, { error: 'file missing' });
-      const id = randomBytes(6).toString('hex');
-      uploads.set(id, { name: file.name, size: file.size });
-      return json(200, { id, name: file.name });
+      const item = { kind, name: file.name, size: file.size };
+      if (kind === 'cover') draft.cover = item;
+      else draft.uploads.push(item);
+      return json(200, { id: randomBytes(6).toString('hex'), name: file.name });
     }
-    if (path === '/api/publish' && req.method === 'POST') {
-      if (risk === 'on_publish') return json(403, { risk: true });
-      const input = JSON.parse((await readBody(req)).toString('utf8')) as { title: string; body: string; tags: string; uploads: Array<{ kind: string; id: string }> };
-      const error = validate(p, input);
-      if (error) return json(400, { error });
+    if (path === site.publish.path && req.method === 'POST') {
+      if (risk === 'on_publish') return json(403, { __risk: '/__replica/risk' });
+      const input = JSON.parse((await readBody(req)).toString('utf8')) as PublishInput;
+      const problem = site.validate({ ...input, uploads: draft.uploads }, version);
+      if (problem) return json(400, { __error: problem });
       const post: ReplicaPost = {
-        id: `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`,
+        id: site.newId(),
         user: user.id,
-        title: input.title || input.body.slice(0, 20),
-        body: input.body,
-        tags: input.tags,
-        uploads: input.uploads.map((u) => ({ kind: u.kind, ...(uploads.get(u.id) ?? { name: '?', size: 0 }) })),
+        kind: input.kind,
+        title: input.title ?? '',
+        body: input.body ?? '',
+        tags: input.tags ?? [],
+        uploads: draft.uploads,
+        cover: draft.cover,
+        scheduleAt: input.scheduleAt || undefined,
         createdAt: new Date().toISOString(),
         views: 0,
       };
+      drafts.delete(session.token);
       posts.push(post);
       if (confirmDelay > 0) await new Promise((r) => setTimeout(r, confirmDelay));
-      return json(200, { postId: post.id });
+      return json(200, site.publish.answer(post));
     }
-    if (path === p.paths.success) return html(200, successPage(p, url.searchParams.get('id') ?? ''));
-    const mine = posts.filter((x) => x.user === user.id).map((x) => ({ id: x.id, title: x.title, createdAt: x.createdAt, url: `${p.paths.post}/${x.id}` }));
-    if (path === p.paths.manage) return html(200, managePage(p, mine));
-    if (path === '/api/my/posts') return json(200, { posts: mine });
-    return html(404, 'not found');
+    const mine = posts.filter((x) => x.user === user.id).reverse();
+    if (site.list && path === site.list.path) return json(200, site.list.render(mine));
+    const render = site.pages[path] ?? site.dynamic?.(path);
+    if (render) {
+      if (risk === 'captcha' && site.editorPaths.includes(path)) return html(200, page(`安全验证 - ${site.name}`, site.captcha()));
+      return html(200, page(site.name, render({ version, user, url, posts: mine, draft })));
+    }
+    return html(404, page('404', '<p>页面不存在</p>'));
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    platform: p,
+    platform: site,
     url,
     posts,
     scanQr(userId = [...users.keys()][0]!) {
@@ -194,7 +207,7 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
       return true;
     },
     issueSession(userId = [...users.keys()][0]!) {
-      return { name: p.cookieName, value: newSession(userId) };
+      return { name: site.cookies[0]!, value: newSession(userId) };
     },
     expireSessions() {
       for (const s of sessions.values()) s.expiresAt = 0;
@@ -216,13 +229,12 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
   };
 }
 
-function validate(p: ReplicaPlatform, input: { title: string; body: string; uploads: Array<{ kind: string }> }): string | undefined {
-  if (p.hasTitle && p.titleMax > 0 && input.title.length > p.titleMax) return `标题最多 ${p.titleMax} 个字`;
-  if (p.hasTitle && !input.title.trim()) return '请填写标题';
-  if (p.media === 'video' && !input.uploads.some((u) => u.kind === 'video')) return '请上传视频';
-  if (p.media === 'both' && !input.uploads.some((u) => u.kind === 'video' || u.kind === 'images')) return '请上传图片或视频';
-  if (!input.body.trim() && !p.hasTitle) return '请填写内容';
-  return undefined;
+/** The login page polls for the phone's confirmation, as the real QR pages do. */
+function qrPoll(token: string, next: string): string {
+  return `<script>setInterval(async () => {
+  const r = await fetch('/__replica/qr/status?token=${token}'); const j = await r.json();
+  if (j.status === 'confirmed') location.href = ${JSON.stringify(next)};
+}, 300);</script>`;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -127,12 +127,16 @@ export class PublishRunner {
     const ctx = this.#context(job, account, actor, attempt, signal);
     try {
       const login = await impl.checkLogin(ctx);
+      // A page that is neither a login page nor a logged-in one says nothing about the login:
+      // the account keeps its state and the job goes on to assist instead of another login loop.
+      const undecided = !login.loggedIn && login.state === 'unknown';
       await this.d.accounts.update(job.workspaceId, account.id, {
-        loginStatus: login.loggedIn ? 'logged_in' : 'expired',
+        ...(undecided ? {} : { loginStatus: login.loggedIn ? 'logged_in' : 'expired' }),
         loginCheckedAt: this.d.clock.now(),
         ...(login.nickname ? { nickname: login.nickname } : {}),
         ...(login.avatarUrl ? { avatarUrl: login.avatarUrl } : {}),
       });
+      if (undecided) throw new PublishError('PUBLISH_PAGE_MISMATCH', login.reason ?? 'The login check page did not match the flow.');
       if (!login.loggedIn) throw new PublishError('PUBLISH_LOGIN_EXPIRED', login.reason ?? 'The login expired.');
       const run = () => impl.publish(job.content, ctx);
       const result = method === 'browser' ? await this.d.breakers.execute(job.platform, run) : await run();

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { newUuid, NotFoundError } from '@creatorflow/core';
 import { PublishError } from '../../errors.ts';
+import { FlowRunner } from './flow-runner.ts';
 import type { PlatformFlow } from './flow-schema.ts';
 import type { BrowserPool, SessionState } from './pool.ts';
 
@@ -41,23 +42,36 @@ export class LoginSessions {
     const session: LoginSession = { id: newUuid(), accountId: input.accountId, workspaceId: input.workspaceId, status: 'waiting', headed: input.headed };
     this.#sessions.set(session.id, session);
     const { flow } = input;
-    const url = (path: string) => new URL(path, input.baseUrl).toString();
     const deadline = Date.now() + (input.timeoutMs ?? 4 * 60_000);
     void this.pool
       .withPage({ userKey: input.workspaceId, platform: flow.platform, accountId: input.accountId, headed: input.headed }, async (page) => {
-        await page.goto(url(flow.urls.login), { waitUntil: 'domcontentloaded' });
-        const qr = page.locator(flow.login.qrImage).first();
+        const runner = new FlowRunner(flow, input.baseUrl === flow.baseUrl ? undefined : input.baseUrl);
+        const login = flow.login;
+        await page.goto(runner.url(login.url), { waitUntil: 'domcontentloaded' });
+        const where = login.qrFrame ? page.frameLocator(login.qrFrame) : page;
+        const qr = where.locator(login.qrImage).first();
+        // The QR code may sit behind a tab (扫码登录); clicking the tab when it already shows would switch it away.
+        if (login.qrTab && !(await qr.isVisible())) {
+          await page.waitForTimeout(1000);
+          if (!(await qr.isVisible())) await where.locator(login.qrTab).first().click({ timeout: 10_000 }).catch(() => undefined);
+        }
+        await qr.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
         if ((await qr.count()) > 0) session.qrImage = `data:image/png;base64,${(await qr.screenshot({ timeout: 10_000 })).toString('base64')}`;
         this.events.emit('login', { ...session });
+        const loginPage = new URL(runner.url(login.url));
         for (;;) {
           if (Date.now() > deadline) throw new PublishError('PUBLISH_TIMEOUT', 'Nobody completed the login in time; start the login again.');
-          const onLogin = new URL(page.url()).pathname === flow.urls.login;
-          if (!onLogin && (await page.locator(flow.login.loggedIn).count()) > 0) break;
+          const here = new URL(page.url());
+          const onLogin = (here.host === loginPage.host && here.pathname.startsWith(loginPage.pathname)) || (await page.locator(login.markers.join(', ')).count()) > 0;
+          const names = new Set((await page.context().cookies()).map((c) => c.name));
+          if (!onLogin && login.cookies.some((c) => names.has(c))) break;
           await page.waitForTimeout(300);
         }
-        const nickname = (await page.locator(flow.login.nickname).first().textContent())?.trim();
-        const avatar = await page.locator(flow.login.avatar).first().getAttribute('src').catch(() => null);
-        return { nickname, avatarUrl: avatar ? url(avatar) : undefined };
+        // The site lands on its home after the scan; the check page shows who logged in.
+        const state = await runner.checkLogin(page);
+        const nickname = state.nickname;
+        const avatar = state.avatarUrl ?? null;
+        return { nickname, avatarUrl: avatar ?? undefined };
       })
       .then(async ({ result, state }) => {
         await input.onLoggedIn(state, result.nickname, result.avatarUrl);

@@ -115,6 +115,7 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
 
     // Browsers fetch the favicon on their own; redirecting it to the login page would mint a stray QR code.
     if (path === '/favicon.ico') return html(404, '');
+    if (path === '/__replica/face.png') return send(200, 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="#f66"/></svg>');
     if (path === '/__replica/qrcode.svg') {
       const t = url.searchParams.get('t') ?? '';
       return send(200, 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="160"><rect width="160" height="160" fill="#fff"/><rect x="10" y="10" width="40" height="40"/><rect x="110" y="10" width="40" height="40"/><rect x="10" y="110" width="40" height="40"/><text x="20" y="90" font-size="9">${t}</text></svg>`);
@@ -185,6 +186,7 @@ export async function startReplica(platformId: string, options: ReplicaOptions =
     }
     const mine = posts.filter((x) => x.user === user.id).reverse();
     if (site.list && path === site.list.path) return json(200, site.list.render(mine));
+    if (site.profile && path === site.profile.path) return json(200, site.profile.render(user));
     const render = site.pages[path] ?? site.dynamic?.(path);
     if (render) {
       if (risk === 'captcha' && site.editorPaths.includes(path)) return html(200, page(`安全验证 - ${site.name}`, site.captcha()));

@@ -53,6 +53,8 @@ export interface SiteDef {
   editorPaths: string[];
   publish: { path: string; answer(post: ReplicaPost): unknown };
   list?: { path: string; render(posts: ReplicaPost[]): unknown };
+  /** The site's "who am I" call. */
+  profile?: { path: string; render(user: ReplicaUser): unknown };
   captcha(): string;
   validate(input: PublishInput, version: 1 | 2): string | undefined;
   newId(): string;

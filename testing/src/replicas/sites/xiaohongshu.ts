@@ -41,6 +41,7 @@ export const xiaohongshu: SiteDef = {
     path: '/api/galaxy/v2/creator/note/user/posted',
     render: (posts) => ({ code: 0, success: true, data: { notes: posts.map((p) => ({ id: p.id, display_title: p.title, type: p.kind === 'video' ? 'video' : 'normal', time: p.createdAt })), page: -1 } }),
   },
+  profile: { path: '/api/galaxy/creator/home/personal_info', render: (u) => ({ code: 0, success: true, data: { name: u.nickname, red_num: u.id, fans_count: 0 } }) },
   captcha: () => `<div class="red-captcha"><h2>请完成安全验证</h2><div class="slider">拖动滑块完成拼图</div></div>`,
   validate(input) {
     if (input.kind === 'image_note' && !input.uploads.some((u) => u.kind === 'images')) return '请上传图片';

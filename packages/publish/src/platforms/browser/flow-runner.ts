@@ -15,6 +15,7 @@ import {
   filesOf,
   formatSiteTime,
   globToRegExp,
+  isLoginUrl,
   isEnabled,
   locate,
   pick,
@@ -115,12 +116,21 @@ export class FlowRunner {
           .getAttribute('src', { timeout: 2000 })
           .catch(() => null)
       : null;
-    return {
-      loggedIn: true,
-      state: 'logged_in',
-      nickname: nickname || undefined,
-      avatarUrl: avatar ? this.url(avatar) : undefined,
-    };
+    const profile = await this.#profile(page);
+    const name = nickname || profile.name;
+    const face = avatar ?? profile.avatar;
+    return { loggedIn: true, state: 'logged_in', nickname: name || undefined, avatarUrl: face ? this.url(face) : undefined };
+  }
+
+  async #profile(page: Page): Promise<{ name?: string; avatar?: string }> {
+    const profile = this.flow.login.profile;
+    if (!profile) return {};
+    const response = await page.request.get(this.url(profile.url), { timeout: 10_000 }).catch(() => undefined);
+    if (!response?.ok()) return {};
+    const json = (await response.json().catch(() => undefined)) as unknown;
+    const name = pick(json, profile.name);
+    const avatar = profile.avatar ? pick(json, profile.avatar) : undefined;
+    return { name: typeof name === 'string' ? name : undefined, avatar: typeof avatar === 'string' ? avatar : undefined };
   }
 
   variant(kind: ContentKind): FlowVariant {
@@ -610,8 +620,7 @@ export class FlowRunner {
   async #onLoginPage(page: Page): Promise<boolean> {
     const login = new URL(this.url(this.flow.login.url));
     const here = new URL(page.url());
-    if (here.host === login.host && here.pathname.startsWith(login.pathname) && login.pathname !== '/')
-      return true;
+    if (isLoginUrl(login, here)) return true;
     return Boolean(await firstPresent(page, this.flow.login.markers));
   }
 

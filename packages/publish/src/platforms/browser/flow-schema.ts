@@ -170,6 +170,8 @@ export const flowSchema = z
       /** Optional: where the account name / avatar show. */
       nickname: selector.optional(),
       avatar: selector.optional(),
+      /** The site's own "who am I" call (with the page's login): the account name without a DOM hook. */
+      profile: z.object({ url, name: z.string().min(1), avatar: z.string().min(1).optional() }).optional(),
       /** Clicked first when the QR code is behind a tab (扫码登录). */
       qrTab: selector.optional(),
       qrImage: selector,

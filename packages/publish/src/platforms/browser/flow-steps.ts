@@ -141,3 +141,9 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** Whether a page is the login page: same host, and its path (a root login page only at the root). */
+export function isLoginUrl(login: URL, here: URL): boolean {
+  if (here.host !== login.host) return false;
+  return login.pathname === '/' ? here.pathname === '/' : here.pathname.startsWith(login.pathname);
+}

@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import { newUuid, NotFoundError } from '@creatorflow/core';
 import { PublishError } from '../../errors.ts';
 import { FlowRunner } from './flow-runner.ts';
+import { isLoginUrl } from './flow-steps.ts';
 import type { PlatformFlow } from './flow-schema.ts';
 import type { BrowserPool, SessionState } from './pool.ts';
 
@@ -62,7 +63,9 @@ export class LoginSessions {
         for (;;) {
           if (Date.now() > deadline) throw new PublishError('PUBLISH_TIMEOUT', 'Nobody completed the login in time; start the login again.');
           const here = new URL(page.url());
-          const onLogin = (here.host === loginPage.host && here.pathname.startsWith(loginPage.pathname)) || (await page.locator(login.markers.join(', ')).count()) > 0;
+          let onLogin = isLoginUrl(loginPage, here);
+          // Markers may be text= selectors, which cannot be joined into one CSS list.
+          for (const m of login.markers) if (!onLogin && (await page.locator(m).count()) > 0) onLogin = true;
           const names = new Set((await page.context().cookies()).map((c) => c.name));
           if (!onLogin && login.cookies.some((c) => names.has(c))) break;
           await page.waitForTimeout(300);

@@ -7,6 +7,9 @@ import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/en
 import { mediaFixtures } from '@creatorflow/publish/test-fixtures';
 import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 
+// The replicas answer at once: a changed page is known after seconds, not the minutes a real upload is given.
+process.env.CREATORFLOW_FLOW_MAX_WAIT_MS = '8000';
+
 vi.setConfig({ testTimeout: 180_000 });
 
 const MASTER = 'master-password-never-logged-42';

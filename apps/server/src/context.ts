@@ -9,6 +9,7 @@ import { connectRedis, createLogger, createProcessServices, type Config, type Mo
 import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
+import type { EgressGuard, EgressPolicy } from '@creatorflow/net';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -35,6 +36,11 @@ export interface AppContext {
   readonly llm: LlmService;
   /** Agent runtime (packages/runtime): every tool (tools/registry.ts), graphs, runs, run worker. Built on first use. */
   readonly runtime: Runtime;
+  /**
+   * The egress (SSRF) guard every user-supplied URL goes through: in cloud mode it
+   * refuses internal targets (except CREATORFLOW_EGRESS_ALLOW); locally it checks the scheme only.
+   */
+  readonly egress: EgressGuard;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -45,6 +51,8 @@ export interface ContextOptions {
   clock?: Clock;
   /** Local mode: seed a new home's database from this PGlite snapshot (tests). */
   pgliteTemplate?: Blob;
+  /** Egress policy overrides (resolver, address classification, blocking) — tests inject hostile DNS here. */
+  egress?: Partial<EgressPolicy>;
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -92,7 +100,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     onClose(() => database.close());
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
     // Jobs, the LLM layer, the library and the runtime (with every tool) are built as in `creatorflow worker`.
-    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose });
+    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress });
     // Not an onClose entry: `close` stops jobs before everything else (see above).
     stopJobs = () => services.jobs.close();
     return {
@@ -108,6 +116,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       library: services.library,
       jobs: services.jobs,
       llm: services.llm,
+      egress: services.egress,
       get runtime(): Runtime {
         return services.runtime();
       },

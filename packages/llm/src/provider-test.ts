@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import type { Member } from './member.ts';
 import { upstreamHeaders, upstreamUrl } from './upstream.ts';
 import { upstreamErrorMessage } from './translate/response.ts';
@@ -13,7 +13,7 @@ export interface ConnectionTest {
 }
 
 /** Asks a provider for its model list: proves the base URL and the API key work, without spending tokens. */
-export async function testConnection(member: Member, timeoutMs = 10_000): Promise<ConnectionTest> {
+export async function testConnection(member: Member, timeoutMs = 10_000, dispatcher?: Dispatcher): Promise<ConnectionTest> {
   const started = performance.now();
   try {
     const response = await request(upstreamUrl(member, '/models'), {
@@ -22,11 +22,17 @@ export async function testConnection(member: Member, timeoutMs = 10_000): Promis
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       signal: AbortSignal.timeout(timeoutMs),
+      ...(dispatcher ? { dispatcher } : {}),
     });
     const text = await response.body.text();
     const latencyMs = Math.round(performance.now() - started);
     if (response.statusCode >= 400) {
       return { ok: false, status: response.statusCode, latencyMs, models: [], error: upstreamErrorMessage(text) };
+    }
+    if (response.statusCode >= 300) {
+      // Upstream calls never follow redirects (each hop would need the egress check, and the key would travel along).
+      const location = String(response.headers.location ?? '');
+      return { ok: false, status: response.statusCode, latencyMs, models: [], error: `The base URL redirects (HTTP ${response.statusCode}${location ? ` to ${location.slice(0, 200)}` : ''}); enter the final URL instead` };
     }
     let models: string[] = [];
     try {

@@ -1,5 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
+import type { Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import {
   CreatorFlowError,
@@ -48,6 +49,8 @@ export interface LlmServiceOptions {
   usage?: Partial<UsageWriterOptions>;
   /** Redis key prefix for limit counters (tests use one per test). */
   limitPrefix?: string;
+  /** Connection pool for upstream calls; the server passes its egress guard's (cloud mode: internal addresses refused). */
+  dispatcher?: Dispatcher;
 }
 
 /** Context of one call on its way through limits, failover and metering. */
@@ -70,7 +73,8 @@ export class LlmService implements LlmPort {
   readonly limiter: Limiter;
   readonly database: Database;
   readonly secretKey: string;
-  readonly #dispatcher = createDispatcher();
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
   readonly #timeouts: UpstreamTimeouts;
   readonly #clock: Clock;
   readonly #logger: Logger;
@@ -81,6 +85,8 @@ export class LlmService implements LlmPort {
     this.secretKey = options.secretKey;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger;
+    this.#dispatcher = options.dispatcher ?? createDispatcher();
+    this.#ownsDispatcher = !options.dispatcher;
     this.#timeouts = { firstByteMs: 60_000, idleMs: 120_000, ...options.timeouts };
     const seed = options.seed;
     this.store = new ConfigStore(
@@ -291,7 +297,12 @@ export class LlmService implements LlmPort {
   async close(): Promise<void> {
     await this.usage.close();
     await this.limiter.close();
-    await this.#dispatcher.close();
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+
+  /** The upstream connection pool (what "test connection" must use too, so it is guarded the same way). */
+  get dispatcher(): Dispatcher {
+    return this.#dispatcher;
   }
 }
 

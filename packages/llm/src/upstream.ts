@@ -1,4 +1,5 @@
 import { Agent, errors, request, type Dispatcher } from 'undici';
+import { CreatorFlowError } from '@creatorflow/core';
 import type { Member } from './member.ts';
 import { UpstreamError, classifyStatus, parseRetryAfter } from './upstream-error.ts';
 
@@ -78,6 +79,10 @@ export function toUpstreamError(error: unknown, member: Member, signal: AbortSig
   if (error instanceof UpstreamError) return error;
   if (signal.aborted) return new UpstreamError('the request was cancelled', 'cancelled', undefined);
   const where = `${member.provider}/${member.model}`;
+  if (CreatorFlowError.isInstance(error) && error.code === 'FETCH_BLOCKED_HOST') {
+    // The egress guard refused the base URL (cloud mode); another member of the group may still answer.
+    return new UpstreamError(`${where} refused: ${error.message}`, 'connection', undefined);
+  }
   if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
     return new UpstreamError(`${where} timed out`, 'timeout', undefined);
   }

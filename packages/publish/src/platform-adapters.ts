@@ -1,4 +1,5 @@
 import type { Clock } from '@creatorflow/core';
+import type { EgressGuard } from '@creatorflow/net';
 import { publishPlatforms } from '@creatorflow/platforms';
 import { browserAdapter } from './platforms/browser/adapter.ts';
 import { BROWSER_PLATFORMS, loadFlow, type PlatformFlow } from './platforms/browser/flow-schema.ts';
@@ -11,8 +12,8 @@ import { PlatformRegistry } from './registry.ts';
  * catalogue platform with publish methods but no adapter (or the reverse) is a
  * start-up error, not a job that fails later.
  */
-export function platformAdapters(o: { clock: Clock; pool: BrowserPool; wechatPollIntervalMs?: number }): { registry: PlatformRegistry; flows: Map<string, PlatformFlow> } {
-  const registry = new PlatformRegistry().register(wechatMpAdapter({ clock: o.clock, pollIntervalMs: o.wechatPollIntervalMs }));
+export function platformAdapters(o: { clock: Clock; pool: BrowserPool; wechatPollIntervalMs?: number; egress?: EgressGuard }): { registry: PlatformRegistry; flows: Map<string, PlatformFlow> } {
+  const registry = new PlatformRegistry().register(wechatMpAdapter({ clock: o.clock, pollIntervalMs: o.wechatPollIntervalMs, guard: o.egress }));
   const flows = new Map<string, PlatformFlow>();
   for (const platform of BROWSER_PLATFORMS) {
     const flow = loadFlow(platform);

@@ -1,3 +1,4 @@
+import type { EgressGuard } from '@creatorflow/net';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export interface PublishRuntimeOptions {
   /** Jobs run at once by this process (per-worker cap). */
   concurrency?: number;
   wechatPollIntervalMs?: number;
+  /** The server's egress guard for API calls to user-supplied base URLs. */
+  egress?: EgressGuard;
 }
 
 /** Everything of the publish domain wired together; `start` begins processing the queue. */
@@ -63,7 +66,7 @@ export function createPublishRuntime(o: PublishRuntimeOptions): PublishRuntime {
     ...o.pool,
   });
   const breakers = new PlatformBreakers(o.breakers);
-  const { registry, flows } = platformAdapters({ clock: o.clock, pool, wechatPollIntervalMs: o.wechatPollIntervalMs });
+  const { registry, flows } = platformAdapters({ clock: o.clock, pool, wechatPollIntervalMs: o.wechatPollIntervalMs, egress: o.egress });
   const artifacts = fileArtifacts(join(o.dataDir, 'publish-artifacts'));
   const repo = new PublishJobRepository(o.database, o.clock);
   const policy: RunnerPolicy = { lateGraceMs: 10 * 60_000, retryBackoffMs: 30_000, jobTimeoutMs: 5 * 60_000, ...o.policy };

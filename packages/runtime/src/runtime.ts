@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock, JobQueue, LlmPort, ToolRegistry } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { Library } from '@creatorflow/library';
+import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { InProcessBus, RedisBus, type RuntimeBus } from './event-bus.ts';
 import { GraphLibrary } from './graph-library.ts';
 import { RunService } from './run-service.ts';
@@ -26,6 +27,8 @@ export interface RuntimeDeps {
   secretKey: string;
   /** Operator-allowed stdio MCP command lines (used in cloud mode only). */
   mcpStdioAllow?: readonly string[];
+  /** The egress guard for `http_fetch` (default: the mode's guard with the system resolver). */
+  egress?: EgressGuard;
   /** Hosts `http_fetch` may reach (default: any public host). */
   httpFetchAllow?: string[];
   /** Runs executing at once in one process (default 8) and per user across processes (default 3). */
@@ -49,7 +52,8 @@ export interface Runtime {
 }
 
 export function createRuntime(deps: RuntimeDeps): Runtime {
-  const { registry: tools, placeholders } = buildToolRegistry({ mode: deps.mode, database: deps.database, secretKey: deps.secretKey, library: deps.library, llm: deps.llm, httpFetchAllow: deps.httpFetchAllow });
+  const httpGuard = deps.egress ?? egressGuardFor(deps.mode);
+  const { registry: tools, placeholders } = buildToolRegistry({ mode: deps.mode, database: deps.database, secretKey: deps.secretKey, library: deps.library, llm: deps.llm, httpFetchAllow: deps.httpFetchAllow, egress: httpGuard });
 
   const bus: RuntimeBus = deps.mode === 'cloud' && deps.redis ? new RedisBus(deps.redis, deps.logger) : new InProcessBus();
   const graphs = new GraphLibrary(deps.database, () => ({

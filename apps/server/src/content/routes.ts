@@ -79,7 +79,7 @@ const providerBody = z.object({
 
 /** Routes of the content domain: formatting, preview, fit, images, covers, titles, video scripts, illustration. */
 export const contentRoutes: RoutePlugin = async (app, ctx) => {
-  const providers = new ImageProviderStore(ctx.database, ctx.secretKey);
+  const providers = new ImageProviderStore(ctx.database, ctx.secretKey, ctx.egress);
   app.get(
     '/api/format/platforms',
     { schema: { tags: ['content'], summary: 'Platform profiles (limits and rules) and WeChat themes' } },
@@ -174,6 +174,7 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
 
   app.post('/api/images/providers', { schema: { tags: ['content'], summary: 'Add ComfyUI or an OpenAI-compatible images API', body: providerBody, response: { 201: imageProviderSchema } } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'admin');
+    await ctx.egress.validate(request.body.base_url);
     const { base_url, api_key, is_default, ...rest } = request.body;
     return reply.code(201).send(imageProviderJson(await providers.create(scope.workspaceId, { ...rest, baseUrl: base_url, apiKey: api_key, isDefault: is_default })));
   });

@@ -73,7 +73,7 @@ export const knowledgeRoutes: RoutePlugin = async (app, ctx) => {
       const body = request.body;
       const source =
         'url' in body
-          ? await knowledge.importUrl(actor, body, { blockPrivateHosts: ctx.mode === 'cloud', timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 })
+          ? await knowledge.importUrl(actor, body, { guard: ctx.egress, timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 })
           : await knowledge.importText(actor, body);
       return reply.code(201).send(toJson(source));
     },

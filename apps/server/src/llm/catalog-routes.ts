@@ -49,7 +49,7 @@ const groupBody = z.object({
 
 /** Providers (keys masked), model catalog and model groups of the caller's workspace. */
 export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
-  const { database, llm, secretKey } = ctx;
+  const { database, llm, secretKey, egress } = ctx;
   const changed = (workspaceId: string) => llm.store.invalidate(workspaceId);
 
   app.get('/api/llm/presets', { schema: { tags, summary: 'Provider presets and their well-known models', response: { 200: z.object({ presets: z.array(presetSchema) }) } } }, async () => ({
@@ -67,6 +67,7 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
   }, async (request, reply) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
+    if (b.base_url) await egress.validate(b.base_url);
     const view = await createProvider(database.db, secretKey, scope.workspaceId, { preset: b.preset, name: b.name, baseUrl: b.base_url, wire: b.wire, apiKey: b.api_key, enabled: b.enabled });
     const chatModel = presetById(b.preset)?.defaultModel;
     const becameDefault = chatModel ? await adoptAsDefaultGroup(database.db, scope.workspaceId, { providerId: view.id, model: chatModel }, `Set when ${view.name} was added`) : false;
@@ -77,6 +78,7 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
   app.patch('/api/llm/providers/:name', { schema: { tags, summary: 'Change a provider', params: nameParams, body: providerPatch, response: { 200: providerSchema } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
+    if (b.base_url) await egress.validate(b.base_url);
     const view = await updateProvider(database, secretKey, scope.workspaceId, request.params.name, { baseUrl: b.base_url, apiKey: b.api_key, enabled: b.enabled });
     changed(scope.workspaceId);
     return providerJson(view);
@@ -95,8 +97,10 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
     const config = await llm.workspaceConfig(scope.workspaceId);
     const provider = config.providersByName.get(request.params.name);
     if (!provider) throw new NotFoundError('Provider', request.params.name);
+    // A clear refusal before the key is put on the wire; the guarded dispatcher re-checks at connect time.
+    await egress.check(provider.baseUrl);
     const member = { id: `${provider.id}/`, providerId: provider.id, provider: provider.name, wire: provider.wire, baseUrl: provider.baseUrl, apiKey: provider.apiKey, model: '', tier: 1, weight: 1, prices: { input: 0, output: 0, cachedInput: 0 }, maxOutput: 0 };
-    return connectionTestJson(await testConnection(member));
+    return connectionTestJson(await testConnection(member, 10_000, llm.dispatcher));
   });
 
   app.get('/api/llm/models', { schema: { tags, summary: 'Model catalog with prices (USD per million tokens)', response: { 200: z.object({ models: z.array(modelSchema) }) } } }, async (request) => {

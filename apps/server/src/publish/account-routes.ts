@@ -51,6 +51,9 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     if (platform === 'wechat_mp' && (!b.app_id || !b.app_secret)) {
       throw new ValidationError('A 公众号 account needs app_id and app_secret (公众号后台 → 设置与开发 → 基本配置).', [{ path: 'app_secret', message: 'required for wechat_mp' }]);
     }
+    // The AppSecret is sent to the API base and the browser opens the base URL: neither may point inside in cloud mode.
+    if (b.api_base_url) await ctx.egress.validate(b.api_base_url);
+    if (b.base_url) await ctx.egress.validate(b.base_url);
     const settings: Record<string, unknown> = {};
     if (b.app_id) settings.appId = b.app_id;
     if (b.api_base_url) settings.apiBaseUrl = b.api_base_url;

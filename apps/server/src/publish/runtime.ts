@@ -29,6 +29,7 @@ export function publishRuntime(ctx: AppContext): Promise<PublishRuntime> {
         mode: ctx.mode,
         chromiumPath: ctx.config.chromiumPath,
         log: ctx.logger.child({ domain: 'publish' }),
+        egress: ctx.egress,
         ...overridesFor.get(ctx),
       });
       ctx.onClose(() => rt.close());

@@ -8,6 +8,7 @@ import { createContext, type AppContext } from '../context.ts';
 import { buildApp } from '../app.ts';
 import { createLogger, loadConfig, type Config, type ConfigOverrides } from '@creatorflow/runtime';
 import type { App } from '../http/types.ts';
+import type { EgressPolicy } from '@creatorflow/net';
 
 export interface TestServer {
   ctx: AppContext;
@@ -29,6 +30,8 @@ export interface TestServerOptions extends ConfigOverrides {
    * Redis (needs DATABASE_URL and REDIS_URL; use `hasPostgres()` to skip).
    */
   cloud?: 'pglite' | 'postgres';
+  /** Egress guard overrides: the SSRF suite injects a hostile resolver (and clears the test allow-list). */
+  egress?: Partial<EgressPolicy>;
 }
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
@@ -38,17 +41,24 @@ export const TEST_ENV = {
   CREATORFLOW_RATE_LIMIT_API: '100000',
   CREATORFLOW_RATE_LIMIT_AUTH: '100000',
 };
+/**
+ * Cloud-mode tests talk to fakes (LLM, image APIs, WeChat) on loopback, which
+ * the egress guard refuses unless the operator allows them; the SSRF suite
+ * clears this and proves loopback is refused.
+ */
+export const TEST_CLOUD_EGRESS_ALLOW = '127.0.0.1,localhost';
 
 /**
  * A server for route tests, driven with `app.inject`. Local mode uses a
  * throw-away home (PGlite seeded from a migrated snapshot, so it is fast).
  */
 export async function createTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
-  const { env, clock, cloud, ...rest } = overrides;
-  if (cloud === 'postgres') return createPostgresTestServer(rest, env, clock);
+  const { env, clock, cloud, egress, ...rest } = overrides;
+  if (cloud === 'postgres') return createPostgresTestServer(rest, env, clock, egress);
   const home = mkdtempSync(join(tmpdir(), 'cf-test-'));
-  const config = loadConfig({ mode: 'local', home, port: 0, ...rest }, { ...TEST_ENV, ...env });
-  const local = await createContext(config, { logger: createLogger('silent'), pgliteTemplate: await pgliteTemplate(), clock });
+  const config = loadConfig({ mode: 'local', home, port: 0, ...rest }, { ...TEST_ENV, ...(cloud ? { CREATORFLOW_EGRESS_ALLOW: TEST_CLOUD_EGRESS_ALLOW } : {}), ...env });
+  // Built in local mode over PGlite and then presented as cloud: its egress guard must be the cloud one.
+  const local = await createContext(config, { logger: createLogger('silent'), pgliteTemplate: await pgliteTemplate(), clock, egress: cloud ? { blockInternal: true, ...egress } : egress });
   const ctx: AppContext =
     cloud === 'pglite'
       ? { ...local, mode: 'cloud', local: undefined, config: { ...config, mode: 'cloud', jwtSecret: config.jwtSecret ?? TEST_JWT_SECRET } }
@@ -81,16 +91,17 @@ export async function cloudTestEnv(): Promise<{ env: Record<string, string>; dro
       CREATORFLOW_JWT_SECRET: TEST_JWT_SECRET,
       CREATORFLOW_SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789',
       CREATORFLOW_REDIS_PREFIX: `cf-test-${randomBytes(6).toString('hex')}:`,
+      CREATORFLOW_EGRESS_ALLOW: TEST_CLOUD_EGRESS_ALLOW,
     },
     drop: pg.drop,
   };
 }
 
-async function createPostgresTestServer(rest: ConfigOverrides, env: TestServerOptions['env'], clock: Clock | undefined): Promise<TestServer> {
+async function createPostgresTestServer(rest: ConfigOverrides, env: TestServerOptions['env'], clock: Clock | undefined, egress: TestServerOptions['egress']): Promise<TestServer> {
   const cloudEnv = await cloudTestEnv();
   try {
     const config = loadConfig({ mode: 'cloud', port: 0, home: tmpdir(), ...rest }, { ...cloudEnv.env, ...env });
-    const ctx = await createContext(config, { logger: createLogger('silent'), clock });
+    const ctx = await createContext(config, { logger: createLogger('silent'), clock, egress });
     const app = await buildApp(ctx);
     await app.ready();
     return {

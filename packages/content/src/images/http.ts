@@ -1,4 +1,17 @@
 import { CreatorFlowError, RateLimitedError } from '@creatorflow/core';
+import { EgressGuard, isEgressBlocked, unwrapBlocked } from '@creatorflow/net';
+
+const permissive = new EgressGuard({ blockInternal: false });
+
+export interface ImageRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs: number;
+  /** The server's egress guard (cloud mode: internal targets refused, redirects re-checked). */
+  guard?: EgressGuard;
+}
 
 /** Joins the caller's signal with a per-request timeout. */
 export function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
@@ -7,11 +20,12 @@ export function withTimeout(signal: AbortSignal | undefined, ms: number): AbortS
 }
 
 /** fetch that turns network failures into a retryable, named error (never including secrets). */
-export async function request(provider: string, url: string, init: RequestInit & { timeoutMs: number }): Promise<Response> {
-  const { timeoutMs, ...rest } = init;
+export async function request(provider: string, url: string, init: ImageRequestInit): Promise<Response> {
+  const { timeoutMs, guard = permissive, ...rest } = init;
   try {
-    return await fetch(url, { ...rest, signal: withTimeout(init.signal ?? undefined, timeoutMs) });
+    return await guard.fetch(url, { ...rest, signal: withTimeout(init.signal ?? undefined, timeoutMs) });
   } catch (cause) {
+    if (isEgressBlocked(cause)) throw unwrapBlocked(cause);
     if (init.signal?.aborted) throw new CreatorFlowError('IMAGE_CANCELLED', `${provider}: the request was cancelled`, { cause, status: 499 });
     const timedOut = (cause as Error).name === 'TimeoutError';
     throw new CreatorFlowError(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreatorFlowError } from '@creatorflow/core';
+import type { EgressGuard } from '@creatorflow/net';
 import { httpError, request } from './http.ts';
 import { imageSize } from './image-size.ts';
 import type { GeneratedImage, GenerateOptions, ImageProvider, ImageRequest } from './provider.ts';
@@ -14,6 +15,8 @@ export interface OpenAiImagesOptions {
   responseFormat?: 'b64_json' | 'url';
   timeoutMs?: number;
   id?: string;
+  /** The server's egress guard, for the API and the image URLs it answers with. */
+  guard?: EgressGuard;
 }
 
 const answerSchema = z.object({
@@ -36,10 +39,12 @@ const errorSchema = z.object({
  */
 export class OpenAiImagesProvider implements ImageProvider {
   readonly id: string;
-  private readonly options: Required<Omit<OpenAiImagesOptions, 'id'>>;
+  private readonly options: Required<Omit<OpenAiImagesOptions, 'id' | 'guard'>>;
+  private readonly guard: EgressGuard | undefined;
 
   constructor(options: OpenAiImagesOptions) {
     this.id = options.id ?? 'openai-images';
+    this.guard = options.guard;
     this.options = { dialect: 'openai', responseFormat: 'b64_json', timeoutMs: 120_000, ...options, baseUrl: options.baseUrl.replace(/\/$/, '') };
   }
 
@@ -57,6 +62,7 @@ export class OpenAiImagesProvider implements ImageProvider {
       body: JSON.stringify(body),
       signal: opts.signal,
       timeoutMs,
+      guard: this.guard,
     });
     const text = await response.text();
     if (!response.ok) {
@@ -86,7 +92,7 @@ export class OpenAiImagesProvider implements ImageProvider {
 
   private async download(url: string, signal: AbortSignal | undefined): Promise<Buffer> {
     if (!/^https?:\/\//.test(url)) throw new CreatorFlowError('IMAGE_PROVIDER_BAD_ANSWER', `${this.id} returned an image URL that is not http(s)`, { status: 502 });
-    const response = await request(this.id, url, { signal, timeoutMs: this.options.timeoutMs });
+    const response = await request(this.id, url, { signal, timeoutMs: this.options.timeoutMs, guard: this.guard });
     if (!response.ok) throw httpError(this.id, response.status, `downloading the image failed`, null);
     return Buffer.from(await response.arrayBuffer());
   }

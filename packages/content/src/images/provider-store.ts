@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { ConflictError, CreatorFlowError, NotFoundError, newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
+import type { EgressGuard } from '@creatorflow/net';
 import { ComfyUiProvider } from './comfyui/client.ts';
 import { OpenAiImagesProvider } from './openai-images.ts';
 import type { ImageProvider } from './provider.ts';
@@ -34,6 +35,8 @@ export class ImageProviderStore {
   constructor(
     private readonly database: Database,
     private readonly secretKey: string,
+    /** Every client `open` builds goes through it (cloud mode: internal base URLs refused). */
+    private readonly guard?: EgressGuard,
   ) {}
 
   async create(workspaceId: string, input: ImageProviderInput): Promise<ImageProviderView> {
@@ -96,13 +99,14 @@ export class ImageProviderStore {
         { status: 409 },
       );
     }
-    if (row.kind === 'comfyui') return new ComfyUiProvider({ baseUrl: row.baseUrl, defaultWorkflow: row.workflow ?? undefined, id: row.name });
+    if (row.kind === 'comfyui') return new ComfyUiProvider({ baseUrl: row.baseUrl, defaultWorkflow: row.workflow ?? undefined, id: row.name, guard: this.guard });
     return new OpenAiImagesProvider({
       baseUrl: row.baseUrl,
       apiKey: row.apiKeyEnc ? unseal(row.apiKeyEnc, this.secretKey) : '',
       model: row.model ?? '',
       dialect: row.kind === 'siliconflow' ? 'siliconflow' : 'openai',
       id: row.name,
+      guard: this.guard,
     });
   }
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
 import { FileBlobStore } from '../blobs/file-blob-store.ts';
 import { createLibrary, type Library } from '../library.ts';
+import { EgressGuard } from '@creatorflow/net';
 import { seedWorkspace, testClock } from '../test-support.ts';
 import { docxFixture, pdfFixture } from '../test-fixtures.ts';
 import type { Actor } from '../deps.ts';
@@ -80,7 +81,7 @@ describe.each(testDrivers())('knowledge base (%s)', (driver) => {
     await expect(library.knowledge.importUrl(me, { url: `${base}/slow` }, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'FETCH_TIMEOUT' });
     await expect(library.knowledge.importUrl(me, { url: `${base}/missing` })).rejects.toMatchObject({ code: 'FETCH_HTTP_ERROR' });
     await expect(library.knowledge.importUrl(me, { url: 'file:///etc/passwd' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(library.knowledge.importUrl(me, { url: `${base}/article` }, { blockPrivateHosts: true })).rejects.toMatchObject({ code: 'FETCH_BLOCKED_HOST' });
+    await expect(library.knowledge.importUrl(me, { url: `${base}/article` }, { guard: new EgressGuard({ blockInternal: true }) })).rejects.toMatchObject({ code: 'FETCH_BLOCKED_HOST' });
   });
 
   it('imports DOCX and PDF files by their content', async () => {

@@ -23,6 +23,12 @@ const configSchema = z.object({
    * a client on the public internet cannot fake its address. `false` trusts nobody.
    */
   trustProxy: z.union([z.literal(false), z.string().min(1)]),
+  /**
+   * Internal targets the operator allows user URLs to reach in cloud mode
+   * (`host` or `host:port`, comma-separated in CREATORFLOW_EGRESS_ALLOW), e.g. an
+   * in-cluster model server. Everything else internal is refused (docs/security.md).
+   */
+  egressAllow: z.array(z.string().min(1)),
   databaseUrl: z.string().url().optional(),
   redisUrl: z.string().url().optional(),
   /** Prefix of every Redis key this deployment writes, so several deployments (or tests) can share one Redis. */
@@ -103,6 +109,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     port: overrides.port ?? env.CREATORFLOW_PORT ?? env.PORT ?? file.port ?? 7788,
     publicUrl: env.CREATORFLOW_PUBLIC_URL ?? file.publicUrl,
     trustProxy: parseTrustProxy(env.CREATORFLOW_TRUST_PROXY ?? file.trustProxy, mode),
+    egressAllow: parseList(env.CREATORFLOW_EGRESS_ALLOW ?? file.egressAllow),
     databaseUrl: env.DATABASE_URL ?? file.databaseUrl,
     redisUrl: env.REDIS_URL ?? file.redisUrl,
     redisPrefix: env.CREATORFLOW_REDIS_PREFIX ?? file.redisPrefix ?? 'cf:',
@@ -156,6 +163,12 @@ function parseStdioAllowSetting(value: unknown): string[] {
       { path: 'CREATORFLOW_MCP_STDIO_ALLOW', message: 'a JSON array of command lines, or one command line per line' },
     ]);
   }
+}
+
+function parseList(value: unknown): unknown {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value;
 }
 
 function parseTrustProxy(value: unknown, mode: Mode): false | string | unknown {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock, JobQueue } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
+import { EgressGuard, type EgressPolicy } from '@creatorflow/net';
 import type { LlmService } from '@creatorflow/llm';
 import { createJobQueue } from '../jobs/index.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
@@ -18,6 +19,8 @@ export interface ProcessDeps {
   secretKey: string;
   /** Registers cleanup, run in reverse order when the process closes. */
   onClose(fn: () => Promise<void> | void): void;
+  /** Egress policy overrides (tests inject a hostile resolver here). */
+  egress?: Partial<EgressPolicy>;
 }
 
 /** The services every process that runs graphs shares: the local/cloud server and `creatorflow worker`. */
@@ -26,6 +29,8 @@ export interface ProcessServices {
   readonly jobs: JobQueue;
   readonly llm: LlmService;
   readonly library: Library;
+  /** The egress (SSRF) guard every user-supplied URL goes through (cloud mode: internal targets refused, decision 0801). */
+  readonly egress: EgressGuard;
   /** The agent runtime with every tool wired (tools/registry.ts); built on first use. */
   runtime(): Runtime;
 }
@@ -38,7 +43,9 @@ export interface ProcessServices {
 export function createProcessServices(config: Config, deps: ProcessDeps): ProcessServices {
   const { database, redis, logger, clock, secretKey } = deps;
   const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock });
-  const llm = createLlmService(config, { database, redis, logger, clock, secretKey });
+  const egress = new EgressGuard({ blockInternal: config.mode === 'cloud', allow: config.egressAllow, ...deps.egress });
+  deps.onClose(() => egress.close());
+  const llm = createLlmService(config, { database, redis, logger, clock, secretKey, dispatcher: egress.dispatcher });
   deps.onClose(() => llm.close());
   const library = createLibrary({ database, clock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) });
   let runtime: Runtime | undefined;
@@ -46,9 +53,10 @@ export function createProcessServices(config: Config, deps: ProcessDeps): Proces
     jobs,
     llm,
     library,
+    egress,
     runtime() {
       if (!runtime) {
-        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow });
+        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow, egress });
         const built = runtime;
         deps.onClose(() => built.close());
       }

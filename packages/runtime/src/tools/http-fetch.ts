@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CreatorFlowError, type ToolDefinition } from '@creatorflow/core';
 import { fetchReadable } from '@creatorflow/library';
+import type { EgressGuard } from '@creatorflow/net';
 
 export interface HttpFetchOptions {
   /** Host patterns that may be fetched: `example.com`, `*.example.com`, `127.0.0.1:8080`, or `*` for any public host. */
   allow: string[];
-  /** Refuse loopback and private addresses (cloud mode, against SSRF). */
-  blockPrivateHosts: boolean;
+  /** The process's egress guard (`ctx.egress`): in cloud mode internal targets are refused on every hop. */
+  guard: EgressGuard;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -46,13 +47,10 @@ export function httpFetchTool(options: HttpFetchOptions): ToolDefinition<Input, 
       const page = await fetchReadable(input.url, {
         timeoutMs: options.timeoutMs ?? 15_000,
         maxBytes: options.maxBytes ?? 2_000_000,
-        blockPrivateHosts: options.blockPrivateHosts,
+        guard: options.guard,
         signal: ctx.signal,
         // Every hop of a redirect chain must be on the allowlist too.
-        fetch: (resource, init) => {
-          check(resource instanceof Request ? resource.url : String(resource));
-          return fetch(resource, init);
-        },
+        onHop: (url) => check(url.href),
       });
       const truncated = page.text.length > input.max_chars;
       return { url: input.url, final_url: page.finalUrl, title: page.title, text: truncated ? page.text.slice(0, input.max_chars) : page.text, truncated, site_name: page.siteName };

@@ -4,6 +4,7 @@ import type { Database } from '@creatorflow/db';
 import type { Library } from '@creatorflow/library';
 import type { ImageStore } from '@creatorflow/content';
 import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
+import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { contentTools } from '@creatorflow/content/tools/content-tools';
 import { httpFetchTool } from './http-fetch.ts';
 import { knowledgeSearchTool, loadWorkTool, saveWorkTool } from './library-tools.ts';
@@ -20,6 +21,8 @@ export interface ToolWiring {
   llm: () => LlmPort | undefined;
   /** Hosts `http_fetch` may reach (default: any public host). */
   httpFetchAllow?: string[];
+  /** The egress guard for `http_fetch` and image services (cloud mode: internal targets refused). */
+  egress?: EgressGuard;
 }
 
 export interface WiredTools {
@@ -38,11 +41,11 @@ export interface WiredTools {
 export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   const registry = new ToolRegistry();
   const library = wiring.library;
-  registry.register(httpFetchTool({ allow: wiring.httpFetchAllow ?? ['*'], blockPrivateHosts: wiring.mode === 'cloud' }));
+  registry.register(httpFetchTool({ allow: wiring.httpFetchAllow ?? ['*'], guard: wiring.egress ?? egressGuardFor(wiring.mode) }));
   registry.register(knowledgeSearchTool(library ? librarySearch(library) : undefined));
   registry.register(saveWorkTool(library ? libraryWorks(library) : undefined));
   registry.register(loadWorkTool(library ? libraryWorkReader(library) : undefined));
-  const providers = new ImageProviderStore(wiring.database, wiring.secretKey);
+  const providers = new ImageProviderStore(wiring.database, wiring.secretKey, wiring.egress);
   for (const tool of contentTools({ llm: wiring.llm, images: (workspaceId, name) => providers.open(workspaceId, name), store: (actor) => (library ? libraryImageStore(library, actor) : undefined) })) {
     registry.register(tool);
   }

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CreatorFlowError } from '@creatorflow/core';
+import type { EgressGuard } from '@creatorflow/net';
 import { httpError, request } from '../http.ts';
 import { imageSize } from '../image-size.ts';
 import type { GeneratedImage, GenerateOptions, ImageProvider, ImageRequest } from '../provider.ts';
@@ -17,6 +18,8 @@ export interface ComfyUiOptions {
   /** Per HTTP call. */
   requestTimeoutMs?: number;
   id?: string;
+  /** The server's egress guard (cloud mode: an internal ComfyUI must be allowed by the operator). */
+  guard?: EgressGuard;
 }
 
 const submitSchema = z.object({ prompt_id: z.string(), number: z.number().optional() });
@@ -42,12 +45,15 @@ export class ComfyUiProvider implements ImageProvider {
   private readonly templates: Map<string, WorkflowTemplate>;
   private readonly opts: Required<Pick<ComfyUiOptions, 'pollMs' | 'timeoutMs' | 'requestTimeoutMs' | 'defaultWorkflow'>>;
   private readonly clientId = randomUUID();
+  private readonly guard: EgressGuard | undefined;
 
   constructor(options: ComfyUiOptions) {
     this.id = options.id ?? 'comfyui';
+    this.guard = options.guard;
     this.baseUrl = options.baseUrl.replace(/\/$/, '');
     this.templates = options.templates ?? loadTemplates();
-    this.opts = { pollMs: 1000, timeoutMs: 10 * 60_000, requestTimeoutMs: 30_000, defaultWorkflow: 'txt2img-sd15', ...options };
+    // `?? default` after the spread: a stored provider without a workflow passes `undefined`, which must not erase the default.
+    this.opts = { pollMs: 1000, timeoutMs: 10 * 60_000, requestTimeoutMs: 30_000, ...options, defaultWorkflow: options.defaultWorkflow ?? 'txt2img-sd15' };
   }
 
   /** The API-format workflow a request becomes (exposed for inspection and tests). */
@@ -101,6 +107,7 @@ export class ComfyUiProvider implements ImageProvider {
 
   private async submit(workflow: ComfyWorkflow, signal: AbortSignal): Promise<string> {
     const response = await request(this.id, `${this.baseUrl}/prompt`, {
+      guard: this.guard,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ prompt: workflow, client_id: this.clientId }),
@@ -165,14 +172,14 @@ export class ComfyUiProvider implements ImageProvider {
   }
 
   private async getJson(path: string, signal: AbortSignal): Promise<unknown> {
-    const response = await request(this.id, `${this.baseUrl}${path}`, { signal, timeoutMs: this.opts.requestTimeoutMs });
+    const response = await request(this.id, `${this.baseUrl}${path}`, { guard: this.guard, signal, timeoutMs: this.opts.requestTimeoutMs });
     if (!response.ok) throw httpError(this.id, response.status, `GET ${path} failed`, response.headers.get('retry-after'));
     return response.json();
   }
 
   private async view(file: { filename: string; subfolder: string; type: string }, signal: AbortSignal): Promise<Buffer> {
     const query = new URLSearchParams({ filename: file.filename, subfolder: file.subfolder, type: file.type });
-    const response = await request(this.id, `${this.baseUrl}/view?${query}`, { signal, timeoutMs: this.opts.requestTimeoutMs });
+    const response = await request(this.id, `${this.baseUrl}/view?${query}`, { guard: this.guard, signal, timeoutMs: this.opts.requestTimeoutMs });
     if (!response.ok) throw httpError(this.id, response.status, `downloading ${file.filename} failed`, null);
     return Buffer.from(await response.arrayBuffer());
   }
@@ -180,9 +187,9 @@ export class ComfyUiProvider implements ImageProvider {
   /** Removes a pending job, or interrupts it when it is the one running. */
   async cancel(promptId: string): Promise<void> {
     const post = (path: string, body: unknown) =>
-      request(this.id, `${this.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), timeoutMs: 5000 });
+      request(this.id, `${this.baseUrl}${path}`, { guard: this.guard, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), timeoutMs: 5000 });
     await post('/queue', { delete: [promptId] });
-    const queue = queueSchema.safeParse(await (await request(this.id, `${this.baseUrl}/queue`, { timeoutMs: 5000 })).json());
+    const queue = queueSchema.safeParse(await (await request(this.id, `${this.baseUrl}/queue`, { guard: this.guard, timeoutMs: 5000 })).json());
     if (queue.success && queue.data.queue_running.some((item) => item[1] === promptId)) await post('/interrupt', {});
   }
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '@creatorflow/core';
+import type { EgressGuard } from '@creatorflow/net';
 import type { MethodAdapter, MethodContext, PlatformAdapter, PostStatus, PublishContent, PublishResult } from '../../adapter.ts';
 import { PublishError } from '../../errors.ts';
 import { DEFAULT_WECHAT_API, WechatMpClient, WechatTokenCache } from './client.ts';
@@ -10,6 +11,8 @@ export interface WechatMpOptions {
   pollIntervalMs?: number;
   /** Give up polling after this long; the job ends `processing` and status is fetched later. */
   pollTimeoutMs?: number;
+  /** The server's egress guard (cloud mode: an account's API base URL cannot point inside). */
+  guard?: EgressGuard;
 }
 
 /**
@@ -30,7 +33,7 @@ export function wechatMpAdapter(options: WechatMpOptions): PlatformAdapter {
       throw new PublishError('CREDENTIAL_MISSING', 'This 公众号 account has no AppID/AppSecret stored. Edit the account and enter them (公众号后台 → 设置与开发 → 基本配置).');
     }
     const baseUrl = typeof ctx.account.settings.apiBaseUrl === 'string' ? ctx.account.settings.apiBaseUrl : DEFAULT_WECHAT_API;
-    return new WechatMpClient({ baseUrl, appId, appSecret, signal: ctx.signal }, tokens);
+    return new WechatMpClient({ baseUrl, appId, appSecret, signal: ctx.signal, guard: options.guard }, tokens);
   }
 
   async function poll(api: WechatMpClient, publishId: string, ctx: MethodContext): Promise<PostStatus & { articleId?: string }> {

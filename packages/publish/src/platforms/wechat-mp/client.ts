@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Clock } from '@creatorflow/core';
+import { EgressGuard, isEgressBlocked, unwrapBlocked, type GuardedRequestInit } from '@creatorflow/net';
 import { PublishError } from '../../errors.ts';
 import { isTokenError, wechatError } from './errors.ts';
 
@@ -54,7 +55,11 @@ export interface WechatApiBase {
   appId: string;
   appSecret: string;
   signal?: AbortSignal;
+  /** The server's egress guard: the base URL is the user's, and the AppSecret travels to it. */
+  guard?: EgressGuard;
 }
+
+const permissive = new EgressGuard({ blockInternal: false });
 
 /** One WeChat MP API session bound to an app; every call retries once on a stale token. */
 export class WechatMpClient {
@@ -97,15 +102,16 @@ async function postJson(api: WechatApiBase, path: string, token: string | undefi
   return send(api, path, token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-async function send(api: WechatApiBase, path: string, token: string | undefined, init: RequestInit, query: Record<string, string> = {}): Promise<Record<string, unknown>> {
+async function send(api: WechatApiBase, path: string, token: string | undefined, init: GuardedRequestInit, query: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const url = new URL(path, api.baseUrl.endsWith('/') ? api.baseUrl : `${api.baseUrl}/`);
   if (token) url.searchParams.set('access_token', token);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const signals = [AbortSignal.timeout(CALL_TIMEOUT_MS), ...(api.signal ? [api.signal] : [])];
   let response: Response;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
+    response = await (api.guard ?? permissive).fetch(url, { ...init, signal: AbortSignal.any(signals) });
   } catch (cause) {
+    if (isEgressBlocked(cause)) throw unwrapBlocked(cause);
     // The URL carries the token: never let it into the message.
     throw new PublishError('PUBLISH_NETWORK', `Cannot reach the WeChat API at ${api.baseUrl}${path}: ${(cause as Error).name}. Check the network or the account's API base URL.`, {
       retryable: true,

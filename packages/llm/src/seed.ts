@@ -25,7 +25,7 @@ export async function seedWorkspaceFromEnv(database: Database, secretKey: string
     if (!prefix) continue;
     const apiKey = env[`${prefix}_API_KEY`];
     if (!apiKey && !preset.keyOptional) continue;
-    const view = await createProvider(database.db, secretKey, workspaceId, { preset: preset.id, apiKey, baseUrl: env[`${prefix}_BASE_URL`] });
+    const view = await createProvider(database.db, secretKey, workspaceId, { preset: preset.id, apiKey, baseUrl: env[`${prefix}_BASE_URL`], managed: true });
     created.push({ id: view.id, name: view.name, defaultModel: preset.defaultModel });
     logger.info({ provider: view.name, workspace_id: workspaceId }, 'llm provider added from environment');
   }

@@ -79,14 +79,14 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
     if (b.base_url) await egress.validate(b.base_url);
-    const view = await updateProvider(database, secretKey, scope.workspaceId, request.params.name, { baseUrl: b.base_url, apiKey: b.api_key, enabled: b.enabled });
+    const view = await updateProvider(database, secretKey, scope.workspaceId, request.params.name, { baseUrl: b.base_url, apiKey: b.api_key, enabled: b.enabled }, { managedReadOnly: ctx.mode === 'cloud' });
     changed(scope.workspaceId);
     return providerJson(view);
   });
 
   app.delete('/api/llm/providers/:name', { schema: { tags, summary: 'Remove a provider, its models and group members', params: nameParams, response: noContent } }, async (request, reply) => {
     const scope = await resolveScope(database, request, 'admin');
-    await deleteProvider(database, scope.workspaceId, request.params.name);
+    await deleteProvider(database, scope.workspaceId, request.params.name, { managedReadOnly: ctx.mode === 'cloud' });
     changed(scope.workspaceId);
     return reply.code(204).send();
   });

@@ -16,6 +16,8 @@ export const llmProviders = pgTable(
     apiKeyEnc: text('api_key_enc'),
     apiKeyHint: text('api_key_hint'),
     enabled: boolean('enabled').notNull().default(true),
+    /** Seeded by the operator from the environment (read-only to workspace admins in cloud mode). */
+    managed: boolean('managed').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { NotFoundError, newUuid } from '@creatorflow/core';
+import { ForbiddenError, NotFoundError, newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import type { Capability } from '../catalog.ts';
 import { encryptSecret, maskSecret } from '../secrets.ts';
@@ -24,10 +24,19 @@ export async function updateProvider(
   workspaceId: string,
   name: string,
   input: { baseUrl?: string; apiKey?: string | null; enabled?: boolean },
+  options: { managedReadOnly?: boolean } = {},
 ): Promise<ProviderView> {
   const row = await providerByName(database, workspaceId, name);
+  if (options.managedReadOnly) refuseManaged(row);
   const set: Partial<typeof schema.llmProviders.$inferInsert> = { updatedAt: new Date() };
-  if (input.baseUrl !== undefined) set.baseUrl = input.baseUrl.replace(/\/+$/, '');
+  if (input.baseUrl !== undefined) {
+    set.baseUrl = input.baseUrl.replace(/\/+$/, '');
+    // The stored key was given for the old address: it never follows the provider somewhere else.
+    if (set.baseUrl !== row.baseUrl && input.apiKey === undefined) {
+      set.apiKeyEnc = null;
+      set.apiKeyHint = null;
+    }
+  }
   if (input.enabled !== undefined) set.enabled = input.enabled;
   if (input.apiKey !== undefined) {
     set.apiKeyEnc = input.apiKey ? encryptSecret(input.apiKey, secretKey) : null;
@@ -37,8 +46,18 @@ export async function updateProvider(
   return providerView(updated!);
 }
 
-export async function deleteProvider(database: Database, workspaceId: string, name: string): Promise<void> {
+/** Operator-seeded providers are read-only to workspace admins in cloud mode. */
+function refuseManaged(row: { managed: boolean; name: string }): void {
+  if (!row.managed) return;
+  throw new ForbiddenError(
+    'LLM_PROVIDER_MANAGED',
+    `Provider '${row.name}' is provided by the server operator and cannot be changed or removed here. Add your own provider to use another address or key.`,
+  );
+}
+
+export async function deleteProvider(database: Database, workspaceId: string, name: string, options: { managedReadOnly?: boolean } = {}): Promise<void> {
   const row = await providerByName(database, workspaceId, name);
+  if (options.managedReadOnly) refuseManaged(row);
   await database.db.delete(schema.llmProviders).where(eq(schema.llmProviders.id, row.id));
 }
 

@@ -14,6 +14,8 @@ export interface ProviderInput {
   wire?: 'openai' | 'anthropic';
   apiKey?: string;
   enabled?: boolean;
+  /** Seeded by the operator from the environment. */
+  managed?: boolean;
 }
 
 /** A provider as the API shows it: never the key, only a hint of it. */
@@ -25,6 +27,8 @@ export interface ProviderView {
   baseUrl: string;
   apiKey: string | null;
   enabled: boolean;
+  /** Seeded by the operator: in cloud mode it cannot be changed or removed, and no hint of its key is shown. */
+  managed: boolean;
   createdAt: string;
 }
 
@@ -35,8 +39,10 @@ export function providerView(row: typeof schema.llmProviders.$inferSelect): Prov
     preset: row.preset,
     wire: row.wire,
     baseUrl: row.baseUrl,
-    apiKey: row.apiKeyHint,
+    // Not even a masked hint of the operator's key: workspace members have no business with it.
+    apiKey: row.managed ? null : row.apiKeyHint,
     enabled: row.enabled,
+    managed: row.managed,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -70,6 +76,7 @@ export async function createProvider(db: DbOrTx, secretKey: string, workspaceId:
       apiKeyEnc: input.apiKey ? encryptSecret(input.apiKey, secretKey) : null,
       apiKeyHint: input.apiKey ? maskSecret(input.apiKey) : null,
       enabled: input.enabled ?? true,
+      managed: input.managed ?? false,
     })
     .returning();
   if (preset.models.length > 0) await insertModels(db, workspaceId, id, preset.models);

@@ -65,6 +65,7 @@ export const providerSchema = z.object({
   base_url: z.string(),
   api_key: z.string().nullable().describe('A masked hint of the key, never the key'),
   enabled: z.boolean(),
+  managed: z.boolean().describe('Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown'),
   created_at: z.string(),
 });
 export const providerJson = (p: ProviderView): z.infer<typeof providerSchema> => ({
@@ -75,6 +76,7 @@ export const providerJson = (p: ProviderView): z.infer<typeof providerSchema> =>
   base_url: p.baseUrl,
   api_key: p.apiKey,
   enabled: p.enabled,
+  managed: p.managed,
   created_at: p.createdAt,
 });
 

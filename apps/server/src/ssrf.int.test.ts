@@ -6,6 +6,7 @@ import { WechatMpClient, WechatTokenCache } from '@creatorflow/publish/platforms
 import { startSsrfLab, type SsrfLab } from '@creatorflow/testing/ssrf-lab';
 import { createTestServer, type TestServer } from './testing/harness.ts';
 import { registerUser, type TestUser } from './testing/users.ts';
+import { McpTools } from '@creatorflow/runtime/tools/mcp';
 
 /**
  * The SSRF suite: every URL-taking feature of a cloud server against the lab's
@@ -136,6 +137,20 @@ describe('SSRF suite (cloud mode)', () => {
       const client = new WechatMpClient({ baseUrl: url, appId: 'wx1', appSecret: 'app-secret-value', guard: server.ctx.egress }, new WechatTokenCache(systemClock));
       await client.token();
       return 'token fetched';
+    });
+    expect(misses).toEqual([]);
+    expect(lab.internalHits()).toBe(0);
+  });
+
+  it('MCP http servers refuse hostile URLs when saved, and the transport refuses them when a run connects', async () => {
+    const misses = await attack(async (url) => {
+      const name = `m${++seq}`;
+      const saved = await api('POST', '/api/mcp-servers', { name, transport: 'http', url });
+      if (saved.json.code !== 'FETCH_BLOCKED_HOST' && !redirects(url)) return `saved ${saved.status}`;
+      const tools = await McpTools.connect([{ name, transport: 'http', url }], { policy: { mode: 'cloud', stdioAllow: [] }, wanted: [`mcp.${name}.search`], guard: server.ctx.egress, timeoutMs: 5000 });
+      const status = tools.registry.status(`mcp.${name}.search`, 'cloud');
+      await tools.close();
+      return status && !status.available && /is not allowed/.test(status.reason ?? '') ? 'blocked' : `connected: ${JSON.stringify(status)}`;
     });
     expect(misses).toEqual([]);
     expect(lab.internalHits()).toBe(0);

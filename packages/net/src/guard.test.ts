@@ -92,6 +92,16 @@ describe('EgressGuard.fetch (cloud)', () => {
     await guard.close();
   });
 
+  it('asFetch: a standard fetch function with the same checks (for SDK transports and ports)', async () => {
+    const guard = cloudGuard();
+    const guardedFetch = guard.asFetch();
+    const page = await guardedFetch(`${lab.publicBase}/page`, { headers: new Headers({ accept: 'text/html' }) });
+    expect(page.status).toBe(200);
+    await expect(guardedFetch(`http://loopback.evil.test:${lab.internalPort}/`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: 'FETCH_BLOCKED_HOST' });
+    expect(lab.internalHits()).toBe(0);
+    await guard.close();
+  });
+
   it('refuses non-http schemes', async () => {
     const guard = cloudGuard();
     await expect(guard.fetch('file:///etc/passwd')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });

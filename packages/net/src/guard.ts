@@ -329,6 +329,26 @@ export class EgressGuard {
     }
   }
 
+  /**
+   * The guard as a standard `fetch` function, for ports and SDKs that take one
+   * (the MCP HTTP transport, trend custom sources). Redirects are always
+   * followed by the guard (each hop checked), whatever `init.redirect` says.
+   */
+  asFetch(): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+    return async (input, init = {}) => {
+      const url = input instanceof Request ? input.url : input;
+      const headers: Record<string, string> = {};
+      new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, name) => {
+        headers[name] = value;
+      });
+      const body = init.body;
+      if (body !== undefined && body !== null && !(typeof body === 'string' || body instanceof Uint8Array || body instanceof FormData || body instanceof URLSearchParams)) {
+        throw new TypeError('EgressGuard.asFetch: only string, bytes, FormData or URLSearchParams bodies can be sent (they must be replayable on a redirect)');
+      }
+      return this.fetch(url, { method: init.method ?? (input instanceof Request ? input.method : undefined), headers, body: body ?? undefined, signal: init.signal ?? undefined });
+    };
+  }
+
   async close(): Promise<void> {
     await this.#agent?.close();
     this.#agent = undefined;

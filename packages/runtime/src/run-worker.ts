@@ -9,6 +9,7 @@ import type { GraphLibrary } from './graph-library.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { McpTools, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
 import type { McpPolicy } from './tools/mcp-policy.ts';
+import type { EgressGuard } from '@creatorflow/net';
 
 export const RUNS_QUEUE = 'runs';
 
@@ -31,6 +32,8 @@ export interface RunWorkerOptions {
   graphs: GraphLibrary;
   /** Which stdio MCP servers this process may spawn. */
   mcpPolicy: McpPolicy;
+  /** The egress guard MCP `http` servers are reached through (cloud mode: internal URLs refused). */
+  egress?: EgressGuard;
   /** Runs executing at once in this process. */
   concurrency: number;
   /** Runs of one user at once (across processes). */
@@ -148,7 +151,7 @@ export class RunWorker {
       [workspaceId, names],
     );
     const servers: McpServerConfig[] = rows.map((r) => ({ name: r.name, transport: r.transport, command: r.command ?? undefined, args: r.args, url: r.url ?? undefined }));
-    return McpTools.connect(servers, { wanted, policy: this.options.mcpPolicy });
+    return McpTools.connect(servers, { wanted, policy: this.options.mcpPolicy, guard: this.options.egress });
   }
 
   /** A waiting run with a deadline gets a job at the deadline that applies the node's timeout policy. */

@@ -81,6 +81,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         tools,
         graphs,
         mcpPolicy: { mode: deps.mode, stdioAllow: deps.mcpStdioAllow ?? [] },
+        egress: httpGuard,
         concurrency: deps.concurrency ?? 8,
         perUser: deps.perUser ?? 3,
         leaseMs: deps.runLeaseMs,

@@ -22,6 +22,7 @@ export const mcpRoutes: RoutePlugin = async (app, ctx) => {
     const scope = await resolveScope(ctx.database, request, 'admin');
     const b = request.body;
     if (b.transport === 'stdio') assertStdioAllowed({ mode: ctx.mode, stdioAllow: ctx.config.mcpStdioAllow }, b);
+    else await ctx.egress.validate(b.url);
     const [row] = await ctx.database.query(
       `INSERT INTO mcp_servers (id, workspace_id, name, transport, command, args, url) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (workspace_id, name) DO UPDATE SET transport = EXCLUDED.transport, command = EXCLUDED.command, args = EXCLUDED.args, url = EXCLUDED.url, enabled = true

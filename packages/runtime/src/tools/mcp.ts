@@ -3,6 +3,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { z } from 'zod';
 import { CreatorFlowError, ToolRegistry, type ToolDefinition } from '@creatorflow/core';
+import type { EgressGuard } from '@creatorflow/net';
 import { mcpChildEnv, stdioRefusal, type McpPolicy } from './mcp-policy.ts';
 
 export interface McpServerConfig {
@@ -38,13 +39,13 @@ export class McpTools {
    * server was saved, since the operator's allow-list may have changed since).
    * `wanted`: the `mcp.*` names a graph uses, so an unreachable server's tools fail with its reason.
    */
-  static async connect(servers: McpServerConfig[], options: { policy: McpPolicy; timeoutMs?: number; wanted?: string[] }): Promise<McpTools> {
+  static async connect(servers: McpServerConfig[], options: { policy: McpPolicy; timeoutMs?: number; wanted?: string[]; guard?: EgressGuard }): Promise<McpTools> {
     const tools = new McpTools();
-    await Promise.all(servers.map((server) => tools.#add(server, options.policy, options.timeoutMs ?? 15_000, (options.wanted ?? []).filter((n) => parseMcpName(n)?.server === server.name))));
+    await Promise.all(servers.map((server) => tools.#add(server, options.policy, options.timeoutMs ?? 15_000, (options.wanted ?? []).filter((n) => parseMcpName(n)?.server === server.name), options.guard)));
     return tools;
   }
 
-  async #add(server: McpServerConfig, policy: McpPolicy, timeoutMs: number, wanted: string[]): Promise<void> {
+  async #add(server: McpServerConfig, policy: McpPolicy, timeoutMs: number, wanted: string[], guard: EgressGuard | undefined): Promise<void> {
     if (server.transport === 'stdio') {
       const refusal = stdioRefusal(policy, server);
       if (refusal) return this.#unavailable(wanted, `MCP server '${server.name}' may not be started: ${refusal}`, 'MCP_STDIO_NOT_ALLOWED', 403);
@@ -54,7 +55,8 @@ export class McpTools {
       const transport =
         server.transport === 'stdio'
           ? new StdioClientTransport({ command: server.command!, args: server.args ?? [], env: mcpChildEnv(), stderr: 'ignore' })
-          : new StreamableHTTPClientTransport(new URL(server.url!));
+          : // `http` servers go through the egress guard: in cloud mode an internal URL (or a redirect to one) is refused.
+            new StreamableHTTPClientTransport(new URL(server.url!), guard ? { fetch: guard.asFetch() } : undefined);
       await client.connect(transport, { timeout: timeoutMs });
       this.#clients.push(client);
       const { tools } = await client.listTools(undefined, { timeout: timeoutMs });

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../test/harness.ts';
-import { registerUser, type TestUser } from '../test/users.ts';
+import { createTestServer, type TestServer } from '../testing/harness.ts';
+import { registerUser, type TestUser } from '../testing/users.ts';
 
 const OPERATOR_KEY = 'sk-operator-deepseek-0123456789abcdef';
 

@@ -115,7 +115,7 @@ describe('SSRF suite (cloud mode)', () => {
 
   it('image services refuse every hostile base URL', async () => {
     const misses = await attack(async (url) => {
-      const res = await api('POST', '/api/images/providers', { name: `img${++seq}`, kind: 'comfyui', baseUrl: url });
+      const res = await api('POST', '/api/images/providers', { name: `img${++seq}`, kind: 'comfyui', base_url: url });
       if (res.json.code === 'FETCH_BLOCKED_HOST') return 'blocked';
       if (res.status !== 201) return `create ${res.status} ${String(res.json.code)}`;
       // Saved (a public first hop): using it must still be refused.

@@ -65,7 +65,7 @@ R.q('cover-open').addEventListener('click', () => { R.q('cover-modal').hidden = 
 R.q('cover-file').addEventListener('change', (e) => R.uploadFiles(e.target.files, 'cover'));
 R.q('cover-ok').addEventListener('click', () => { R.q('cover-modal').hidden = true; });
 R.q('sched').addEventListener('click', () => { R.scheduled = true; R.q('date').hidden = false; });
-R.q('submit').addEventListener('click', () => { if (R.pending === 0) R.q('confirm').hidden = false; });
+R.q('submit').addEventListener('click', async () => { while (R.pending > 0) await new Promise((ok) => setTimeout(ok, 50)); R.q('confirm').hidden = false; });
 R.q('confirm-ok').addEventListener('click', () => {
   const text = R.text(R.q('body'));
   R.publish('/rest/cp/works/v2/video/pc/submit', { kind, title: '', body: text.replace(/#[^\\s#]+/g, '').trim(), tags: R.hashtags(text), scheduleAt: R.scheduled ? R.q('date').value : undefined },

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, validateGraphSource } from '@creatorflow/core';
+import { formatIssue, parseGraph, resolveInputs, validateGraphSource } from '@creatorflow/core';
 
 const dir = new URL('./', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -34,5 +34,29 @@ describe('shipped graphs', () => {
     expect(result.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     expect(result.graph?.name).toBe(file.replace('.yaml', ''));
     for (const warning of result.issues) expect(warning.message).toMatch(/is not available here: not installed yet/);
+  });
+
+  // What the web start form and run timeline show: a Chinese and an English name for the
+  // graph, each input and each step, and an example the form can fill in.
+  it.each(files)('%s names itself, its inputs and its steps in zh-CN and English', (file) => {
+    const { graph } = parseGraph(readFileSync(new URL(file, dir), 'utf8'), file);
+    expect(graph.title).toMatch(/\p{Script=Han}/u);
+    const en = graph.locales?.en;
+    expect(en?.title).toMatch(/^[\x20-\x7e]+$/);
+    expect(en?.description).toMatch(/^[\x20-\x7e→—]+$/);
+    for (const [key, input] of Object.entries(graph.inputs)) {
+      expect(input.label, key).toMatch(/\p{Script=Han}/u);
+      expect(en?.inputs?.[key]?.label, key).toBeTruthy();
+      for (const value of input.enum ?? []) {
+        if (input.enum_labels) expect(input.enum_labels[String(value)], `${key}=${value}`).toBeTruthy();
+        if (input.enum_labels) expect(en?.inputs?.[key]?.enum_labels?.[String(value)] ?? (input.widget === 'platform' ? 'platform name' : undefined), `${key}=${value}`).toBeTruthy();
+      }
+    }
+    for (const key of Object.keys(en?.inputs ?? {})) expect(graph.inputs, key).toHaveProperty(key);
+    for (const id of Object.keys(graph.nodes)) {
+      expect(graph.locales?.['zh-CN']?.nodes?.[id] ?? graph.nodes[id]!.label, id).toMatch(/\p{Script=Han}/u);
+      expect(en?.nodes?.[id], id).toBeTruthy();
+    }
+    if (graph.example) expect(() => resolveInputs(graph, graph.example!)).not.toThrow();
   });
 });

@@ -76,7 +76,7 @@ describe('the creator main flow in Chromium', () => {
     await screenshot(page, 'library-ideas');
     await page.getByTestId('idea-card').filter({ hasText: '骑行通勤' }).getByRole('button', { name: '交给智能体' }).click();
     await page.waitForURL(/\/workbench\?idea=/);
-    await expect.poll(() => page.getByTestId('run-topic').inputValue()).toContain('骑行通勤');
+    await expect.poll(() => page.getByTestId('run-input-topic').inputValue()).toContain('骑行通勤');
     await page.getByTestId('start-run').click();
 
     await page.getByTestId('human-form').waitFor({ timeout: 90_000 });

@@ -6,6 +6,31 @@ import type { Database } from '@creatorflow/db';
 
 export const BUILTIN_GRAPHS_DIR = fileURLToPath(new URL('../../../graphs/', import.meta.url));
 
+/** What a client needs to offer a graph: its names per locale, start-form inputs and step labels. */
+export interface GraphPresentation {
+  title?: string;
+  description?: string;
+  button?: string;
+  example?: Record<string, unknown>;
+  locales?: Graph['locales'];
+  inputs: Graph['inputs'];
+  /** Node id → its own label/description (locales may name it too). */
+  nodes: Record<string, { label?: string; description?: string }>;
+}
+
+export function summarizeGraph(graph: Graph | undefined): GraphPresentation {
+  if (!graph) return { inputs: {}, nodes: {} };
+  return {
+    title: graph.title,
+    description: graph.description,
+    button: graph.button,
+    example: graph.example,
+    locales: graph.locales,
+    inputs: graph.inputs ?? {},
+    nodes: Object.fromEntries(Object.entries(graph.nodes ?? {}).map(([id, node]) => [id, { label: node.label, description: node.description }])),
+  };
+}
+
 /** Whether a graph can run here: not when it uses a placeholder tool of a domain that is not built yet. */
 export interface Runnability {
   runnable: boolean;
@@ -15,11 +40,9 @@ export interface Runnability {
   reason?: string;
 }
 
-export interface GraphSummary extends Runnability {
+export interface GraphSummary extends Runnability, GraphPresentation {
   name: string;
   version: number | null;
-  description?: string;
-  inputs: Graph['inputs'];
   builtin: boolean;
   updatedAt?: Date;
 }
@@ -46,7 +69,7 @@ export interface StoredGraph {
  */
 export class GraphLibrary {
   #builtins: Map<string, { source: string; file: string }> | undefined;
-  readonly #summaries = new Map<string, { description?: string; inputs: Graph['inputs'] } & Runnability>();
+  readonly #summaries = new Map<string, GraphPresentation & Runnability>();
   private readonly builtinDir: string;
   readonly #placeholders: ReadonlyMap<string, string>;
 
@@ -81,11 +104,11 @@ export class GraphLibrary {
   }
 
   /** Description and inputs of a built-in graph: its file does not change while the server runs, so it is parsed once. */
-  #builtinSummary(name: string): { description?: string; inputs: Graph['inputs'] } & Runnability {
+  #builtinSummary(name: string): GraphPresentation & Runnability {
     let summary = this.#summaries.get(name);
     if (!summary) {
       const { graph } = this.validate(this.builtinSources().get(name)!.source, name);
-      summary = { description: graph?.description, inputs: graph?.inputs ?? {}, ...this.runnability(graph) };
+      summary = { ...summarizeGraph(graph), ...this.runnability(graph) };
       this.#summaries.set(name, summary);
     }
     return summary;
@@ -124,7 +147,7 @@ export class GraphLibrary {
       `SELECT DISTINCT ON (name) name, version, definition, created_at FROM graphs WHERE workspace_id = $1 ORDER BY name, version DESC`,
       [workspaceId],
     );
-    const own = rows.map((r) => ({ name: r.name, version: r.version, description: r.definition.description, inputs: r.definition.inputs ?? {}, builtin: false, updatedAt: r.created_at, ...this.runnability(r.definition) }));
+    const own = rows.map((r) => ({ name: r.name, version: r.version, ...summarizeGraph(r.definition), builtin: false, updatedAt: r.created_at, ...this.runnability(r.definition) }));
     const names = new Set(own.map((g) => g.name));
     const builtins = [...this.builtinSources().keys()]
       .filter((name) => !names.has(name))

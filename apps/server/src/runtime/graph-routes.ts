@@ -20,8 +20,13 @@ export const graphRoutes: RoutePlugin = async (app, ctx) => {
       items: items.map((g) => ({
         name: g.name,
         version: g.version,
+        title: g.title ?? null,
         description: g.description ?? null,
+        button: g.button ?? null,
+        example: g.example ?? null,
+        locales: g.locales ?? {},
         inputs: g.inputs,
+        nodes: g.nodes,
         builtin: g.builtin,
         updated_at: g.updatedAt?.toISOString() ?? null,
         // A graph that needs a tool of a domain not built yet is listed, but a client must not offer to run it.

@@ -29,3 +29,20 @@ export function runJson(row: RunRow) {
     finished_at: row.finished_at ? new Date(row.finished_at).toISOString() : null,
   };
 }
+
+const SUBJECT_KEYS = ['topic', 'niche', 'title', 'reference_text', 'reference_url', 'query'];
+const SUBJECT_CHARS = 80;
+const ID_LIKE = /^([a-z]+-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What a run is about, for lists (the full inputs stay on GET /api/runs/:id):
+ * its topic or other main text input, shortened. Null when it took no text.
+ */
+export function runSubject(inputs: Record<string, unknown> | null | undefined): string | null {
+  if (!inputs) return null;
+  // Ids (a work_id, say) tell a person nothing: only real text counts.
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() && !ID_LIKE.test(value.trim()) ? value.trim().replace(/\s+/g, ' ') : undefined);
+  const found = SUBJECT_KEYS.map((key) => text(inputs[key])).find(Boolean) ?? Object.values(inputs).map(text).find(Boolean);
+  if (!found) return null;
+  return found.length > SUBJECT_CHARS ? `${found.slice(0, SUBJECT_CHARS - 1)}…` : found;
+}

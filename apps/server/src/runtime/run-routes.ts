@@ -3,7 +3,7 @@ import { NotFoundError, RUN_EVENT_TYPES } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { runJson } from './run-json.ts';
+import { runJson, runSubject } from './run-json.ts';
 import { streamRunEvents } from './events-sse.ts';
 
 const idParams = z.object({ id: z.string().regex(/^run-[0-9a-f-]{36}$/, 'a run id looks like run-0190…') });
@@ -54,8 +54,8 @@ export const runRoutes: RoutePlugin = async (app, ctx) => {
     const last = page.at(-1);
     return {
       items: page.map((r) => {
-        const { inputs: _inputs, waiting: _waiting, ...rest } = runJson(r);
-        return rest;
+        const { inputs, waiting: _waiting, ...rest } = runJson(r);
+        return { ...rest, subject: runSubject(inputs) };
       }),
       next_cursor: rows.length > request.query.limit && last ? encodeCursor({ createdAt: new Date(last.created_at).toISOString(), id: last.id }) : null,
     };

@@ -11,6 +11,8 @@ export interface Run {
   status: RunStatus;
   trace_id: string;
   inputs?: Record<string, unknown>;
+  /** In lists (which leave the inputs out): the topic or other main text input, shortened. */
+  subject?: string | null;
   budget: { max_cost_cents?: number; max_tokens?: number; max_steps?: number } | null;
   output: Record<string, unknown> | null;
   error: { code?: string; message?: string } | null;
@@ -31,20 +33,40 @@ export interface RunEvent {
   data: Record<string, unknown>;
 }
 
+export type GraphInputWidget = 'text' | 'textarea' | 'url' | 'work' | 'idea' | 'account' | 'asset' | 'platform' | 'platforms' | 'datetime';
+
 export interface GraphInput {
-  type?: 'string' | 'number' | 'boolean' | 'array' | 'object';
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any';
   required?: boolean;
   default?: unknown;
+  label?: string;
   description?: string;
-  enum?: unknown[];
+  placeholder?: string;
+  enum?: Array<string | number>;
+  enum_labels?: Record<string, string>;
+  widget?: GraphInputWidget;
+}
+
+/** A graph's texts in another language (keyed by locale in `locales`). */
+export interface GraphLocaleText {
+  title?: string;
+  description?: string;
+  button?: string;
+  inputs?: Record<string, { label?: string; description?: string; placeholder?: string; enum_labels?: Record<string, string> }>;
+  nodes?: Record<string, string>;
 }
 
 export interface GraphInfo {
   name: string;
-  version: number;
+  version: number | null;
+  title?: string | null;
   description: string | null;
-  /** What a run of this graph takes; the start form sends only these. */
+  button?: string | null;
+  example?: Record<string, unknown> | null;
+  locales?: Record<string, GraphLocaleText>;
+  /** What a run of this graph takes; the start form is generated from these and sends only them. */
   inputs?: Record<string, GraphInput>;
+  nodes?: Record<string, { label?: string; description?: string }>;
   builtin: boolean;
   /** False when the graph uses a tool of a feature not built yet; the workbench shows it disabled. */
   runnable: boolean;

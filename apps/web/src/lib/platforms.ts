@@ -29,3 +29,6 @@ export function platformName(id: string, locale: string): string {
   if (!found) return id;
   return locale === 'zh-CN' ? found.zh : found.en;
 }
+
+/** Platforms a graph can write a version for (the content module's profiles), in the order creators use them. */
+export const WRITING_PLATFORMS = ['wechat_mp', 'xiaohongshu', 'zhihu', 'weibo', 'douyin', 'bilibili'];

@@ -26,6 +26,7 @@ export const onErrorSchema = z.union([
 ]);
 
 const common = {
+  label: z.string().optional().describe('What the step is called in run timelines (zh-CN)'),
   description: z.string().optional(),
   output: stateKey.optional().describe('State key the node result is written to (through its reducer)'),
   next: nodeId.optional().describe("Node that runs after this one; omitted or 'end' finishes the graph"),
@@ -134,12 +135,34 @@ export type Reducer = (typeof REDUCERS)[number];
 
 const valueType = z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array', 'any']);
 
+/**
+ * How a client asks for an input: a picker of the workspace's works, ideas,
+ * accounts or assets (the value is the chosen id), a platform choice, a long
+ * text or a date-time. Without it the client picks from `type` and `enum`.
+ */
+export const INPUT_WIDGETS = ['text', 'textarea', 'url', 'work', 'idea', 'account', 'asset', 'platform', 'platforms', 'datetime'] as const;
+
 export const inputSchema = z.strictObject({
   type: valueType.default('string'),
   required: z.boolean().default(false),
   default: z.unknown().optional(),
+  label: z.string().optional().describe('Short field name shown in start forms (zh-CN); `locales` has other languages'),
   description: z.string().optional(),
   enum: z.array(z.union([z.string(), z.number()])).optional(),
+  enum_labels: z.record(z.string(), z.string()).optional().describe('Display name of each enum value (zh-CN)'),
+  widget: z.enum(INPUT_WIDGETS).optional(),
+  placeholder: z.string().optional(),
+});
+
+/** A graph's texts in another language: what start forms and run timelines show. */
+export const graphLocaleSchema = z.strictObject({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  button: z.string().optional(),
+  inputs: z
+    .record(z.string(), z.strictObject({ label: z.string().optional(), description: z.string().optional(), placeholder: z.string().optional(), enum_labels: z.record(z.string(), z.string()).optional() }))
+    .optional(),
+  nodes: z.record(z.string(), z.string()).optional().describe('Node id → label'),
 });
 
 export const stateFieldSchema = z.strictObject({
@@ -162,7 +185,11 @@ export const budgetSchema = z.strictObject({
 export const graphSchema = z.strictObject({
   version: z.literal(1),
   name: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'graph names are lowercase letters, digits and -'),
+  title: z.string().optional().describe('Name people see (zh-CN), e.g. 图文创作'),
   description: z.string().optional(),
+  button: z.string().optional().describe('Label of the start button (zh-CN)'),
+  example: z.record(z.string(), z.unknown()).optional().describe('Inputs a start form can fill in as an example'),
+  locales: z.record(z.string(), graphLocaleSchema).optional().describe('Texts in other languages, keyed by locale (en)'),
   inputs: z.record(z.string(), inputSchema).default({}),
   state: z.record(z.string(), stateFieldSchema).default({}),
   budget: budgetSchema.optional(),

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { analyseGraph, type AnalysisOptions, type IssuePath } from './analysis.ts';
-import { graphSchema, NODE_TYPES, nodeKeys, type Graph, type NodeType } from './schema.ts';
+import { graphSchema, inputSchema, NODE_TYPES, nodeKeys, type Graph, type NodeType } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface GraphIssue {
@@ -25,7 +25,7 @@ export interface GraphValidation {
 }
 
 const MAX_SOURCE_BYTES = 1_000_000;
-const TOP_KEYS = ['version', 'name', 'description', 'inputs', 'state', 'budget', 'start', 'nodes', 'output'];
+const TOP_KEYS = Object.keys(graphSchema.shape);
 
 /**
  * Parses and checks a graph document. Never throws on bad input: every
@@ -135,7 +135,7 @@ function allowedKeys(path: IssuePath, raw: Record<string, unknown>): string[] {
     if (typeof type === 'string' && (NODE_TYPES as readonly string[]).includes(type)) return nodeKeys(type as NodeType);
   }
   if (path[0] === 'budget') return ['max_cost_cents', 'max_tokens', 'max_steps', 'max_wall_seconds', 'warn_at', 'on_exceed', 'degrade_model'];
-  if (path[0] === 'inputs') return ['type', 'required', 'default', 'description', 'enum'];
+  if (path[0] === 'inputs') return Object.keys(inputSchema.shape);
   if (path[0] === 'state') return ['type', 'reducer', 'default', 'description'];
   if (path.includes('retry')) return ['attempts', 'backoff_ms', 'on'];
   return [];

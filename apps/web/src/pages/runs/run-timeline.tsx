@@ -1,7 +1,9 @@
 import { ApiOutlined, CheckCircleTwoTone, CloseCircleTwoTone, DollarOutlined, LoadingOutlined, PauseCircleTwoTone, ToolOutlined, WarningOutlined } from '@ant-design/icons';
 import { Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { RunEvent } from '../../api/runs.ts';
+import type { GraphInfo, RunEvent } from '../../api/runs.ts';
+import { nodeLabel } from '../../lib/graph-text.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { formatCents } from '../../lib/time.ts';
 
@@ -45,8 +47,15 @@ export function foldEvents(events: RunEvent[]): Step[] {
   return steps;
 }
 
+/** A tool's name for people; a tool this UI does not know (an MCP server's, say) keeps its own name. */
+function toolName(t: ReturnType<typeof useI18n>['t'], tool: unknown): string {
+  const key = `runs.tool.${String(tool)}` as MessageKey;
+  const named = t(key);
+  return named === key ? String(tool) : named;
+}
+
 function Detail({ event }: { event: RunEvent }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const d = event.data;
   const label = t(`runs.event.${event.type}` as MessageKey);
   switch (event.type) {
@@ -54,7 +63,7 @@ function Detail({ event }: { event: RunEvent }) {
       return (
         <div>
           <Tag icon={<ToolOutlined />} color="geekblue">
-            {label} · {String(d.tool)}
+            {label} · {toolName(t, d.tool)}
           </Tag>
         </div>
       );
@@ -62,7 +71,7 @@ function Detail({ event }: { event: RunEvent }) {
       return (
         <div>
           <Tag color={d.ok ? 'green' : 'red'}>
-            {label} · {String(d.tool)} {d.ok ? '✓' : `✗ ${String(d.error ?? '')}`}
+            {label} · {toolName(t, d.tool)} {d.ok ? '✓' : `✗ ${String(d.error ?? '')}`}
           </Tag>
         </div>
       );
@@ -83,7 +92,7 @@ function Detail({ event }: { event: RunEvent }) {
     case 'node_failed':
     case 'run_failed': {
       const error = (d.error ?? d) as { code?: string; message?: string };
-      return <Typography.Text type="danger">{`${error.code ?? ''} ${error.message ?? ''}`}</Typography.Text>;
+      return <Typography.Text type="danger">{errorMessage(error.code, locale) ?? error.message ?? ''}</Typography.Text>;
     }
     default:
       return <Typography.Text type="secondary">{label}</Typography.Text>;
@@ -99,7 +108,8 @@ const DOTS: Record<Step['status'], ReactNode> = {
 };
 
 /** The live timeline: nodes, streamed text, tool calls, costs. */
-export function RunTimeline({ events }: { events: RunEvent[] }) {
+export function RunTimeline({ events, graph }: { events: RunEvent[]; graph?: GraphInfo }) {
+  const { t, locale } = useI18n();
   const steps = foldEvents(events);
   return (
     <Timeline
@@ -109,7 +119,8 @@ export function RunTimeline({ events }: { events: RunEvent[] }) {
         icon: DOTS[step.status],
         content: (
           <div data-testid="timeline-step" data-node={step.node ?? ''}>
-            <Typography.Text strong>{step.node ?? ''}</Typography.Text> {step.type ? <Tag variant="filled">{step.type}</Tag> : null}
+            <Typography.Text strong>{step.node ? nodeLabel(graph, step.node, locale) : ''}</Typography.Text>{' '}
+            {step.type ? <Tag variant="filled">{t(`runs.nodeType.${step.type}` as MessageKey)}</Tag> : null}
             {step.details.map((event) => (
               <Detail key={event.seq} event={event} />
             ))}

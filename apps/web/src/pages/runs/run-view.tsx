@@ -1,12 +1,13 @@
-import { FileTextOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { FileTextOutlined, RedoOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Popconfirm, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { TERMINAL_RUN, useRunEvents, type Run, type RunEvent } from '../../api/runs.ts';
+import { TERMINAL_RUN, useGraphs, useRunEvents, type Run, type RunEvent } from '../../api/runs.ts';
+import { graphTitle } from '../../lib/graph-text.ts';
 import { useNotifyError } from '../../components/notify.tsx';
-import { ProblemAlert, TraceId } from '../../components/problem.tsx';
+import { ProblemAlert, TraceId, runError } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatCents } from '../../lib/time.ts';
@@ -49,8 +50,10 @@ function Ledger({ events }: { events: RunEvent[] }) {
 }
 
 /** One run, live: status, cost against budget, the human step, the timeline and the ledger. */
-export function RunView({ runId, showLedger = false }: { runId: string; showLedger?: boolean }) {
-  const { t } = useI18n();
+export function RunView({ runId, showLedger = false, onRetried }: { runId: string; showLedger?: boolean; onRetried?: (run: Run) => void }) {
+  const { t, locale } = useI18n();
+  const graphs = useGraphs();
+  const [retrying, setRetrying] = useState(false);
   const navigate = useNavigate();
   const [publishing, setPublishing] = useState(false);
   const notifyError = useNotifyError();
@@ -75,6 +78,21 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
         const human = [...stream.events].reverse().find((e) => e.type === 'human_required');
         const titles = (stream.events.find((e) => e.type === 'node_completed' && e.node === 'titles')?.data.output as { titles?: string[] } | undefined)?.titles;
         const workId = typeof data.output?.work_id === 'string' ? data.output.work_id : undefined;
+        const graph = graphs.data?.items.find((g) => g.name === data.graph);
+        // A failed or cancelled run starts again with the same inputs and budget.
+        const retry = async () => {
+          setRetrying(true);
+          try {
+            const budget = data.budget?.max_cost_cents ? { max_cost_cents: data.budget.max_cost_cents } : undefined;
+            const fresh = await api<Run>('/api/runs', { body: { graph: data.graph, inputs: data.inputs ?? {}, budget, client: 'web' }, headers: { 'idempotency-key': crypto.randomUUID() } });
+            if (onRetried) onRetried(fresh);
+            else navigate(`/runs/${fresh.id}`);
+          } catch (error) {
+            notifyError(error);
+          } finally {
+            setRetrying(false);
+          }
+        };
         return (
           <div data-testid="run-view">
             <Card size="small" style={{ marginBottom: 16 }}>
@@ -82,7 +100,7 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
                 <Col xs={24} md={8}>
                   <Space orientation="vertical" size={2}>
                     <Space>
-                      <Typography.Text strong>{data.graph}</Typography.Text>
+                      <Typography.Text strong data-testid="run-graph">{graph ? graphTitle(graph, locale) : data.graph}</Typography.Text>
                       <RunStatusTag status={data.status} />
                     </Space>
                     <TraceId id={data.trace_id} />
@@ -112,6 +130,11 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
                         {t('runs.publishWork')}
                       </Button>
                     ) : null}
+                    {data.status === 'failed' || data.status === 'cancelled' ? (
+                      <Button type="primary" icon={<RedoOutlined />} loading={retrying} onClick={() => void retry()} data-testid="retry-run">
+                        {t('runs.retry')}
+                      </Button>
+                    ) : null}
                     {!TERMINAL_RUN.includes(data.status) ? (
                       <Popconfirm title={t('runs.cancel')} onConfirm={() => void api(`/api/runs/${runId}/cancel`, { body: {} }).catch(notifyError)}>
                         <Button danger icon={<StopOutlined />}>
@@ -123,7 +146,7 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
                 </Col>
               </Row>
             </Card>
-            {data.error ? <ProblemAlert error={new Error(`${data.error.code ?? ''} ${data.error.message ?? ''}`)} /> : null}
+            {data.error ? <ProblemAlert error={runError(data.error)} /> : null}
             {data.status === 'waiting' && human ? (
               <HumanForm
                 key={human.seq}
@@ -139,7 +162,7 @@ export function RunView({ runId, showLedger = false }: { runId: string; showLedg
               <PlatformVersions versions={data.output.versions as PlatformVersion[]} covers={data.output.covers as Array<StoredImage | null> | undefined} />
             ) : null}
             <Card size="small" title={t('runs.timeline')}>
-              <RunTimeline events={stream.events} />
+              <RunTimeline events={stream.events} graph={graph} />
             </Card>
             {showLedger ? (
               <Card size="small" title={t('runs.ledger')} style={{ marginTop: 16 }}>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { graphTitle } from '../../lib/graph-text.ts';
 import { formatCents, shortTime } from '../../lib/time.ts';
 import { RunStatusTag } from './run-status-tag.tsx';
 
@@ -26,7 +27,7 @@ export default function RunsPage() {
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select<RunStatus> allowClear placeholder={t('common.status')} style={{ width: 150 }} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: t(`runs.status.${s}`) }))} />
-          <Select<string> allowClear placeholder={t('runs.graph')} style={{ width: 200 }} value={graph} onChange={setGraph} loading={graphs.isLoading} options={(graphs.data?.items ?? []).map((g) => ({ value: g.name, label: g.name }))} />
+          <Select<string> allowClear placeholder={t('runs.graph')} style={{ width: 200 }} value={graph} onChange={setGraph} loading={graphs.isLoading} options={(graphs.data?.items ?? []).map((g) => ({ value: g.name, label: graphTitle(g, locale) }))} />
         </Space>
         <QueryState query={list} feature={t('runs.title')}>
           {(page) =>
@@ -39,9 +40,15 @@ export default function RunsPage() {
                 pagination={false}
                 scroll={{ x: 720 }}
                 columns={[
-                  { title: 'ID', dataIndex: 'id', render: (id: string) => <Link to={`/runs/${id}`}>{id.slice(0, 16)}…</Link> },
-                  { title: t('runs.graph'), dataIndex: 'graph' },
-                  { title: t('runs.topic'), render: (_: unknown, r) => String(r.inputs?.topic ?? '') },
+                  {
+                    title: t('runs.subject'),
+                    render: (_: unknown, r) => (
+                      <Link to={`/runs/${r.id}`} data-testid="run-row-link">
+                        {r.subject ?? t('runs.noSubject')}
+                      </Link>
+                    ),
+                  },
+                  { title: t('runs.graph'), dataIndex: 'graph', render: (name: string) => graphTitle(graphs.data?.items.find((g) => g.name === name), locale, name) },
                   { title: t('common.status'), dataIndex: 'status', render: (s: RunStatus) => <RunStatusTag status={s} /> },
                   { title: t('runs.cost'), render: (_: unknown, r) => formatCents(r.usage?.cost_cents ?? 0) },
                   { title: t('common.createdAt'), dataIndex: 'created_at', render: (d: string) => shortTime(d, locale) },

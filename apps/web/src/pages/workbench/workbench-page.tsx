@@ -1,12 +1,15 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Idea } from '../../api/library.ts';
 import { useList } from '../../api/lists.ts';
+import { llmApi } from '../../api/llm.ts';
 import { useGraphs, type GraphInfo, type Run } from '../../api/runs.ts';
+import { graphButton, graphDescription, graphTitle } from '../../lib/graph-text.ts';
+import { exampleValues, GraphFields, initialValues, toInputs } from './graph-form.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -15,62 +18,50 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { RunStatusTag } from '../runs/run-status-tag.tsx';
 import { RunView } from '../runs/run-view.tsx';
 
-interface Values {
-  graph: string;
-  topic: string;
-  platform: string;
-  platforms?: string[];
-  audience?: string;
+interface StartValues {
   budget_yuan?: number;
+  [input: string]: unknown;
 }
 
-const PLATFORM_INPUTS = [
-  { value: 'wechat_mp', label: '微信公众号' },
-  { value: 'xiaohongshu', label: '小红书' },
-  { value: 'zhihu', label: '知乎' },
-  { value: 'weibo', label: '微博' },
-  { value: 'douyin', label: '抖音' },
-  { value: 'bilibili', label: '哔哩哔哩' },
-];
-
-/** The form's values as the chosen graph's inputs: only the ones it declares (a graph refuses others). */
-function inputsFor(graph: GraphInfo | undefined, values: Values): Record<string, unknown> {
-  const candidates: Record<string, unknown> = {
-    topic: values.topic.trim(),
-    platform: values.platform,
-    platforms: values.platforms?.length ? values.platforms : undefined,
-    audience: values.audience || undefined,
-  };
-  const declared = graph?.inputs;
-  return Object.fromEntries(Object.entries(candidates).filter(([key, value]) => value !== undefined && (!declared || key in declared)));
+/** The first long-text input of a graph: where an idea handed to the workbench goes. */
+function ideaField(graph: GraphInfo): string | undefined {
+  const inputs = Object.entries(graph.inputs ?? {});
+  return (inputs.find(([, spec]) => spec.widget === 'textarea') ?? inputs.find(([key]) => key === 'topic'))?.[0];
 }
 
-function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
-  const { t } = useI18n();
+/** The start form of the chosen graph; remounted per graph so each starts from its own defaults. */
+function GraphStartForm({ graph, onStarted }: { graph: GraphInfo; onStarted: (run: Run) => void }) {
+  const { t, locale } = useI18n();
   const notifyError = useNotifyError();
   const [params] = useSearchParams();
   const ideaId = params.get('idea');
-  const [form] = Form.useForm<Values>();
+  const workId = params.get('work');
+  const [form] = Form.useForm<StartValues>();
   const [busy, setBusy] = useState(false);
-  const graphs = useGraphs();
-  const chosenName = Form.useWatch('graph', form);
-  const chosen = graphs.data?.items.find((g) => g.name === chosenName);
-  const declares = (input: string) => !chosen?.inputs || input in chosen.inputs;
   const idea = useQuery({ queryKey: ['idea', ideaId], queryFn: () => api<Idea>(`/api/ideas/${ideaId}`), enabled: ideaId !== null });
+  // The hint only when there really is no model service (a viewer cannot read them: no hint then).
+  const providers = useQuery({ queryKey: ['llm-providers'], queryFn: llmApi.providers, retry: false });
+  const noModel = providers.data !== undefined && !providers.data.providers.some((p) => p.enabled);
 
-  // The form mounts once the graphs are loaded; fill the topic when both are there.
+  // An idea handed over from 想法库 fills the graph's main text; a work handed over fills its work picker.
   useEffect(() => {
-    if (idea.data && graphs.data) form.setFieldValue('topic', idea.data.text);
-  }, [idea.data, graphs.data, form]);
+    const target = ideaField(graph);
+    if (idea.data && target) form.setFieldValue(target, idea.data.text);
+  }, [idea.data, graph, form]);
+  useEffect(() => {
+    const picker = Object.entries(graph.inputs ?? {}).find(([, spec]) => spec.widget === 'work')?.[0];
+    if (workId && picker) form.setFieldValue(picker, workId);
+  }, [workId, graph, form]);
 
-  const start = async (values: Values) => {
+  const start = async (values: StartValues) => {
     setBusy(true);
     try {
+      const { budget_yuan: budgetYuan, ...inputs } = values;
       const run = await api<Run>('/api/runs', {
         body: {
-          graph: values.graph,
-          inputs: inputsFor(graphs.data?.items.find((g) => g.name === values.graph), values),
-          budget: values.budget_yuan ? { max_cost_cents: Math.round(values.budget_yuan * 100) } : undefined,
+          graph: graph.name,
+          inputs: toInputs(graph, inputs),
+          budget: budgetYuan ? { max_cost_cents: Math.round(budgetYuan * 100) } : undefined,
           client: 'web',
         },
         headers: { 'idempotency-key': crypto.randomUUID() },
@@ -85,51 +76,64 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
   };
 
   return (
-    <Card title={<Space><ExperimentOutlined />{t('runs.start')}</Space>}>
+    <Form<StartValues> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ ...initialValues(graph), budget_yuan: 2 }} data-testid={`start-form-${graph.name}`}>
+      <GraphFields graph={graph} />
+      <Form.Item name="budget_yuan" label={t('runs.budget')} extra={t('runs.budgetHint')}>
+        <InputNumber min={0.01} step={0.5} prefix="¥" style={{ width: '100%' }} data-testid="run-budget" />
+      </Form.Item>
+      <Space.Compact block>
+        <Button type="primary" htmlType="submit" block loading={busy} disabled={graph.runnable === false} data-testid="start-run">
+          {graphButton(graph, locale) ?? t('runs.start')}
+        </Button>
+      </Space.Compact>
+      {graph.example ? (
+        <Button type="link" size="small" style={{ paddingInline: 0, marginTop: 4 }} onClick={() => form.setFieldsValue(exampleValues(graph))} data-testid="fill-example">
+          {t('runs.fillExample')}
+        </Button>
+      ) : null}
+      {noModel ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }} data-testid="no-model-hint">
+          {t('runs.noModelHint')} <Link to="/llm">{t('nav.llm')}</Link>
+        </Typography.Paragraph>
+      ) : null}
+    </Form>
+  );
+}
+
+function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const graphs = useGraphs();
+  const items = graphs.data?.items ?? [];
+  const wanted = params.get('graph');
+  const chosen = items.find((g) => g.name === wanted) ?? items.find((g) => g.name === 'content-creation' && g.runnable !== false) ?? items.find((g) => g.runnable !== false) ?? items[0];
+  const choose = (name: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set('graph', name);
+      return next;
+    });
+
+  return (
+    <Card title={<Space><ExperimentOutlined />{chosen ? graphTitle(chosen, locale) : t('runs.start')}</Space>} data-testid="start-card">
       <QueryState query={graphs} feature={t('runs.graph')}>
         {(data) =>
-          data.items.length === 0 ? (
+          data.items.length === 0 || !chosen ? (
             <EmptyState title={t('runs.noGraphs')} />
           ) : (
-            <Form<Values> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ graph: data.items.find((g) => g.name === 'content-creation' && g.runnable)?.name ?? data.items.find((g) => g.runnable)?.name, platform: 'wechat_mp', platforms: ['wechat_mp', 'xiaohongshu'], budget_yuan: 2 }}>
-              <Form.Item name="graph" label={t('runs.graph')}>
-                <Select
-                  options={data.items.map((g) => {
-                    const label = g.description ? `${g.name} · ${g.description}` : g.name;
-                    return { value: g.name, disabled: !g.runnable, label: g.runnable ? label : `${label} · ${t('runs.graphNotRunnable')}` };
-                  })}
-                  data-testid="graph-select"
-                />
-              </Form.Item>
-              <Form.Item name="topic" label={t('runs.topic')} rules={[{ required: true, whitespace: true }]}>
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('runs.topicPlaceholder')} data-testid="run-topic" />
-              </Form.Item>
-              {declares('platforms') && (
-                <Form.Item name="platforms" label={t('runs.platforms')} tooltip={t('runs.platformsHint')}>
-                  <Select mode="multiple" options={PLATFORM_INPUTS} data-testid="run-platforms" />
+            <>
+              <Form layout="vertical" component="div">
+                <Form.Item label={t('runs.graph')} extra={graphDescription(chosen, locale)}>
+                  <Select
+                    value={chosen.name}
+                    onChange={choose}
+                    options={data.items.map((g) => ({ value: g.name, disabled: g.runnable === false, label: g.runnable === false ? `${graphTitle(g, locale)} · ${t('runs.graphNotRunnable')}` : graphTitle(g, locale) }))}
+                    data-testid="graph-select"
+                  />
                 </Form.Item>
-              )}
-              <Row gutter={12}>
-                <Col span={12}>
-                  {declares('platform') && (
-                    <Form.Item name="platform" label={t('runs.platform')}>
-                      <Select options={PLATFORM_INPUTS} />
-                    </Form.Item>
-                  )}
-                </Col>
-                <Col span={12}>
-                  <Form.Item name="budget_yuan" label={t('runs.budget')}>
-                    <InputNumber min={0.01} step={0.5} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Button type="primary" htmlType="submit" block loading={busy} data-testid="start-run">
-                {t('runs.start')}
-              </Button>
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
-                {t('runs.noModelHint')} <Link to="/llm">{t('nav.llm')}</Link>
-              </Typography.Paragraph>
-            </Form>
+              </Form>
+              <GraphStartForm key={chosen.name} graph={chosen} onStarted={onStarted} />
+            </>
           )
         }
       </QueryState>
@@ -138,7 +142,8 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
 }
 
 function WaitingRuns({ onOpen }: { onOpen: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const graphs = useGraphs();
   const waiting = useList<Run>('/api/runs', { status: 'waiting' }, { refetchInterval: 10_000 });
   const items = waiting.data?.items ?? [];
   if (items.length === 0) return null;
@@ -147,7 +152,7 @@ function WaitingRuns({ onOpen }: { onOpen: (id: string) => void }) {
       {items.map((run) => (
         <div key={run.id} style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0', gap: 8 }}>
           <Typography.Link onClick={() => onOpen(run.id)} ellipsis>
-            {String(run.inputs?.topic ?? run.graph)}
+            {run.subject ?? graphTitle(graphs.data?.items.find((g) => g.name === run.graph), locale, run.graph)}
           </Typography.Link>
           <RunStatusTag status={run.status} />
         </div>
@@ -160,7 +165,13 @@ export default function WorkbenchPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const runId = params.get('run') ?? undefined;
-  const open = (id: string) => setParams({ run: id });
+  // Keeps the chosen graph in the address, so the form stays on it beside the run.
+  const open = (id: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set('run', id);
+      return next;
+    });
   return (
     <>
       <PageHeader title={t('workbench.title')} subtitle={t('workbench.subtitle')} />
@@ -171,7 +182,7 @@ export default function WorkbenchPage() {
         </Col>
         <Col xs={24} lg={15}>
           {runId ? (
-            <RunView runId={runId} />
+            <RunView runId={runId} onRetried={(run) => open(run.id)} />
           ) : (
             <Card>
               <EmptyState title={t('workbench.emptyTitle')} hint={t('workbench.emptyHint')} />

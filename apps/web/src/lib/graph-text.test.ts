@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphInfo } from '../api/runs.ts';
+import { graphTitle, inputText, nodeLabel } from './graph-text.ts';
+
+const graph: GraphInfo = {
+  name: 'content-creation',
+  version: null,
+  title: '图文创作',
+  description: '选题 → 成稿',
+  builtin: true,
+  runnable: true,
+  unavailable_tools: [],
+  not_runnable_reason: null,
+  inputs: { platform: { widget: 'platform', label: '主平台' }, format: { enum: ['15s'], enum_labels: { '15s': '15 秒' }, label: '时长' } },
+  nodes: { versions: { description: '按平台排版' }, research: {} },
+  locales: { 'zh-CN': { nodes: { research: '检索知识库' } }, en: { title: 'Article creation', inputs: { format: { label: 'Length', enum_labels: { '15s': '15 s' } } }, nodes: { research: 'Search', versions: 'Versions' } } },
+};
+
+describe('graph texts', () => {
+  it('names the graph per locale, never by id when it has a title', () => {
+    expect(graphTitle(graph, 'zh-CN')).toBe('图文创作');
+    expect(graphTitle(graph, 'en')).toBe('Article creation');
+  });
+
+  it('labels steps inside branches and map items by their own names', () => {
+    expect(nodeLabel(graph, 'research', 'zh-CN')).toBe('检索知识库');
+    expect(nodeLabel(graph, 'gather/research', 'en')).toBe('Search');
+    expect(nodeLabel(graph, 'versions[1]', 'zh-CN')).toBe('按平台排版 · 2');
+  });
+
+  it('labels inputs and their choices, platforms by display name', () => {
+    expect(inputText(graph, 'format', graph.inputs!.format!, 'zh-CN').optionLabel('15s')).toBe('15 秒');
+    expect(inputText(graph, 'format', graph.inputs!.format!, 'en').optionLabel('15s')).toBe('15 s');
+    expect(inputText(graph, 'platform', graph.inputs!.platform!, 'zh-CN').optionLabel('xiaohongshu')).toBe('小红书');
+  });
+});

@@ -181,6 +181,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   PUBLISH_TIMEOUT: { zh: '发布超时了，请到平台确认是否已发出。', en: 'Publishing timed out. Check on the platform whether it went out.' },
   PUBLISH_PAGE_MISMATCH: { zh: '平台页面改版了，自动发布暂时不可用，请用“辅助发布”。', en: 'The platform page changed; use assisted publishing for now.' },
   PUBLISH_RISK_CONTROL: { zh: '平台要求验证（风控），请在平台上完成验证后重试。', en: 'The platform asks for verification. Complete it there and retry.' },
+  PUBLISH_VIDEO_REQUIRED: { zh: '这个平台只能发布视频，请先在作品里加上视频。', en: 'This platform publishes videos only: add a video to the work first.' },
   WECHAT_PUBLISH_FAILED: { zh: '公众号发布失败。', en: 'Publishing to the WeChat account failed.' },
   // Insights: post metrics and trend sources
   METRICS_CREDENTIAL_MISSING: { zh: '收集数据需要这个账号的接口凭据，请在发布中心填写。', en: 'Collecting numbers needs this account’s API credentials. Add them in Publishing.' },

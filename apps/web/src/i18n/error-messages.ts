@@ -201,6 +201,9 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   TREND_SOURCE_TIMEOUT: { zh: '热点来源响应超时。', en: 'The trend source timed out.' },
   TREND_SOURCE_UNKNOWN: { zh: '没有这个热点来源。', en: 'No such trend source.' },
   TREND_SOURCE_UNREACHABLE: { zh: '连不上热点来源，请检查网络。', en: 'Cannot reach the trend source. Check the network.' },
+  ENOTFOUND: { zh: '找不到这个网址的服务器，请检查链接。', en: 'The server of this address was not found. Check the link.' },
+  FETCH_FAILED: { zh: '网页抓取失败，请检查链接和网络。', en: 'Fetching the page failed. Check the link and the network.' },
+  LLM_PROVIDER_MANAGED: { zh: '这个模型服务商由管理员统一管理，不能在这里修改。', en: 'This provider is managed by the operator and cannot be changed here.' },
   NETWORK: { zh: '无法连接到创流服务，请确认它仍在运行。', en: 'Cannot reach the CreatorFlow service. Check that it is still running.' },
 };
 

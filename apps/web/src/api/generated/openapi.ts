@@ -3311,6 +3311,8 @@ export interface paths {
                                 created_at: string;
                                 enabled: boolean;
                                 id: string;
+                                /** @description Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown */
+                                managed: boolean;
                                 name: string;
                                 preset: string;
                                 /** @enum {string} */
@@ -3360,6 +3362,8 @@ export interface paths {
                             created_at: string;
                             enabled: boolean;
                             id: string;
+                            /** @description Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown */
+                            managed: boolean;
                             name: string;
                             preset: string;
                             /** @enum {string} */
@@ -3442,6 +3446,8 @@ export interface paths {
                             created_at: string;
                             enabled: boolean;
                             id: string;
+                            /** @description Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown */
+                            managed: boolean;
                             name: string;
                             preset: string;
                             /** @enum {string} */

@@ -45,6 +45,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   DB_MIGRATION_CHANGED: { zh: '数据库升级脚本与已执行的不一致，请查看服务日志。', en: 'A database migration changed after it ran. See the service log.' },
   DB_UNREACHABLE: { zh: '连不上数据库，请查看服务日志。', en: 'Cannot reach the database. See the service log.' },
   REDIS_UNREACHABLE: { zh: '连不上 Redis，请查看服务日志。', en: 'Cannot reach Redis. See the service log.' },
+  REDIS_DB_INVALID: { zh: 'Redis 数据库编号无效（REDIS_URL），服务无法启动，请查看服务日志。', en: 'The Redis database index in REDIS_URL is not valid, so the service cannot start. See the service log.' },
   LOCAL_HOST_REJECTED: { zh: '请从创流启动时给出的地址打开页面。', en: 'Open the page from the address CreatorFlow printed when it started.' },
   REFRESH_TOKEN_REUSED: { zh: '登录信息在别处被使用过，为安全起见请重新登录。', en: 'Your sign-in was used elsewhere; sign in again to be safe.' },
   CLOUD_ALREADY_LINKED: { zh: '已经连接了一个云端工作空间。', en: 'A cloud workspace is already linked.' },

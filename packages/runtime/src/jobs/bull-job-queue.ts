@@ -187,7 +187,13 @@ export class BullJobQueue implements JobQueue {
     const id = job.id ? job.id.replace(/%3A/g, ':').replace(/%25/g, '%') : '';
     const payload = job.data as BullData;
     const row = (await this.#db.query<JobRow>('SELECT * FROM jobs WHERE queue = $1 AND id = $2', [queue, id]))[0];
-    if (row && row.status !== 'queued' && row.status !== 'running') return; // cancelled or finished: nothing to do
+    if (!row) {
+      // Every job we offer has its row first, so this one belongs to another deployment on the
+      // same Redis (misconfigured prefix) or was deleted: never run foreign data against our database.
+      this.#logger.warn({ queue, job: id }, 'skipped a BullMQ job with no row in this deployment (check CREATORFLOW_REDIS_PREFIX)');
+      return;
+    }
+    if (row.status !== 'queued' && row.status !== 'running') return; // cancelled or finished: nothing to do
     const group = payload.groupKey && options.groupConcurrency ? payload.groupKey : undefined;
     const slotKey = group ? `${queue}:${group}` : undefined;
     if (slotKey && !(await this.#slots.acquire(slotKey, id, options.groupConcurrency!, this.#leaseMs))) {
@@ -212,7 +218,7 @@ export class BullJobQueue implements JobQueue {
       try {
         await handler({ id, queue, data: payload.data, attempt, groupKey: payload.groupKey }, entry.controller.signal);
       } catch (error) {
-        await this.#recordFailure(queue, id, entry, error, attempt, maxAttempts, row?.backoff_ms ?? 1000);
+        await this.#recordFailure(queue, id, entry, error, attempt, maxAttempts, row.backoff_ms);
         if (entry.reason === 'shutdown') {
           await job.moveToDelayed(Date.now(), token);
           throw new DelayedError();

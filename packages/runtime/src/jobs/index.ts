@@ -15,13 +15,23 @@ export interface JobQueueDeps {
   redis: Redis | undefined;
   logger: Logger;
   clock: Clock;
+  /**
+   * CREATORFLOW_REDIS_PREFIX: every BullMQ key (queues, locks, group slots, cancel channel)
+   * lives under it, so two deployments sharing one Redis never take each other's jobs.
+   */
+  redisPrefix?: string;
+}
+
+/** BullMQ joins its prefix to key names with ':' itself; `cf:` (our default) keeps BullMQ's keys at `cf:<queue>:…`. */
+export function bullPrefix(redisPrefix: string | undefined): string {
+  return (redisPrefix ?? '').replace(/:+$/, '') || 'cf';
 }
 
 /** Local mode: jobs in the database, run in-process. Cloud mode: BullMQ, mirrored in the database. */
 export function createJobQueue(deps: JobQueueDeps): JobQueue {
   if (deps.mode === 'cloud') {
     if (!deps.redis) throw new Error('cloud mode needs Redis for the job queue (REDIS_URL)');
-    return new BullJobQueue({ redis: deps.redis, database: deps.database, logger: deps.logger, clock: deps.clock });
+    return new BullJobQueue({ redis: deps.redis, database: deps.database, logger: deps.logger, clock: deps.clock, prefix: bullPrefix(deps.redisPrefix) });
   }
   return new DbJobQueue({ database: deps.database, logger: deps.logger, clock: deps.clock });
 }

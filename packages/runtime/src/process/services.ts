@@ -42,7 +42,7 @@ export interface ProcessServices {
  */
 export function createProcessServices(config: Config, deps: ProcessDeps): ProcessServices {
   const { database, redis, logger, clock, secretKey } = deps;
-  const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock });
+  const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock, redisPrefix: config.redisPrefix });
   const egress = new EgressGuard({ blockInternal: config.mode === 'cloud', allow: config.egressAllow, ...deps.egress });
   deps.onClose(() => egress.close());
   const llm = createLlmService(config, { database, redis, logger, clock, secretKey, dispatcher: egress.dispatcher });

@@ -10,6 +10,7 @@ export * from './accounts/account-service.ts';
 export * from './jobs/types.ts';
 export * from './jobs/assist.ts';
 export * from './jobs/repository.ts';
+export * from './jobs/publications.ts';
 export * from './jobs/runner.ts';
 export * from './jobs/service.ts';
 export * from './platforms/wechat-mp/adapter.ts';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ConflictError, CreatorFlowError } from '@creatorflow/core';
 import { WORK_KINDS, WORK_STATUSES, workFromMarkdown, workToMarkdown, type Work, type WorkDiff, type WorkVersion } from '@creatorflow/library';
+import { PublishJobRepository, publicationsOf, publishedStatusOf, type WorkPublication } from '@creatorflow/publish';
+import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent, rawBody } from '../contract/responses.ts';
 import { actorOf, createdStatus, idParams, idempotencyKeyOf, iso, listQuery, pageJson, pageSchema, tags } from './shared.ts';
@@ -13,12 +15,23 @@ const content = {
   platforms: z.array(z.string()),
   status: z.enum(WORK_STATUSES),
 };
+const publicationSchema = z.object({
+  account_id: z.string(),
+  platform: z.string(),
+  job_id: z.string(),
+  status: z.enum(['scheduled', 'queued', 'running', 'published', 'needs_action', 'failed', 'cancelled']),
+  published_at: z.string().nullable(),
+  url: z.string().nullable(),
+  run_at: z.string(),
+});
 const workSchema = z.object({
   id: z.string(),
   kind: z.enum(WORK_KINDS),
   ...content,
+  status: z.enum(WORK_STATUSES).describe('Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved'),
   version: z.number(),
   idea_ids: z.array(z.string()),
+  publications: z.array(publicationSchema).describe('Per account, the live post (or else the newest publish job) of this work'),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -53,7 +66,29 @@ const diffJson = (d: WorkDiff): z.infer<typeof diffSchema> => ({
 });
 const versionMetaSchema = versionSchema.omit({ body: true }).extend({ body_length: z.number() });
 
-const toJson = (w: Work): z.infer<typeof workSchema> => ({
+const publicationJson = (p: WorkPublication): z.infer<typeof publicationSchema> => ({
+  account_id: p.accountId,
+  platform: p.platform,
+  job_id: p.jobId,
+  status: p.status,
+  published_at: p.publishedAt ? iso(p.publishedAt) : null,
+  url: p.url,
+  run_at: iso(p.runAt),
+});
+/** An archived work stays archived; otherwise its publish jobs, when they say something, decide its status. */
+const statusOf = (w: Work, publications: readonly WorkPublication[]): Work['status'] =>
+  w.status === 'archived' ? w.status : (publishedStatusOf(publications) ?? w.status);
+
+/** The publish jobs of these works, read straight from their table (no publish runtime needs to be running). */
+async function publicationsFor(ctx: AppContext, workspaceId: string, works: readonly Work[]): Promise<Map<string, WorkPublication[]>> {
+  const jobs = await new PublishJobRepository(ctx.database, ctx.clock).forWorks(
+    workspaceId,
+    works.map((w) => w.id),
+  );
+  return publicationsOf(jobs);
+}
+
+const toJson = (w: Work, publications: readonly WorkPublication[] = []): z.infer<typeof workSchema> => ({
   id: w.id,
   kind: w.kind,
   title: w.title,
@@ -61,9 +96,10 @@ const toJson = (w: Work): z.infer<typeof workSchema> => ({
   cover_asset_id: w.coverAssetId,
   tags: w.tags,
   platforms: w.platforms,
-  status: w.status,
+  status: statusOf(w, publications),
   version: w.version,
   idea_ids: w.ideaIds,
+  publications: publications.map(publicationJson),
   created_at: iso(w.createdAt),
   updated_at: iso(w.updatedAt),
 });
@@ -164,13 +200,16 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request) => {
       const actor = await actorOf(ctx, request, 'viewer');
-      return pageJson(await works.list(actor, request.query), toJson);
+      const page = await works.list(actor, request.query);
+      const publications = await publicationsFor(ctx, actor.workspaceId, page.items);
+      return pageJson(page, (w) => toJson(w, publications.get(w.id)));
     },
   );
 
   app.get('/api/works/:id', { schema: { tags, summary: 'One work at its current version', params: idParams, response: { 200: workSchema } } }, async (request) => {
     const actor = await actorOf(ctx, request, 'viewer');
-    return toJson(await works.get(actor, request.params.id));
+    const work = await works.get(actor, request.params.id);
+    return toJson(work, (await publicationsFor(ctx, actor.workspaceId, [work])).get(work.id));
   });
 
   app.get(
@@ -198,7 +237,8 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
       const actor = await actorOf(ctx, request, 'editor');
       const { base_version, note, ...rest } = request.body;
       try {
-        return toJson(await works.save(actor, request.params.id, toPatch(rest), base_version, note));
+        const saved = await works.save(actor, request.params.id, toPatch(rest), base_version, note);
+        return toJson(saved, (await publicationsFor(ctx, actor.workspaceId, [saved])).get(saved.id));
       } catch (error) {
         throw apiConflict(error);
       }
@@ -267,7 +307,8 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
     async (request) => {
       const actor = await actorOf(ctx, request, 'editor');
       try {
-        return toJson(await works.restore(actor, request.params.id, request.params.version, request.body?.base_version));
+        const restored = await works.restore(actor, request.params.id, request.params.version, request.body?.base_version);
+        return toJson(restored, (await publicationsFor(ctx, actor.workspaceId, [restored])).get(restored.id));
       } catch (error) {
         throw apiConflict(error);
       }

@@ -36,6 +36,16 @@ export class PublishJobRepository {
     return (await this.database.db.select().from(j).where(and(...where)).orderBy(desc(j.createdAt), desc(j.id)).limit(filter.limit)) as unknown as PublishJob[];
   }
 
+  /** Every job of these works in the workspace (what 作品 shows as each work's publications). */
+  async forWorks(workspaceId: string, workIds: readonly string[]): Promise<PublishJob[]> {
+    if (workIds.length === 0) return [];
+    return (await this.database.db
+      .select()
+      .from(j)
+      .where(and(eq(j.workspaceId, workspaceId), inArray(j.workId, [...workIds])))
+      .orderBy(desc(j.createdAt))) as unknown as PublishJob[];
+  }
+
   /** Moves a job between states only from the expected ones; returns the updated row or undefined. */
   async transition(id: string, from: JobStatus[], patch: Partial<typeof j.$inferInsert>): Promise<PublishJob | undefined> {
     const rows = await this.database.db

@@ -6119,7 +6119,21 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "article" | "note" | "video_script" | "post";
                                 platforms: string[];
-                                /** @enum {string} */
+                                /** @description Per account, the live post (or else the newest publish job) of this work */
+                                publications: {
+                                    account_id: string;
+                                    job_id: string;
+                                    platform: string;
+                                    published_at: string | null;
+                                    run_at: string;
+                                    /** @enum {string} */
+                                    status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                    url: string | null;
+                                }[];
+                                /**
+                                 * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                                 * @enum {string}
+                                 */
                                 status: "draft" | "ready" | "scheduled" | "published" | "archived";
                                 tags: string[];
                                 title: string;
@@ -6173,7 +6187,21 @@ export interface paths {
                             /** @enum {string} */
                             kind: "article" | "note" | "video_script" | "post";
                             platforms: string[];
-                            /** @enum {string} */
+                            /** @description Per account, the live post (or else the newest publish job) of this work */
+                            publications: {
+                                account_id: string;
+                                job_id: string;
+                                platform: string;
+                                published_at: string | null;
+                                run_at: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                url: string | null;
+                            }[];
+                            /**
+                             * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                             * @enum {string}
+                             */
                             status: "draft" | "ready" | "scheduled" | "published" | "archived";
                             tags: string[];
                             title: string;
@@ -6197,7 +6225,21 @@ export interface paths {
                             /** @enum {string} */
                             kind: "article" | "note" | "video_script" | "post";
                             platforms: string[];
-                            /** @enum {string} */
+                            /** @description Per account, the live post (or else the newest publish job) of this work */
+                            publications: {
+                                account_id: string;
+                                job_id: string;
+                                platform: string;
+                                published_at: string | null;
+                                run_at: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                url: string | null;
+                            }[];
+                            /**
+                             * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                             * @enum {string}
+                             */
                             status: "draft" | "ready" | "scheduled" | "published" | "archived";
                             tags: string[];
                             title: string;
@@ -6248,7 +6290,21 @@ export interface paths {
                             /** @enum {string} */
                             kind: "article" | "note" | "video_script" | "post";
                             platforms: string[];
-                            /** @enum {string} */
+                            /** @description Per account, the live post (or else the newest publish job) of this work */
+                            publications: {
+                                account_id: string;
+                                job_id: string;
+                                platform: string;
+                                published_at: string | null;
+                                run_at: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                url: string | null;
+                            }[];
+                            /**
+                             * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                             * @enum {string}
+                             */
                             status: "draft" | "ready" | "scheduled" | "published" | "archived";
                             tags: string[];
                             title: string;
@@ -6300,7 +6356,21 @@ export interface paths {
                             /** @enum {string} */
                             kind: "article" | "note" | "video_script" | "post";
                             platforms: string[];
-                            /** @enum {string} */
+                            /** @description Per account, the live post (or else the newest publish job) of this work */
+                            publications: {
+                                account_id: string;
+                                job_id: string;
+                                platform: string;
+                                published_at: string | null;
+                                run_at: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                url: string | null;
+                            }[];
+                            /**
+                             * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                             * @enum {string}
+                             */
                             status: "draft" | "ready" | "scheduled" | "published" | "archived";
                             tags: string[];
                             title: string;
@@ -6592,7 +6662,21 @@ export interface paths {
                             /** @enum {string} */
                             kind: "article" | "note" | "video_script" | "post";
                             platforms: string[];
-                            /** @enum {string} */
+                            /** @description Per account, the live post (or else the newest publish job) of this work */
+                            publications: {
+                                account_id: string;
+                                job_id: string;
+                                platform: string;
+                                published_at: string | null;
+                                run_at: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                url: string | null;
+                            }[];
+                            /**
+                             * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                             * @enum {string}
+                             */
                             status: "draft" | "ready" | "scheduled" | "published" | "archived";
                             tags: string[];
                             title: string;
@@ -6650,7 +6734,21 @@ export interface paths {
                             /** @enum {string} */
                             kind: "article" | "note" | "video_script" | "post";
                             platforms: string[];
-                            /** @enum {string} */
+                            /** @description Per account, the live post (or else the newest publish job) of this work */
+                            publications: {
+                                account_id: string;
+                                job_id: string;
+                                platform: string;
+                                published_at: string | null;
+                                run_at: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                url: string | null;
+                            }[];
+                            /**
+                             * @description Follows the publish jobs: published once an account has the post, scheduled while a job is on its way; else as saved
+                             * @enum {string}
+                             */
                             status: "draft" | "ready" | "scheduled" | "published" | "archived";
                             tags: string[];
                             title: string;

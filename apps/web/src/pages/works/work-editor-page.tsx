@@ -16,6 +16,7 @@ import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { AssetPicker } from './asset-picker.tsx';
 import { MarkdownEditor, appendBlock } from './markdown-editor.tsx';
 import { PlatformPreview } from './platform-preview.tsx';
+import { Publications } from './publications.tsx';
 import { draftOf, useAutosave, type SaveState } from './use-autosave.ts';
 import { VersionDrawer } from './version-drawer.tsx';
 
@@ -72,6 +73,11 @@ function Editor({ work }: { work: Work }) {
         </Space>
       </div>
       {error ? <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div> : null}
+      {work.publications.length > 0 ? (
+        <div style={{ marginBottom: 12 }}>
+          <Publications work={work} />
+        </div>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={13}>
           <Card styles={{ body: { padding: 16 } }}>

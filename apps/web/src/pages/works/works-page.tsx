@@ -1,6 +1,6 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Tag, Upload } from 'antd';
+import { Button, Card, Grid, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -11,7 +11,9 @@ import { useNotifyError } from '../../components/notify.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { platformName } from '../../lib/platforms.ts';
 import { shortTime } from '../../lib/time.ts';
+import { Publications } from './publications.tsx';
 import { NewWorkDialog } from './new-work-dialog.tsx';
 
 export const STATUS_COLOR: Record<WorkStatus, string> = { draft: 'default', ready: 'blue', scheduled: 'purple', published: 'green', archived: 'default' };
@@ -25,6 +27,8 @@ export default function WorksPage() {
   const [kind, setKind] = useState<WorkKind>();
   const [creating, setCreating] = useState(false);
   const list = useList<Work>('/api/works', { status, kind });
+  // A phone has no room for six columns: each work becomes a card.
+  const phone = Grid.useBreakpoint().md === false;
 
   const importMarkdown = async (file: File) => {
     try {
@@ -72,6 +76,29 @@ export default function WorksPage() {
                   </Space>
                 }
               />
+            ) : phone ? (
+              <div data-testid="work-cards">
+                {page.items.map((work) => (
+                  <Card key={work.id} size="small" className="cf-work-card" data-testid="work-card" onClick={() => navigate(`/works/${work.id}`)} style={{ marginBottom: 8, cursor: 'pointer' }}>
+                    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                      <Link to={`/works/${work.id}`} style={{ fontWeight: 600 }}>
+                        {work.title}
+                      </Link>
+                      <Space size={[4, 4]} wrap>
+                        <Tag color={STATUS_COLOR[work.status]} data-testid="work-status">
+                          {t(`works.status.${work.status}`)}
+                        </Tag>
+                        <Tag>{t(`works.kind.${work.kind}`)}</Tag>
+                        {work.publications.length === 0 ? work.platforms.map((x) => <Tag key={x}>{platformName(x, locale)}</Tag>) : null}
+                      </Space>
+                      <Publications work={work} compact />
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        v{work.version} · {shortTime(work.updated_at, locale)}
+                      </Typography.Text>
+                    </Space>
+                  </Card>
+                ))}
+              </div>
             ) : (
               <Table<Work>
                 rowKey="id"
@@ -82,8 +109,12 @@ export default function WorksPage() {
                 columns={[
                   { title: t('common.title'), dataIndex: 'title', render: (title: string, w) => <Link to={`/works/${w.id}`}>{title}</Link> },
                   { title: t('works.kind'), dataIndex: 'kind', width: 110, render: (k: WorkKind) => t(`works.kind.${k}`) },
-                  { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: WorkStatus) => <Tag color={STATUS_COLOR[s]}>{t(`works.status.${s}`)}</Tag> },
-                  { title: t('works.platforms'), dataIndex: 'platforms', render: (p: string[]) => p.map((x) => <Tag key={x}>{x}</Tag>) },
+                  { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: WorkStatus) => <Tag color={STATUS_COLOR[s]} data-testid="work-status">{t(`works.status.${s}`)}</Tag> },
+                  {
+                    title: t('works.platforms'),
+                    dataIndex: 'platforms',
+                    render: (p: string[], w) => (w.publications.length > 0 ? <Publications work={w} /> : p.map((x) => <Tag key={x}>{platformName(x, locale)}</Tag>)),
+                  },
                   { title: t('works.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
                   { title: t('common.updatedAt'), dataIndex: 'updated_at', width: 130, render: (d: string) => shortTime(d, locale) },
                 ]}

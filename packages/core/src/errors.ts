@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact.ts';
+
 /**
  * One error type for the whole product. Every error carries a stable `code`
  * that the API maps to problem+json and the UI maps to zh-CN/en messages.
@@ -22,7 +24,8 @@ export class CreatorFlowError extends Error {
   readonly [MARKER] = true;
 
   constructor(code: string, message: string, options: ErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Messages often quote an upstream's answer; a known secret in it never travels further.
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CreatorFlowError';
     this.code = code;
     this.status = options.status ?? 500;

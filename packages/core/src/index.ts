@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './ids.ts';
 export * from './secret-box.ts';
+export * from './redact.ts';
 export * from './clock.ts';
 export * from './roles.ts';
 export * from './blob-store.ts';

@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { redactSecrets } from '@creatorflow/core';
 import type { Member } from './member.ts';
 import { upstreamHeaders, upstreamUrl } from './upstream.ts';
 import { upstreamErrorMessage } from './translate/response.ts';
@@ -27,7 +28,7 @@ export async function testConnection(member: Member, timeoutMs = 10_000, dispatc
     const text = await response.body.text();
     const latencyMs = Math.round(performance.now() - started);
     if (response.statusCode >= 400) {
-      return { ok: false, status: response.statusCode, latencyMs, models: [], error: upstreamErrorMessage(text) };
+      return { ok: false, status: response.statusCode, latencyMs, models: [], error: redactSecrets(upstreamErrorMessage(text)) };
     }
     if (response.statusCode >= 300) {
       // Upstream calls never follow redirects (each hop would need the egress check, and the key would travel along).
@@ -43,6 +44,6 @@ export async function testConnection(member: Member, timeoutMs = 10_000, dispatc
     }
     return { ok: true, status: response.statusCode, latencyMs, models };
   } catch (error) {
-    return { ok: false, status: null, latencyMs: Math.round(performance.now() - started), models: [], error: (error as Error).message };
+    return { ok: false, status: null, latencyMs: Math.round(performance.now() - started), models: [], error: redactSecrets((error as Error).message) };
   }
 }

@@ -1,19 +1,23 @@
+import { redactSecrets } from '@creatorflow/core';
+
 /** Why an attempt at one member failed; decides whether another member may be tried. */
 export type ErrorClass = 'rate_limited' | 'server_error' | 'timeout' | 'connection' | 'client_error' | 'circuit_open' | 'cancelled';
 
 export class UpstreamError extends Error {
   /** How many members were tried before this error ended the request. */
   attempts = 1;
+  /** The upstream's error body (known secrets redacted: some upstreams echo the key), passed on to the client when no member can answer. */
+  readonly body: string | undefined;
   constructor(
     message: string,
     readonly errorClass: ErrorClass,
     readonly status: number | undefined,
-    /** The upstream's error body, passed on to the client when no member can answer. */
-    readonly body?: string,
+    body?: string,
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super(redactSecrets(message));
     this.name = 'UpstreamError';
+    this.body = body === undefined ? undefined : redactSecrets(body);
   }
 
   /** 429, 5xx, timeouts and connection errors fail over; errors caused by the request (400, 401, 404, 422 …) do not. */

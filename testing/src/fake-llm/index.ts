@@ -65,14 +65,14 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
 
     if (options.apiKey) {
       const given = req.headers['x-api-key'] ?? req.headers.authorization?.replace(/^Bearer\s+/i, '');
-      if (given !== options.apiKey) return finish(record, res, 401, errorBody(format, 401, 'Incorrect API key provided'));
+      if (given !== options.apiKey) return finish(record, res, 401, errorBody(format, 401, echoed(record, 'Incorrect API key provided')));
     }
     if (kind === 'models' && req.method === 'GET') {
       const models = options.models ?? [...new Set([...DEFAULT_MODELS, ...chooser.knownModels()])];
       return finish(record, res, 200, openaiModels(models, 1_700_000_000));
     }
     if (req.method !== 'POST' || kind === 'models' || kind === 'other') {
-      return finish(record, res, 404, errorBody(format, 404, `fake-llm has no route ${req.method} ${path}`));
+      return finish(record, res, 404, errorBody(format, 404, echoed(record, `fake-llm has no route ${req.method} ${path}`)));
     }
     if (!record.model) return finish(record, res, 400, errorBody(format, 400, 'model is required'));
     if (kind === 'embeddings') return embeddings(record, res);
@@ -97,6 +97,13 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     });
   }
 
+  /** With `echoKey`, errors quote the credential the request carried, as some real upstreams do (redaction tests). */
+  function echoed(record: FakeRequest, message: string): string {
+    if (!options.echoKey) return message;
+    const given = record.headers['x-api-key'] ?? record.headers.authorization;
+    return `${message} (you sent: ${String(given ?? 'no key')}; key=${String(given ?? '').replace(/^Bearer\s+/i, '')})`;
+  }
+
   async function chat(record: FakeRequest, reply: FakeReply, res: ServerResponse): Promise<void> {
     if (reply.delayMs) await sleep(reply.delayMs, res);
     if (reply.hang) return void (await sleep(24 * 3600_000, res));
@@ -104,7 +111,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     if (reply.error) {
       const headers: Record<string, string> = reply.error.retryAfterSeconds !== undefined ? { 'retry-after': String(reply.error.retryAfterSeconds) } : {};
       const message = reply.error.message ?? `fake upstream error ${reply.error.status}`;
-      return finish(record, res, reply.error.status, errorBody(record.format, reply.error.status, message, reply.error.type), headers);
+      return finish(record, res, reply.error.status, errorBody(record.format, reply.error.status, echoed(record, message), reply.error.type), headers);
     }
     const answer = toAnswer(reply, record);
     const model = record.model!;

@@ -67,6 +67,8 @@ export interface FakeLlmOptions {
   fallback?: (request: FakeRequest) => FakeReply;
   /** When set, requests must carry this key (`Authorization: Bearer` or `x-api-key`), else 401. */
   apiKey?: string;
+  /** Error answers quote the credential the request carried (`Authorization` / `x-api-key`), like upstreams that echo the key. */
+  echoKey?: boolean;
   /** Model ids listed by GET /v1/models (default: every model seen in scripts plus a few). */
   models?: string[];
   /** Dimensions of fake embeddings (default 8). */

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { CreatorFlowError, RateLimitedError } from '@creatorflow/core';
+import { CreatorFlowError, RateLimitedError, redactDeep } from '@creatorflow/core';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -109,7 +109,8 @@ export function retryAfterHeader(error: unknown): string | undefined {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const problem = toProblem(error, request.traceId);
+  // Details and messages may quote an upstream: no known secret leaves in an error answer (core/redact.ts).
+  const problem = redactDeep(toProblem(error, request.traceId));
   logProblem(request.log, problem, error);
   const retryAfter = retryAfterHeader(error);
   if (retryAfter) void reply.header('retry-after', retryAfter);

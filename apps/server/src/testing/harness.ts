@@ -9,6 +9,7 @@ import { buildApp } from '../app.ts';
 import { createLogger, loadConfig, type Config, type ConfigOverrides } from '@creatorflow/runtime';
 import type { App } from '../http/types.ts';
 import type { EgressPolicy } from '@creatorflow/net';
+import type { Logger } from 'pino';
 
 export interface TestServer {
   ctx: AppContext;
@@ -32,6 +33,8 @@ export interface TestServerOptions extends ConfigOverrides {
   cloud?: 'pglite' | 'postgres';
   /** Egress guard overrides: the SSRF suite injects a hostile resolver (and clears the test allow-list). */
   egress?: Partial<EgressPolicy>;
+  /** The process logger (default: silent); the secret-leak suite captures every line. */
+  logger?: Logger;
 }
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
@@ -53,12 +56,12 @@ export const TEST_CLOUD_EGRESS_ALLOW = '127.0.0.1,localhost';
  * throw-away home (PGlite seeded from a migrated snapshot, so it is fast).
  */
 export async function createTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
-  const { env, clock, cloud, egress, ...rest } = overrides;
-  if (cloud === 'postgres') return createPostgresTestServer(rest, env, clock, egress);
+  const { env, clock, cloud, egress, logger = createLogger('silent'), ...rest } = overrides;
+  if (cloud === 'postgres') return createPostgresTestServer(rest, env, clock, egress, logger);
   const home = mkdtempSync(join(tmpdir(), 'cf-test-'));
   const config = loadConfig({ mode: 'local', home, port: 0, ...rest }, { ...TEST_ENV, ...(cloud ? { CREATORFLOW_EGRESS_ALLOW: TEST_CLOUD_EGRESS_ALLOW } : {}), ...env });
   // Built in local mode over PGlite and then presented as cloud: its egress guard must be the cloud one.
-  const local = await createContext(config, { logger: createLogger('silent'), pgliteTemplate: await pgliteTemplate(), clock, egress: cloud ? { blockInternal: true, ...egress } : egress });
+  const local = await createContext(config, { logger, pgliteTemplate: await pgliteTemplate(), clock, egress: cloud ? { blockInternal: true, ...egress } : egress });
   const ctx: AppContext =
     cloud === 'pglite'
       ? { ...local, mode: 'cloud', local: undefined, config: { ...config, mode: 'cloud', jwtSecret: config.jwtSecret ?? TEST_JWT_SECRET } }
@@ -97,11 +100,11 @@ export async function cloudTestEnv(): Promise<{ env: Record<string, string>; dro
   };
 }
 
-async function createPostgresTestServer(rest: ConfigOverrides, env: TestServerOptions['env'], clock: Clock | undefined, egress: TestServerOptions['egress']): Promise<TestServer> {
+async function createPostgresTestServer(rest: ConfigOverrides, env: TestServerOptions['env'], clock: Clock | undefined, egress: TestServerOptions['egress'], logger: Logger): Promise<TestServer> {
   const cloudEnv = await cloudTestEnv();
   try {
     const config = loadConfig({ mode: 'cloud', port: 0, home: tmpdir(), ...rest }, { ...cloudEnv.env, ...env });
-    const ctx = await createContext(config, { logger: createLogger('silent'), clock, egress });
+    const ctx = await createContext(config, { logger, clock, egress });
     const app = await buildApp(ctx);
     await app.ready();
     return {

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { CreatorFlowError } from '../errors.ts';
 import { newSpanId } from '../ids.ts';
+import { redactDeep } from '../redact.ts';
 import type { RunEvent, RunEventType } from '../events/types.ts';
 import type { Budget } from '../graph/schema.ts';
 import { RunAbort, runError, type Checkpoint, type EngineDeps, type RunSpec, type RunStatus } from './types.ts';
@@ -121,15 +122,16 @@ export class RunContext {
   async #write(queued: QueuedCommit): Promise<void> {
     if (this.#queued === queued) this.#queued = undefined;
     const { options } = queued;
-    const events = this.#buffer;
+    // Upstream text (errors, tool results) can quote a key the run used: scrub before it is stored or published.
+    const events = this.#buffer.map((event) => ({ ...event, data: redactDeep(event.data) }));
     this.#buffer = [];
     this.checkpoint.usage.steps = this.checkpoint.usage.steps || 0;
     const now = this.deps.clock.nowMs();
     this.checkpoint.activeMs += now - this.#sessionStart;
     this.#sessionStart = now;
-    const checkpoint = options.withCheckpoint ? JSON.stringify(this.checkpoint) : undefined;
+    const checkpoint = options.withCheckpoint ? JSON.stringify(redactDeep(this.checkpoint)) : undefined;
     const usage = { ...this.checkpoint.usage };
-    await this.deps.store.commit(this.spec.id, { events, checkpoint, status: options.status, output: options.output, error: options.error, usage });
+    await this.deps.store.commit(this.spec.id, { events, checkpoint, status: options.status, output: redactDeep(options.output), error: redactDeep(options.error), usage });
     if (events.length > 0) this.deps.publisher?.publish(events);
   }
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { newUuid, type Clock, systemClock } from '@creatorflow/core';
+import { newUuid, secretRedactor, type Clock, systemClock } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import { PublishError } from '../errors.ts';
 import { checkVerifier, deriveKey, KDF_NAME, makeVerifier, MIN_PBKDF2_ITERATIONS, newSalt, open, seal, serverKeyFrom } from './crypto.ts';
@@ -155,7 +155,10 @@ export class CredentialVault {
     if (plain === undefined) {
       throw new PublishError('CREDENTIAL_MISSING', `The stored ${kind} of this account cannot be decrypted (the vault was reset or the server key changed). Log in to the account again.`);
     }
-    return JSON.parse(plain) as Secret;
+    const secret = JSON.parse(plain) as Secret;
+    // Platforms echo cookies and tokens in errors; this process now holds them, so it must scrub them.
+    secretRedactor.rememberDeep(secret);
+    return secret;
   }
 
   async has(workspaceId: string, accountId: string, kind: string): Promise<boolean> {

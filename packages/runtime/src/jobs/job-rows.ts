@@ -1,4 +1,4 @@
-import type { JobState, JobStatus } from '@creatorflow/core';
+import { redactSecrets, type JobState, type JobStatus } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 
 /** A row of the `jobs` table as raw SQL returns it. */
@@ -42,7 +42,7 @@ export async function readJob<T>(database: Database, queue: string, id: string):
 /** Error text kept on a failed job: the message only, bounded, never a stack with secrets. */
 export function errorText(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return message.slice(0, 2000);
+  return redactSecrets(message).slice(0, 2000);
 }
 
 export function assertQueueName(queue: string): void {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Clock, JobQueue } from '@creatorflow/core';
+import { rememberSecret, type Clock, type JobQueue } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
 import { EgressGuard, type EgressPolicy } from '@creatorflow/net';
@@ -42,6 +42,7 @@ export interface ProcessServices {
  */
 export function createProcessServices(config: Config, deps: ProcessDeps): ProcessServices {
   const { database, redis, logger, clock, secretKey } = deps;
+  rememberOperatorSecrets(config, secretKey);
   const jobs = createJobQueue({ mode: config.mode, database, redis, logger, clock, redisPrefix: config.redisPrefix });
   const egress = new EgressGuard({ blockInternal: config.mode === 'cloud', allow: config.egressAllow, ...deps.egress });
   deps.onClose(() => egress.close());
@@ -63,4 +64,21 @@ export function createProcessServices(config: Config, deps: ProcessDeps): Proces
       return runtime;
     },
   };
+}
+
+/** The operator's own secrets, known to the redactor from start-up (core/redact.ts): nothing this process writes may quote them. */
+export function rememberOperatorSecrets(config: Config, secretKey: string): void {
+  rememberSecret(secretKey);
+  rememberSecret(config.jwtSecret);
+  rememberSecret(config.secretKey);
+  rememberSecret(config.s3?.secretAccessKey);
+  for (const [name, value] of Object.entries(config.llm.providerEnv)) if (name.endsWith('_API_KEY')) rememberSecret(value);
+  for (const url of [config.databaseUrl, config.redisUrl]) {
+    if (!url) continue;
+    try {
+      rememberSecret(decodeURIComponent(new URL(url).password));
+    } catch {
+      // not a URL: config validation reports it
+    }
+  }
 }

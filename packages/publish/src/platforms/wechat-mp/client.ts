@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Clock } from '@creatorflow/core';
+import { rememberSecret, type Clock } from '@creatorflow/core';
 import { EgressGuard, isEgressBlocked, unwrapBlocked, type GuardedRequestInit } from '@creatorflow/net';
 import { PublishError } from '../../errors.ts';
 import { isTokenError, wechatError } from './errors.ts';
@@ -45,6 +45,9 @@ export class WechatTokenCache {
     });
     const parsed = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() }).safeParse(json);
     if (!parsed.success) throw new PublishError('PUBLISH_PLATFORM_ERROR', 'WeChat answered stable_token without a usable access_token.', { retryable: true });
+    // A token derived from the stored secret is as sensitive as the secret (redact.ts scrubs both).
+    rememberSecret(api.appSecret);
+    rememberSecret(parsed.data.access_token);
     this.#tokens.set(key, { token: parsed.data.access_token, expiresAt: this.clock.nowMs() + parsed.data.expires_in * 1000 });
     return parsed.data.access_token;
   }

@@ -7,6 +7,7 @@ import { clearServerInfo, ensureHome, lockHome, writeServerInfo } from './local/
 import { bundledPgliteBase } from './local/pglite-base.ts';
 import type { App } from './http/types.ts';
 import { startTrendRefresh } from './trends/service.ts';
+import { startMetricsCollection } from './analytics/service.ts';
 
 export interface RunningInstance {
   ctx: AppContext;
@@ -56,6 +57,7 @@ async function listen(ctx: AppContext, config: Config): Promise<RunningInstance>
   const app = await buildApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   startTrendRefresh(ctx);
+  startMetricsCollection(ctx);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

@@ -10,6 +10,7 @@ import { contentRoutes } from '../content/routes.ts';
 import { publishRoutes } from '../publish/routes.ts';
 import { cloudLinkRoutes } from '../cloud-link/routes.ts';
 import { trendsRoutes } from '../trends/routes.ts';
+import { analyticsRoutes } from '../analytics/routes.ts';
 
 /** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
@@ -23,6 +24,7 @@ const ALL: RoutePlugin[] = [
   publishRoutes,
   cloudLinkRoutes,
   trendsRoutes,
+  analyticsRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

@@ -23,15 +23,15 @@ describe('GET /api/graphs', () => {
     for (const name of ['content-creation', 'video-script', 'viral-content']) {
       expect(byName.get(name), name).toMatchObject({ runnable: true, unavailable_tools: [], not_runnable_reason: null });
     }
-    expect(byName.get('analytics')).toMatchObject({ runnable: false, unavailable_tools: ['collect_metrics', 'trend_topics'] });
-    expect(byName.get('analytics')!.not_runnable_reason).toMatch(/collect_metrics \(not installed yet — the insights domain/);
+    // analytics: collect_metrics is real (insights, wired in the registry); trend_topics is the trends domain's to wire.
+    expect(byName.get('analytics')!.unavailable_tools).not.toContain('collect_metrics');
     expect(byName.get('publish-workflow')).toMatchObject({ runnable: false, unavailable_tools: ['publish_work'] });
   });
 
   it('lists the content tools without any content route having registered them', async () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/tools', headers: server.localHeaders });
     const tools = (res.json() as { items: Array<{ name: string; status: { available: boolean } }> }).items;
-    for (const name of ['format_for_platform', 'suggest_titles', 'write_video_script', 'render_cover', 'generate_image', 'illustrate_article']) {
+    for (const name of ['format_for_platform', 'suggest_titles', 'write_video_script', 'render_cover', 'generate_image', 'illustrate_article', 'collect_metrics', 'post_metrics', 'comment_sentiment']) {
       expect(tools.find((t) => t.name === name), name).toMatchObject({ status: { available: true } });
     }
   });

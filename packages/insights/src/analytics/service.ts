@@ -81,6 +81,20 @@ export class AnalyticsService {
     return { from, to, platforms: perPlatform, gains, followers, posts: rows.length };
   }
 
+  /** Every account of the workspace with its latest followers and its daily follower series in [from, to). */
+  async accountFollowers(workspaceId: string, from: Date, to: Date): Promise<Array<{ accountId: string; name: string; platform: string; followers: number | null; series: Array<{ day: string; followers: number }> }>> {
+    const [names, latest, daily] = await Promise.all([this.store.accountNames(workspaceId), this.store.latestFollowers(workspaceId), this.store.dailyAccountFollowers(workspaceId, from, to)]);
+    return [...names.entries()]
+      .map(([accountId, a]) => ({
+        accountId,
+        name: a.name,
+        platform: a.platform,
+        followers: latest.find((l) => l.accountId === accountId)?.followers ?? null,
+        series: daily.filter((d) => d.accountId === accountId).map((d) => ({ day: d.day, followers: d.followers })),
+      }))
+      .sort((a, b) => a.platform.localeCompare(b.platform) || a.name.localeCompare(b.name));
+  }
+
   async posts(workspaceId: string, filter: PostFilter): Promise<{ items: PostRow[]; total: number }> {
     let rows = await this.scoredPosts(workspaceId);
     if (filter.platform) rows = rows.filter((r) => r.platform === filter.platform);

@@ -42,6 +42,19 @@ export class AnalyticsStore {
     return rows.map((r) => ({ day: r.day, platform: r.platform, followers: Number(r.followers) }));
   }
 
+  /** Followers per account per day (the account's last reading of each Beijing day). */
+  async dailyAccountFollowers(workspaceId: string, from: Date, to: Date): Promise<Array<{ accountId: string; day: string; followers: number }>> {
+    const rows = await this.database.query<{ account_id: string; day: string; followers: string | number }>(
+      `SELECT DISTINCT ON (account_id, (collected_at AT TIME ZONE 'Asia/Shanghai')::date)
+              account_id, to_char((collected_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS day, followers
+         FROM metric_account_snapshots
+        WHERE workspace_id = $1 AND collected_at >= $2 AND collected_at < $3 AND followers IS NOT NULL
+        ORDER BY account_id, (collected_at AT TIME ZONE 'Asia/Shanghai')::date, collected_at DESC`,
+      [workspaceId, from, to],
+    );
+    return rows.map((r) => ({ accountId: r.account_id, day: r.day, followers: Number(r.followers) }));
+  }
+
   /** Each account's latest follower count. */
   async latestFollowers(workspaceId: string): Promise<Array<{ accountId: string; platform: string; followers: number }>> {
     const rows = await this.database.query<{ account_id: string; platform: string; followers: string | number }>(

@@ -135,6 +135,28 @@ export class MetricsScheduler {
     void loop();
   }
 
+  /**
+   * Ticks until `deadline` (the cloud job of one time slot): after each tick it
+   * sleeps until the next post is due or `tickMs`, whichever is sooner, so
+   * lateness stays within a tick as with `start()`.
+   */
+  async runUntil(deadline: Date, signal: AbortSignal): Promise<number> {
+    let collected = 0;
+    const tickMs = this.o.tickMs ?? 2000;
+    while (!signal.aborted && this.o.clock.nowMs() < deadline.getTime()) {
+      collected += (await this.tick()).length;
+      const next = await this.store.nextDueAt().catch(() => undefined);
+      const left = deadline.getTime() - this.o.clock.nowMs();
+      if (left <= 0) break;
+      const wait = Math.min(left, next ? Math.min(tickMs, Math.max(0, next.getTime() - this.o.clock.nowMs())) : tickMs);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(50, wait));
+        signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+      });
+    }
+    return collected;
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);

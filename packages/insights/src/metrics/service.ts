@@ -60,6 +60,24 @@ export class MetricsService {
     return post ?? (await this.scheduler.store.findByPlatformId(input.workspaceId, platform, platformPostId))!;
   }
 
+  /** The model port sentiment uses outside runs (undefined: the lexicon classifies). */
+  llmPort(): Pick<LlmPort, 'chat'> | undefined {
+    return this.llm?.();
+  }
+
+  /** A followed post by its link (the stored link, or the id the link carries). */
+  async findByUrl(workspaceId: string, raw: string): Promise<TrackedPost | undefined> {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return undefined;
+    }
+    const platform = platformOfUrl(url);
+    const id = platform ? postIdOfUrl(platform, url) : undefined;
+    return this.scheduler.store.findByLink(workspaceId, url.toString(), platform && id ? { platform, platformPostId: id } : undefined);
+  }
+
   async get(workspaceId: string, postId: string): Promise<TrackedPost> {
     const post = await this.scheduler.store.getPost(workspaceId, postId);
     if (!post) throw new NotFoundError('post', postId);

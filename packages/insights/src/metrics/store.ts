@@ -21,7 +21,18 @@ export class MetricsStore {
     return rows[0] ? toPost(rows[0]) : undefined;
   }
 
+  async findByLink(workspaceId: string, url: string, byId?: { platform: string; platformPostId: string }): Promise<TrackedPost | undefined> {
+    const rows = await this.database.query<PostRow>(
+      `SELECT * FROM metric_posts WHERE workspace_id = $1 AND (url = $2 OR platform_post_id = $2 OR (platform = $3 AND platform_post_id = $4))
+        ORDER BY created_at LIMIT 1`,
+      [workspaceId, url, byId?.platform ?? null, byId?.platformPostId ?? null],
+    );
+    return rows[0] ? toPost(rows[0]) : undefined;
+  }
+
   async getPost(workspaceId: string, id: string): Promise<TrackedPost | undefined> {
+    // Ids are UUIDs: anything else is simply not found (never a database error).
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
     const rows = await this.database.query<PostRow>('SELECT * FROM metric_posts WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
     return rows[0] ? toPost(rows[0]) : undefined;
   }

@@ -6,6 +6,7 @@ import type { ImageStore } from '@creatorflow/content';
 import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
 import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { contentTools } from '@creatorflow/content/tools/content-tools';
+import { metricsDomain, metricsTools } from '@creatorflow/insights';
 import { httpFetchTool } from './http-fetch.ts';
 import { knowledgeSearchTool, loadWorkTool, saveWorkTool } from './library-tools.ts';
 import { PLANNED_TOOLS, plannedTool } from './planned.ts';
@@ -49,6 +50,8 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   for (const tool of contentTools({ llm: wiring.llm, images: (workspaceId, name) => providers.open(workspaceId, name), store: (actor) => (library ? libraryImageStore(library, actor) : undefined) })) {
     registry.register(tool);
   }
+  // Own-post metrics: the domain is looked up when a tool runs, so a server's (its clock, its vault) is the one used.
+  for (const tool of metricsTools(() => metricsDomain(wiring.database, { secretKey: wiring.secretKey, llm: wiring.llm }))) registry.register(tool);
   const placeholders = new Map<string, string>();
   for (const [name, description, providedBy] of PLANNED_TOOLS) {
     if (registry.names().includes(name)) continue;

@@ -5,6 +5,293 @@
  * app's typecheck.
  */
 export interface paths {
+    "/api/analytics/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Performance by tag and by content kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                key: string;
+                                median_views: number | null;
+                                median_viral_score: number | null;
+                                posts: number;
+                            }[];
+                            tags: {
+                                key: string;
+                                median_views: number | null;
+                                median_viral_score: number | null;
+                                posts: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The post table as CSV (UTF-8 with BOM) or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    format?: "csv" | "xlsx";
+                    platform?: string;
+                    q?: string;
+                    sort?: "published_at" | "views" | "viral_score" | "engagement_rate";
+                    tag?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Best time to post: weekday × hour (Beijing) of publishing against the median 爆款分 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            best: {
+                                hour: number;
+                                median_score: number;
+                                posts: number;
+                                weekday: number;
+                            }[];
+                            cells: {
+                                hour: number;
+                                median_score: number;
+                                posts: number;
+                                weekday: number;
+                            }[];
+                            scored_posts: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Followers, reads/plays and interactions per platform and per account over time */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                account_id: string;
+                                followers: number | null;
+                                name: string;
+                                platform: string;
+                                series: {
+                                    day: string;
+                                    followers: number;
+                                }[];
+                            }[];
+                            collectable_platforms: string[];
+                            followers: {
+                                day: string;
+                                followers: number;
+                                platform: string;
+                            }[];
+                            from: string;
+                            gains: {
+                                day: string;
+                                interactions: number;
+                                platform: string;
+                                views: number;
+                            }[];
+                            platforms: {
+                                comments: number;
+                                engagement_rate: number | null;
+                                favorites: number;
+                                followers: number;
+                                likes: number;
+                                median_viral_score: number | null;
+                                platform: string;
+                                posts: number;
+                                shares: number;
+                                views: number;
+                            }[];
+                            posts: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Followed posts with latest numbers, 爆款分 and a sparkline; filter and sort */
+        get: {
+            parameters: {
+                query?: {
+                    account_id?: string;
+                    limit?: number;
+                    offset?: number;
+                    platform?: string;
+                    q?: string;
+                    sort?: "published_at" | "views" | "viral_score" | "engagement_rate";
+                    tag?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                account_id: string | null;
+                                account_name: string | null;
+                                coins: number | null;
+                                comments: number | null;
+                                danmaku: number | null;
+                                engagement_rate: number | null;
+                                favorites: number | null;
+                                id: string;
+                                kind: string | null;
+                                last_collected_at: string | null;
+                                last_error_code: string | null;
+                                last_error_message: string | null;
+                                likes: number | null;
+                                next_collect_at: string | null;
+                                platform: string;
+                                published_at: string;
+                                shares: number | null;
+                                sparkline: number[];
+                                tags: string[];
+                                title: string;
+                                url: string | null;
+                                views: number | null;
+                                viral_score: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets": {
         parameters: {
             query?: never;
@@ -3658,6 +3945,358 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 我已发布: follow a post published by hand, by its link; its numbers are collected on the same schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account_id?: string;
+                        platform?: string;
+                        /** Format: date-time */
+                        published_at?: string;
+                        tags?: string[];
+                        title?: string;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account_id: string | null;
+                            checkpoint: number;
+                            id: string;
+                            kind: string | null;
+                            last_collected_at: string | null;
+                            last_error_code: string | null;
+                            last_error_message: string | null;
+                            next_collect_at: string | null;
+                            platform: string;
+                            platform_post_id: string | null;
+                            publish_job_id: string | null;
+                            published_at: string;
+                            /** @enum {string} */
+                            source: "publish_job" | "manual";
+                            tags: string[];
+                            title: string;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One post: numbers over time, 爆款分 with every feature, comments and their sentiment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comments: {
+                                author: string | null;
+                                body: string;
+                                commented_at: string | null;
+                                id: string;
+                                is_question: boolean;
+                                likes: number;
+                                /** @enum {string|null} */
+                                sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive" | null;
+                                /** @enum {string|null} */
+                                sentiment_by: "llm" | "lexicon" | null;
+                            }[];
+                            next_checkpoint: string | null;
+                            post: {
+                                account_id: string | null;
+                                checkpoint: number;
+                                id: string;
+                                kind: string | null;
+                                last_collected_at: string | null;
+                                last_error_code: string | null;
+                                last_error_message: string | null;
+                                next_collect_at: string | null;
+                                platform: string;
+                                platform_post_id: string | null;
+                                publish_job_id: string | null;
+                                published_at: string;
+                                /** @enum {string} */
+                                source: "publish_job" | "manual";
+                                tags: string[];
+                                title: string;
+                                url: string | null;
+                            };
+                            sentiment: {
+                                distribution: {
+                                    count: number;
+                                    label: string;
+                                    /** @enum {string} */
+                                    sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                                    share: number;
+                                }[];
+                                /** @enum {string} */
+                                method: "llm" | "lexicon" | "mixed" | "none";
+                                questions: {
+                                    id: string;
+                                    likes: number;
+                                    text: string;
+                                }[];
+                                quotes: {
+                                    author: string | null;
+                                    label: string;
+                                    likes: number;
+                                    /** @enum {string} */
+                                    sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                                    text: string;
+                                }[];
+                                total: number;
+                            };
+                            snapshots: {
+                                coins: number | null;
+                                collected_at: string;
+                                comments: number | null;
+                                danmaku: number | null;
+                                favorites: number | null;
+                                likes: number | null;
+                                shares: number | null;
+                                source: string;
+                                views: number | null;
+                            }[];
+                            viral_score: {
+                                estimate: boolean;
+                                features: {
+                                    baseline: number | null;
+                                    contribution: number;
+                                    explanation: string;
+                                    /** @enum {string} */
+                                    name: "interactions" | "velocity" | "engagement" | "heat";
+                                    normalized: number | null;
+                                    value: number | null;
+                                    weight: number;
+                                }[];
+                                notes: string[];
+                                score: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/posts/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the post's numbers (and comments) now, outside its schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comments: {
+                                author: string | null;
+                                body: string;
+                                commented_at: string | null;
+                                id: string;
+                                is_question: boolean;
+                                likes: number;
+                                /** @enum {string|null} */
+                                sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive" | null;
+                                /** @enum {string|null} */
+                                sentiment_by: "llm" | "lexicon" | null;
+                            }[];
+                            next_checkpoint: string | null;
+                            post: {
+                                account_id: string | null;
+                                checkpoint: number;
+                                id: string;
+                                kind: string | null;
+                                last_collected_at: string | null;
+                                last_error_code: string | null;
+                                last_error_message: string | null;
+                                next_collect_at: string | null;
+                                platform: string;
+                                platform_post_id: string | null;
+                                publish_job_id: string | null;
+                                published_at: string;
+                                /** @enum {string} */
+                                source: "publish_job" | "manual";
+                                tags: string[];
+                                title: string;
+                                url: string | null;
+                            };
+                            sentiment: {
+                                distribution: {
+                                    count: number;
+                                    label: string;
+                                    /** @enum {string} */
+                                    sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                                    share: number;
+                                }[];
+                                /** @enum {string} */
+                                method: "llm" | "lexicon" | "mixed" | "none";
+                                questions: {
+                                    id: string;
+                                    likes: number;
+                                    text: string;
+                                }[];
+                                quotes: {
+                                    author: string | null;
+                                    label: string;
+                                    likes: number;
+                                    /** @enum {string} */
+                                    sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+                                    text: string;
+                                }[];
+                                total: number;
+                            };
+                            snapshots: {
+                                coins: number | null;
+                                collected_at: string;
+                                comments: number | null;
+                                danmaku: number | null;
+                                favorites: number | null;
+                                likes: number | null;
+                                shares: number | null;
+                                source: string;
+                                views: number | null;
+                            }[];
+                            viral_score: {
+                                estimate: boolean;
+                                features: {
+                                    baseline: number | null;
+                                    contribution: number;
+                                    explanation: string;
+                                    /** @enum {string} */
+                                    name: "interactions" | "velocity" | "engagement" | "heat";
+                                    normalized: number | null;
+                                    value: number | null;
+                                    weight: number;
+                                }[];
+                                notes: string[];
+                                score: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/posts/{id}/questions/{comment_id}/idea": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an audience question into an idea in 想法库 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    comment_id: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idea_id: string;
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -9,6 +9,7 @@ import type { AppContext } from './context.ts';
 import { installAuth } from './auth/plugin.ts';
 import { createGatewayHandler, isGatewayPath } from './llm/gateway-http.ts';
 import { sendProblem } from './http/problem.ts';
+import { installSecurityHeaders, setSecurityHeaders } from './http/security-headers.ts';
 import { installRateLimit } from './rate-limit/index.ts';
 import { trackRoutes } from './http/route-registry.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -22,7 +23,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     // The /v1 gateway answers on Node's request directly (see llm/gateway-http.ts); everything else is Fastify's.
     serverFactory: (fastifyHandler, options) => {
-      const server = createServer((req, res) => (isGatewayPath(req.url) ? gateway(req, res) : fastifyHandler(req, res)));
+      const server = createServer((req, res) => {
+        if (!isGatewayPath(req.url)) return fastifyHandler(req, res);
+        setSecurityHeaders(res, '/v1/');
+        return gateway(req, res);
+      });
       // Fastify applies its timeouts (defaults filled in) only to servers it creates itself.
       if (typeof options.keepAliveTimeout === 'number') server.keepAliveTimeout = options.keepAliveTimeout;
       if (typeof options.requestTimeout === 'number') server.requestTimeout = options.requestTimeout;
@@ -40,6 +45,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('traceId', '');
+  installSecurityHeaders(app);
   app.addHook('onRequest', async (request, reply) => {
     request.traceId = request.id;
     void reply.header('x-trace-id', request.id);

@@ -14,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { endSession, issueSession, rotateSession } from './sessions.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
 import { bearerOf } from './cloud.ts';
+import { LoginBackoff } from './login-backoff.ts';
 import { verifyAccessToken } from './jwt.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
@@ -49,6 +50,7 @@ function assertCloud(ctx: AppContext): void {
 export const authRoutes: RoutePlugin = async (app, ctx) => {
   const db = ctx.database.db;
   const tags = ['auth'];
+  const backoff = new LoginBackoff(ctx.clock, ctx.redis ? { client: ctx.redis, prefix: ctx.config.redisPrefix } : undefined);
 
   app.post(
     '/api/auth/register',
@@ -94,15 +96,19 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request) => {
       assertCloud(ctx);
+      // Per account, whatever address the guesses come from (the per-IP limit is in rate-limit/).
+      await backoff.assertMayTry(request.body.email);
       const user = await findUserByEmail(db, request.body.email);
       const ok = await verifyPassword(user?.passwordHash, request.body.password);
       const personal = user ? await findPersonalWorkspace(db, user.id) : undefined;
       if (!user || !ok) {
+        await backoff.recordFailure(request.body.email);
         if (user) {
           await writeAudit(db, { workspaceId: personal?.id ?? null, userId: user.id, action: 'auth.login_failed', data: { ip: request.ip }, traceId: request.traceId });
         }
         throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is wrong.');
       }
+      await backoff.recordSuccess(request.body.email);
       const tokens = await issueSession(ctx, db, user.id);
       await writeAudit(db, { workspaceId: personal?.id ?? null, userId: user.id, action: 'auth.login', data: { ip: request.ip }, traceId: request.traceId });
       return { ...tokens, user: toUser(user) };

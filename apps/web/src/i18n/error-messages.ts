@@ -20,6 +20,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   IDEMPOTENCY_KEY_REUSED: { zh: '这个请求已经提交过，内容却不同。请刷新后重新提交。', en: 'This request was already sent with different content. Reload and submit again.' },
   AUTH_REQUIRED: { zh: '请先登录。', en: 'Please sign in.' },
   INVALID_CREDENTIALS: { zh: '邮箱或密码不正确。', en: 'Wrong email or password.' },
+  LOGIN_BACKOFF: { zh: '这个账号密码错误次数太多，请稍等片刻再试。', en: 'Too many wrong passwords for this account. Wait a moment and try again.' },
   SESSION_REVOKED: { zh: '登录已失效，请重新登录。', en: 'Your session has ended. Sign in again.' },
   ACCESS_TOKEN_EXPIRED: { zh: '登录已过期，请重新登录。', en: 'Your sign-in expired. Sign in again.' },
   ACCESS_TOKEN_INVALID: { zh: '登录信息无效，请重新登录。', en: 'Your sign-in is not valid. Sign in again.' },

@@ -18,9 +18,11 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   publicUrl: z.string().url().optional(),
   /**
-   * Which peers may set X-Forwarded-For (client IPs drive the auth rate limit).
-   * Cloud default: loopback and private networks, where load balancers live;
-   * a client on the public internet cannot fake its address. `false` trusts nobody.
+   * Which peers may set X-Forwarded-For (client IPs drive the auth rate limit and the audit log):
+   * CREATORFLOW_TRUST_PROXY, comma-separated addresses or CIDRs of your load balancers / reverse
+   * proxies (or proxy-addr names: loopback, linklocal, uniquelocal). Cloud default: `loopback` only
+   * (a proxy on the same host); any other peer on the private network could otherwise pose as any
+   * client. `false` trusts nobody. Local mode: nobody.
    */
   trustProxy: z.union([z.literal(false), z.string().min(1)]),
   /**
@@ -172,7 +174,7 @@ function parseList(value: unknown): unknown {
 }
 
 function parseTrustProxy(value: unknown, mode: Mode): false | string | unknown {
-  if (value === undefined) return mode === 'cloud' ? 'loopback,linklocal,uniquelocal' : false;
+  if (value === undefined) return mode === 'cloud' ? 'loopback' : false;
   return value === false || value === 'false' || value === '' ? false : value;
 }
 

@@ -1,4 +1,9 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import { onFirstUse } from '@creatorflow/core';
+
+// cheerio (~25 MB resident) loads with the first formatting call, not at start-up.
+const require = createRequire(import.meta.url);
+const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
 import { checkLimits } from './limits/check.ts';
 import { countChars, truncateTo } from './limits/count.ts';
 import { parseSource } from './markdown/document.ts';
@@ -64,7 +69,7 @@ export function formatForPlatform(input: FormatInput): FormatResult {
     }
     case 'rich-html': {
       const out = renderHtml(source.body, profile, { codeLineBreaks: false });
-      const $ = cheerio.load(out.html, null, false);
+      const $ = cheerio().load(out.html, null, false);
       $('[class]').removeAttr('class');
       body = $.html();
       bodyFormat = 'html';

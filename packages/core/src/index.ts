@@ -3,6 +3,7 @@ export * from './ids.ts';
 export * from './secret-box.ts';
 export * from './redact.ts';
 export * from './clock.ts';
+export * from './lazy.ts';
 export * from './roles.ts';
 export * from './blob-store.ts';
 export * from './llm-port.ts';

@@ -1,5 +1,6 @@
-import * as fontkit from 'fontkit';
-import { CreatorFlowError } from '@creatorflow/core';
+import { createRequire } from 'node:module';
+import { CreatorFlowError, onFirstUse } from '@creatorflow/core';
+import type { Font } from 'fontkit';
 import type { CjkFont } from '../covers/fonts.ts';
 
 /**
@@ -10,10 +11,14 @@ import type { CjkFont } from '../covers/fonts.ts';
  * real advance widths for line breaking instead of estimates.
  */
 export interface GlyphFace {
-  font: fontkit.Font;
+  font: Font;
   /** SVG path data of a glyph, by id, in font units (y up). */
   paths: Map<number, string>;
 }
+
+// fontkit (~20 MB resident) loads with the first carousel, not at start-up.
+const require = createRequire(import.meta.url);
+const fontkit = onFirstUse(() => require('fontkit') as typeof import('fontkit'));
 
 const faces = new Map<string, GlyphFace>();
 
@@ -21,7 +26,7 @@ function openFace(file: string, family: string): GlyphFace {
   const key = `${file}#${family}`;
   const cached = faces.get(key);
   if (cached) return cached;
-  const opened = fontkit.openSync(file);
+  const opened = fontkit().openSync(file);
   const font = 'fonts' in opened ? (opened.fonts.find((f) => f.familyName === family) ?? opened.fonts.find((f) => /SC|CN|GB/.test(f.postscriptName)) ?? opened.fonts[0]) : opened;
   if (!font) throw new CreatorFlowError('COVER_FONT_MISSING', `The font file ${file} holds no usable face`, { status: 500 });
   const face = { font, paths: new Map<number, string>() };

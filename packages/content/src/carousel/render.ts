@@ -1,5 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
-import { CreatorFlowError } from '@creatorflow/core';
+import { createRequire } from 'node:module';
+import { CreatorFlowError, onFirstUse } from '@creatorflow/core';
 import { parseSource } from '../markdown/document.ts';
 import { locateCjkFont } from '../covers/fonts.ts';
 import { getProfile } from '../profiles/index.ts';
@@ -7,6 +7,10 @@ import { markdownBlocks } from './blocks.ts';
 import { glyphFaces, glyphLine, measure, type GlyphFace } from './glyphs.ts';
 import { CARD, layoutCards, wrapLines, type Drawn, type Ink, type LaidOutPage, type Measure } from './layout.ts';
 import { getCardTheme, type CardTheme } from './themes.ts';
+
+// resvg's native module loads with the first rendered image, not at start-up.
+const require = createRequire(import.meta.url);
+const resvg = onFirstUse(() => require('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
 
 export interface CarouselRequest {
   title: string;
@@ -57,7 +61,7 @@ class Pen {
 
 function png(svg: string): { png: Buffer; pixels: Buffer } {
   // Only paths: no text is left for resvg to shape, so no font database is needed.
-  const out = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+  const out = new (resvg().Resvg)(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
   return { png: out.asPng(), pixels: Buffer.from(out.pixels) };
 }
 

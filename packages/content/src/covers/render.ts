@@ -1,11 +1,15 @@
-import { Resvg } from '@resvg/resvg-js';
-import { CreatorFlowError } from '@creatorflow/core';
+import { createRequire } from 'node:module';
+import { CreatorFlowError, onFirstUse } from '@creatorflow/core';
 import { getProfile } from '../profiles/index.ts';
 import { escapeHtml } from '../wechat/code.ts';
 import { imageSize } from '../images/image-size.ts';
 import { locateCjkFont, type CjkFont } from './fonts.ts';
 import { fitText, type FittedText } from './text-layout.ts';
 import { getCoverTemplate, type CoverTemplate, type TextStyle } from './templates.ts';
+
+// resvg's native module loads with the first rendered image, not at start-up.
+const require = createRequire(import.meta.url);
+const resvg = onFirstUse(() => require('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
 
 export interface CoverRequest {
   title: string;
@@ -113,7 +117,7 @@ export function renderCover(req: CoverRequest): RenderedCover {
   const template = getCoverTemplate(req.template ?? (req.backgroundImage ? 'photo' : 'gradient'));
   const font = locateCjkFont(req.font);
   const { svg, width, height, title, subtitle, titleBox } = coverSvg(req, template, font);
-  const rendered = new Resvg(svg, {
+  const rendered = new (resvg().Resvg)(svg, {
     fitTo: { mode: 'original' },
     font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family },
   }).render();

@@ -1,11 +1,16 @@
-import * as cheerio from 'cheerio';
-import juice from 'juice';
+import { createRequire } from 'node:module';
+import { onFirstUse } from '@creatorflow/core';
 import type { PlatformProfile } from '../profiles/index.ts';
 import { renderHtml } from '../formatters/html-render.ts';
 import type { Footnote, ImageRef } from '../formatters/types.ts';
 import { resolveCssVariables, stripUnsupportedAtRules } from './css.ts';
 import { markFigures, markLists, referencesHtml, stripForWechat } from './structure.ts';
 import { themeCss } from './themes.ts';
+
+// cheerio and juice (~50 MB resident together) load with the first 公众号 formatting, not at start-up.
+const require = createRequire(import.meta.url);
+const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
+const juice = onFirstUse(() => require('juice') as typeof import('juice'));
 
 export interface WechatHtml {
   html: string;
@@ -23,7 +28,7 @@ export interface WechatHtml {
 export function formatWechatHtml(markdown: string, profile: PlatformProfile, theme = 'default', customCss = ''): WechatHtml {
   const notices: string[] = [];
   const rendered = renderHtml(markdown, profile, { codeLineBreaks: true, codeLabel: true });
-  const $ = cheerio.load(`<section class="cf-article">${rendered.html}${referencesHtml(rendered.footnotes)}</section>`, null, false);
+  const $ = cheerio().load(`<section class="cf-article">${rendered.html}${referencesHtml(rendered.footnotes)}</section>`, null, false);
   markLists($);
   markFigures($);
 
@@ -32,7 +37,7 @@ export function formatWechatHtml(markdown: string, profile: PlatformProfile, the
     notices.push(`已移除微信不支持的 CSS 规则：${[...new Set(custom.removed)].join(', ')} / Removed CSS at-rules WeChat cannot keep`);
   }
   const css = resolveCssVariables(`${themeCss(theme)}\n${custom.css}`);
-  const inlined = juice.inlineContent($.html(), css, {
+  const inlined = juice().inlineContent($.html(), css, {
     applyWidthAttributes: false,
     applyHeightAttributes: false,
     preserveImportant: false,
@@ -44,7 +49,7 @@ export function formatWechatHtml(markdown: string, profile: PlatformProfile, the
     insertPreservedExtraCss: false,
     resolveCSSVariables: false,
   });
-  const out = cheerio.load(inlined, null, false);
+  const out = cheerio().load(inlined, null, false);
   stripForWechat(out);
   const root = out.root().children().first();
   if (rendered.images.some((i) => i.needsUpload)) {

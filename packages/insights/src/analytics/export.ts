@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { PostRow } from './service.ts';
 
 const COLUMNS: Array<{ header: string; key: keyof PostRow | 'published'; width: number }> = [
@@ -41,6 +40,8 @@ export function postsCsv(rows: PostRow[], names: (platform: string) => string): 
 }
 
 export async function postsXlsx(rows: PostRow[], names: (platform: string) => string): Promise<Buffer> {
+  // exceljs is ~28 MB resident and seconds to load; only an export needs it.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'CreatorFlow';
   const sheet = book.addWorksheet('作品数据');

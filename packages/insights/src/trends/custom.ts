@@ -1,9 +1,15 @@
-import { parseFeed } from 'feedsmith';
+import { createRequire } from 'node:module';
+import { onFirstUse } from '@creatorflow/core';
 import { z } from 'zod';
 import { SourceError, at, getText, parseHot, str } from './http.ts';
 import type { FetchPort, RawTrendItem, RefreshTier, TrendSource } from './types.ts';
 import { REFRESH_TIERS } from './types.ts';
 import { CHECKED, clean } from './sources/define.ts';
+
+// feedsmith (~14 MB resident) loads with the first custom feed, not at start-up.
+const require = createRequire(import.meta.url);
+const feedsmith = onFirstUse(() => require('feedsmith') as typeof import('feedsmith'));
+const parseFeed: (typeof import('feedsmith'))['parseFeed'] = (...args) => feedsmith().parseFeed(...args);
 
 /**
  * User-defined sources are data: a feed URL, or a JSON endpoint with a field

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import { extractDocumentText } from '../knowledge/extract-text.ts';
 import type { AssetType } from './media-types.ts';
 import { readMp4Info } from './mp4-info.ts';
@@ -21,6 +20,8 @@ const MAX_TEXT = 200_000;
 export async function probeAsset(path: string, type: AssetType, mime: string): Promise<Probe> {
   const probe: Probe = { width: null, height: null, durationMs: null, text: null, thumbnail: null };
   if (type === 'image') {
+    // sharp (libvips, ~30 MB resident) loads with the first image upload, not at start-up.
+    const { default: sharp } = await import('sharp');
     const image = sharp(path, { failOn: 'error', limitInputPixels: 268_402_689 });
     const meta = await image.metadata();
     // EXIF orientations 5–8 are rotated by 90°: report the size as shown.

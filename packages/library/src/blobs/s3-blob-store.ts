@@ -1,6 +1,6 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { CreatorFlowError, NotFoundError, type BlobInfo, type BlobRange, type BlobStore } from '@creatorflow/core';
+import { CreatorFlowError, NotFoundError, lazy, type BlobInfo, type BlobRange, type BlobStore } from '@creatorflow/core';
 import { checkBlobKey } from './blob-key.ts';
 
 export interface S3BlobStoreOptions {
@@ -18,26 +18,38 @@ export interface S3BlobStoreOptions {
   timeoutMs?: number;
 }
 
+// The AWS SDK is ~20 MB resident and most of a second to load; local mode never needs it.
+const sdk = lazy(() => import('@aws-sdk/client-s3'));
+
 function isNotFound(error: unknown): boolean {
-  return error instanceof S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
+  const e = error as { name?: unknown; $metadata?: { httpStatusCode?: number } } | null;
+  return typeof e === 'object' && e !== null && e.$metadata !== undefined && (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata.httpStatusCode === 404);
 }
 
 /** Blobs in S3-compatible storage (cloud mode). */
 export class S3BlobStore implements BlobStore {
   readonly kind = 'cloud' as const;
-  private readonly client: S3Client;
+  #client: Promise<S3Client> | undefined;
+  #destroyed = false;
 
-  constructor(private readonly options: S3BlobStoreOptions) {
-    this.client = new S3Client({
-      region: options.region ?? 'us-east-1',
-      endpoint: options.endpoint,
-      forcePathStyle: options.forcePathStyle ?? true,
+  constructor(private readonly options: S3BlobStoreOptions) {}
+
+  private client(): Promise<S3Client> {
+    this.#client ??= sdk().then(({ S3Client }) => this.#newClient(S3Client));
+    return this.#client;
+  }
+
+  #newClient(S3ClientClass: typeof S3Client): S3Client {
+    return new S3ClientClass({
+      region: this.options.region ?? 'us-east-1',
+      endpoint: this.options.endpoint,
+      forcePathStyle: this.options.forcePathStyle ?? true,
       // Plain Content-Length uploads: S3-compatible servers (MinIO versions, test servers) differ on aws-chunked trailers.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       credentials:
-        options.accessKeyId && options.secretAccessKey
-          ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+        this.options.accessKeyId && this.options.secretAccessKey
+          ? { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey }
           : undefined,
     });
   }
@@ -57,7 +69,8 @@ export class S3BlobStore implements BlobStore {
     }
     const objectKey = this.key(key);
     try {
-      await this.client.send(
+      const { PutObjectCommand } = await sdk();
+      await (await this.client()).send(
         new PutObjectCommand({ Bucket: this.options.bucket, Key: objectKey, Body: body, ContentLength: size, ContentType: options.contentType }),
         { abortSignal: this.signal() },
       );
@@ -69,7 +82,8 @@ export class S3BlobStore implements BlobStore {
 
   async get(key: string, range?: BlobRange): Promise<Readable> {
     try {
-      const out = await this.client.send(
+      const { GetObjectCommand } = await sdk();
+      const out = await (await this.client()).send(
         new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
       );
       return out.Body as Readable;
@@ -81,7 +95,8 @@ export class S3BlobStore implements BlobStore {
 
   async head(key: string): Promise<BlobInfo | undefined> {
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }), { abortSignal: this.signal() });
+      const { HeadObjectCommand } = await sdk();
+      const out = await (await this.client()).send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }), { abortSignal: this.signal() });
       return { key, size: out.ContentLength ?? 0, contentType: out.ContentType };
     } catch (cause) {
       if (isNotFound(cause)) return undefined;
@@ -91,14 +106,17 @@ export class S3BlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }), { abortSignal: this.signal() });
+      const { DeleteObjectCommand } = await sdk();
+      await (await this.client()).send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }), { abortSignal: this.signal() });
     } catch (cause) {
       if (!isNotFound(cause)) throw this.failure('delete', key, cause);
     }
   }
 
   destroy(): void {
-    this.client.destroy();
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    void this.#client?.then((client) => client.destroy());
   }
 
   private failure(op: string, key: string, cause: unknown): CreatorFlowError {

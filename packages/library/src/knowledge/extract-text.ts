@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { CreatorFlowError } from '@creatorflow/core';
 import { htmlFragmentText, readableFromHtml } from './readable.ts';
 
@@ -22,6 +21,7 @@ export async function pdfText(bytes: Buffer): Promise<string> {
 
 /** Paragraph text of a DOCX file (mammoth), headings kept as Markdown `#` so chunks know their section. */
 export async function docxText(bytes: Buffer): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml({ buffer: bytes });
     return htmlFragmentText(value);

@@ -1,5 +1,11 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import { onFirstUse } from '@creatorflow/core';
+
+// linkedom and Readability (~25 MB resident) load on the first import of a page or document, not at start-up.
+const require = createRequire(import.meta.url);
+const linkedom = onFirstUse(() => require('linkedom') as typeof import('linkedom'));
+const readability = onFirstUse(() => require('@mozilla/readability') as typeof import('@mozilla/readability'));
+const parseHTML = (html: string) => linkedom().parseHTML(html);
 
 export interface ReadableText {
   title: string;
@@ -43,7 +49,7 @@ export function readableFromHtml(html: string, url?: string): ReadableText {
   const { document } = parseHTML(html);
   const fallbackTitle = (document.querySelector('title')?.textContent ?? '').trim();
   for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
-  const article = new Readability(document.cloneNode(true) as unknown as Document, { charThreshold: 100 }).parse();
+  const article = new (readability().Readability)(document.cloneNode(true) as unknown as Document, { charThreshold: 100 }).parse();
   if (article?.content) {
     const { document: articleDoc } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
     const text = blockText(articleDoc.body as unknown as Element);

@@ -1,5 +1,9 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
+
+// jieba and its dictionary (~13 MB resident) load on the first search or index, not at start-up.
+// Both are CommonJS, so a synchronous require keeps segment() synchronous.
+const require = createRequire(import.meta.url);
 
 /**
  * Creator slang jieba's stock dictionary splits wrongly (爆款 → 爆/款) or not
@@ -24,7 +28,9 @@ let instance: Jieba | undefined;
 
 function jieba(): Jieba {
   if (!instance) {
-    instance = Jieba.withDict(dict);
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    instance = JiebaClass.withDict(dict);
     // Text is lower-cased before cutting (so B站 and b站 segment alike): the dictionary must be too.
     const words = new Set(CREATOR_DICTIONARY.map((w) => w.toLowerCase()));
     instance.loadDict(Buffer.from([...words].map((w) => `${w} 20000 n`).join('\n')));

@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
+import { onFirstUse } from '@creatorflow/core';
 import type { LanguageModelV3DataContent, LanguageModelV3FilePart, LanguageModelV3Prompt, LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
-import { UnsupportedFunctionalityError, type ModelMessage } from 'ai';
+import type { ModelMessage } from 'ai';
 import type { ChatMessage, ContentPart, ToolCall } from '@creatorflow/core';
+
+// The AI SDK (~20 MB resident, a second to load) loads with the first tool loop, not at start-up.
+const require = createRequire(import.meta.url);
+const aiModule = onFirstUse(() => require('ai') as typeof import('ai'));
 
 /**
  * The AI SDK's prompt as the port's messages. The port speaks the OpenAI
@@ -26,7 +32,7 @@ export function toChatMessages(prompt: LanguageModelV3Prompt): ChatMessage[] {
           if (part.type === 'text') text += part.text;
           // Provider-executed tools and reasoning have no place in the chat/completions shape; the model does not need them back.
           else if (part.type === 'tool-call' && !part.providerExecuted) toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: JSON.stringify(part.input ?? {}) });
-          else if (part.type === 'file') throw new UnsupportedFunctionalityError({ functionality: 'files in assistant messages' });
+          else if (part.type === 'file') throw new (aiModule().UnsupportedFunctionalityError)({ functionality: 'files in assistant messages' });
         }
         messages.push({ role: 'assistant', content: text, ...(toolCalls.length > 0 ? { toolCalls } : {}) });
         break;
@@ -61,7 +67,7 @@ export function outputText(output: LanguageModelV3ToolResultOutput): string {
 
 function imagePart(part: LanguageModelV3FilePart): ContentPart {
   if (!part.mediaType.startsWith('image/')) {
-    throw new UnsupportedFunctionalityError({ functionality: `file parts of type ${part.mediaType} (only images are passed on)` });
+    throw new (aiModule().UnsupportedFunctionalityError)({ functionality: `file parts of type ${part.mediaType} (only images are passed on)` });
   }
   return { type: 'image', url: dataUrl(part.data, part.mediaType), mediaType: part.mediaType };
 }

@@ -1,7 +1,13 @@
-import { InvalidToolInputError, NoSuchToolError, jsonSchema, stepCountIs, streamText, tool, type Tool } from 'ai';
+import { createRequire } from 'node:module';
+import { onFirstUse } from '@creatorflow/core';
+import type { Tool } from 'ai';
 import type { ChatRequest, ChatResult, ToolLoopRequest, ToolLoopResult, ToolLoopRunner } from '@creatorflow/core';
 import { LlmPortLanguageModel } from './language-model.ts';
 import { toModelMessages } from './prompt.ts';
+
+// The AI SDK (~20 MB resident, a second to load) loads with the first tool loop, not at start-up.
+const require = createRequire(import.meta.url);
+const aiModule = onFirstUse(() => require('ai') as typeof import('ai'));
 
 const FINISH: Record<string, ChatResult['finishReason']> = {
   stop: 'stop',
@@ -47,20 +53,20 @@ export class AiSdkToolLoop implements ToolLoopRunner {
     };
     const tools: Record<string, Tool> = {};
     for (const spec of request.tools) {
-      tools[spec.name] = tool({
+      tools[spec.name] = aiModule().tool({
         description: spec.description,
         // No validation here: the registry checks arguments with the tool's zod schema and the model hears why they were wrong.
-        inputSchema: jsonSchema(spec.parameters),
+        inputSchema: aiModule().jsonSchema(spec.parameters),
         execute: (input: unknown, { toolCallId, abortSignal }) => serial(() => request.runTool({ id: toolCallId, name: spec.name, input }, abortSignal ?? request.signal)),
       });
     }
-    const result = streamText({
+    const result = aiModule().streamText({
       model,
       messages: toModelMessages(request.messages),
       allowSystemInMessages: true,
       tools,
       toolChoice: 'auto',
-      stopWhen: stepCountIs(request.maxSteps),
+      stopWhen: aiModule().stepCountIs(request.maxSteps),
       maxRetries: 0,
       abortSignal: request.signal,
       temperature: request.temperature,
@@ -103,7 +109,7 @@ export class AiSdkToolLoop implements ToolLoopRunner {
 }
 
 function invalidReason(error: unknown): string {
-  if (NoSuchToolError.isInstance(error)) return 'unknown tool';
-  if (InvalidToolInputError.isInstance(error)) return 'arguments were not valid JSON';
+  if (aiModule().NoSuchToolError.isInstance(error)) return 'unknown tool';
+  if (aiModule().InvalidToolInputError.isInstance(error)) return 'arguments were not valid JSON';
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,11 +1,16 @@
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { backoffDelayMs, newUuid, systemClock, type Clock, type JobHandler, type JobQueue, type JobSpec, type JobState, type ProcessOptions } from '@creatorflow/core';
+import { backoffDelayMs, newUuid, systemClock, type Clock, type JobHandler, type JobQueue, type JobSpec, type JobState, type ProcessOptions, onFirstUse } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { assertQueueName, errorText, readJob, type JobRow } from './job-rows.ts';
 import { GroupSlots } from './group-slots.ts';
+
+// BullMQ (~20 MB resident, a second to load) is cloud-only; local mode never loads it.
+const require = createRequire(import.meta.url);
+const bullmqModule = onFirstUse(() => require('bullmq') as typeof import('bullmq'));
 
 export interface BullJobQueueOptions {
   redis: Redis;
@@ -129,7 +134,7 @@ export class BullJobQueue implements JobQueue {
     assertQueueName(queue);
     if (this.#workers.has(queue)) throw new Error(`Queue '${queue}' already has a processor in this process`);
     const active = new Map<string, Active>();
-    const worker = new Worker(queue, (job, token) => this.#run(queue, job, token, handler as JobHandler<unknown>, options, active), {
+    const worker = new (bullmqModule().Worker)(queue, (job, token) => this.#run(queue, job, token, handler as JobHandler<unknown>, options, active), {
       connection: this.#redis,
       prefix: this.#prefix,
       concurrency: options.concurrency,
@@ -164,7 +169,7 @@ export class BullJobQueue implements JobQueue {
   #queue(name: string): Queue {
     let queue = this.#queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.#redis, prefix: this.#prefix });
+      queue = new (bullmqModule().Queue)(name, { connection: this.#redis, prefix: this.#prefix });
       queue.on('error', (error) => this.#logger.error({ err: error, queue: name }, 'BullMQ queue error'));
       this.#queues.set(name, queue);
     }
@@ -198,7 +203,7 @@ export class BullJobQueue implements JobQueue {
     const slotKey = group ? `${queue}:${group}` : undefined;
     if (slotKey && !(await this.#slots.acquire(slotKey, id, options.groupConcurrency!, this.#leaseMs))) {
       await job.moveToDelayed(Date.now() + 200, token);
-      throw new DelayedError();
+      throw new (bullmqModule().DelayedError)();
     }
     const attempt = job.attemptsMade + 1;
     const maxAttempts = job.opts.attempts ?? 1;
@@ -221,9 +226,9 @@ export class BullJobQueue implements JobQueue {
         await this.#recordFailure(queue, id, entry, error, attempt, maxAttempts, row.backoff_ms);
         if (entry.reason === 'shutdown') {
           await job.moveToDelayed(Date.now(), token);
-          throw new DelayedError();
+          throw new (bullmqModule().DelayedError)();
         }
-        if (entry.reason === 'cancel') throw new UnrecoverableError('job cancelled');
+        if (entry.reason === 'cancel') throw new (bullmqModule().UnrecoverableError)('job cancelled');
         throw error;
       }
       const done = this.#clock.now();

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { CreatorFlowError } from '@creatorflow/core';
 
 /**
@@ -27,6 +27,8 @@ export function redisDbIndex(url: string): number {
 /** Connects to Redis (cloud mode) or fails within 5 s with REDIS_UNREACHABLE naming what to check. */
 export async function connectRedis(url: string): Promise<Redis> {
   const db = redisDbIndex(url);
+  // ioredis (~20 MB resident) is cloud-only; local mode never loads it.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableReadyCheck: true, db });
   redis.on('error', () => undefined);
   try {

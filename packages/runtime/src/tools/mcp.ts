@@ -1,10 +1,18 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { z } from 'zod';
-import { CreatorFlowError, ToolRegistry, type ToolDefinition } from '@creatorflow/core';
+import { CreatorFlowError, ToolRegistry, lazy, type ToolDefinition } from '@creatorflow/core';
 import type { EgressGuard } from '@creatorflow/net';
 import { mcpChildEnv, stdioRefusal, type McpPolicy } from './mcp-policy.ts';
+
+// The MCP SDK (~25 MB resident, most of a second to load) loads when a workspace first uses an MCP server.
+const mcpSdk = lazy(async () => {
+  const [client, stdio, http] = await Promise.all([
+    import('@modelcontextprotocol/sdk/client/index.js'),
+    import('@modelcontextprotocol/sdk/client/stdio.js'),
+    import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
+  ]);
+  return { Client: client.Client, StdioClientTransport: stdio.StdioClientTransport, StreamableHTTPClientTransport: http.StreamableHTTPClientTransport };
+});
 
 export interface McpServerConfig {
   name: string;
@@ -50,6 +58,7 @@ export class McpTools {
       const refusal = stdioRefusal(policy, server);
       if (refusal) return this.#unavailable(wanted, `MCP server '${server.name}' may not be started: ${refusal}`, 'MCP_STDIO_NOT_ALLOWED', 403);
     }
+    const { Client, StdioClientTransport, StreamableHTTPClientTransport } = await mcpSdk();
     const client = new Client({ name: 'creatorflow', version: '1.0.0' });
     try {
       const transport =

@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { lazy } from '@creatorflow/core';
 import { PublishError } from '../../errors.ts';
 import { KeyedSemaphores, Semaphore } from './semaphore.ts';
+
+// Playwright is ~80 MB resident and seconds to load; only publishing and logging in need it.
+const playwright = lazy(() => import('playwright-core'));
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -126,6 +130,7 @@ export class BrowserPool {
     if (this.#opts.profilesDir) {
       const dir = join(this.#opts.profilesDir, lease.accountId);
       mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const { chromium } = await playwright();
       const context = await chromium.launchPersistentContext(dir, { executablePath: this.#opts.executablePath, headless, args });
       // The vault is the source of truth for the session; the profile keeps the rest (local storage, device marks).
       if (lease.storageState?.cookies.length) await context.addCookies(lease.storageState.cookies);
@@ -137,7 +142,7 @@ export class BrowserPool {
 
   #sharedBrowser(): Promise<Browser> {
     if (!this.#browser) {
-      const launching = chromium.launch({ executablePath: this.#opts.executablePath, headless: this.#opts.headless ?? true, args: CHROMIUM_ARGS });
+      const launching = playwright().then(({ chromium }) => chromium.launch({ executablePath: this.#opts.executablePath, headless: this.#opts.headless ?? true, args: CHROMIUM_ARGS }));
       this.#browser = launching;
       launching.then(
         (browser) =>

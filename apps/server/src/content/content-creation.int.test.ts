@@ -141,7 +141,7 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
     // The approval form is the one the web flow answers, and its message shows per-platform title options with scores and reasons.
     const asked = events.find((e) => e.type === 'human_required')!;
     expect(asked.data.form).toMatchObject({ required: ['approved'], properties: { approved: { type: 'boolean' }, title: { type: 'string' }, notes: { type: 'string' } } });
-    expect(String(asked.data.message)).toMatch(/- xiaohongshu：.+（\d+ 分：.*字/);
+    expect(String(asked.data.message)).toMatch(/- 小红书：.+（\d+ 分：.*字/);
 
     // Illustrations: the model's plan, drawn by the images API, stored as assets, inserted after the chosen paragraphs.
     expect(images.requests.map((r) => r.prompt)).toEqual(PLAN.map((p) => p.prompt));

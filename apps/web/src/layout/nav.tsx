@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   BookOutlined,
   BulbOutlined,
   CloudUploadOutlined,
@@ -40,11 +41,19 @@ export const NAV: NavItem[] = [
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
-/** Phones get five tabs: the things done on the go. */
+/** Phones get four tabs for the things done on the go, and 更多 for the rest. */
 export const MOBILE_TABS: NavItem[] = [
   { path: '/library/ideas', label: 'nav.library.ideas', icon: <BulbOutlined /> },
   { path: '/works', label: 'nav.works', icon: <FileTextOutlined /> },
   { path: '/workbench', label: 'nav.workbench', icon: <ExperimentOutlined /> },
   { path: '/runs', label: 'nav.runs', icon: <HistoryOutlined /> },
-  { path: '/settings', label: 'nav.more', icon: <SettingOutlined /> },
 ];
+
+/** The fifth tab: it opens a sheet with every other page. */
+export const MORE_TAB: NavItem = { path: '#more', label: 'nav.more', icon: <AppstoreOutlined /> };
+
+/** Every page of the desktop menu (leaves of NAV) that has no tab on a phone, in menu order — pages added to NAV appear here by themselves. */
+export function morePages(): NavItem[] {
+  const leaves = NAV.flatMap((item) => (item.children?.length ? item.children : [item]));
+  return leaves.filter((item) => !MOBILE_TABS.some((tab) => tab.path === item.path));
+}

@@ -1,12 +1,12 @@
 import { CloudOutlined, DesktopOutlined, DisconnectOutlined, SyncOutlined } from '@ant-design/icons';
-import { Badge, Grid, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Badge, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useHealth } from '../api/system.ts';
 import { useI18n, type Locale } from '../i18n/i18n.tsx';
 import { useOutbox } from '../offline/outbox-context.tsx';
 import { WorkspaceSwitcher } from '../pages/account/workspace-switcher.tsx';
-import { MOBILE_TABS, NAV, type NavItem } from './nav.tsx';
+import { MOBILE_TABS, MORE_TAB, NAV, morePages, type NavItem } from './nav.tsx';
 import { BrandMark } from './brand.tsx';
 
 function selectedKey(pathname: string): string {
@@ -74,27 +74,57 @@ function menuItems(items: NavItem[], t: ReturnType<typeof useI18n>['t']): NonNul
   }));
 }
 
-/** The phone's bottom navigation, with a dot on the tab whose drafts wait to sync. */
+/**
+ * The phone's bottom navigation, with a dot on the tab whose drafts wait to sync.
+ * The last tab, 更多, opens every page of the desktop menu that has no tab of its own.
+ */
 function TabBar({ selected }: { selected: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { entries } = useOutbox();
+  const [moreOpen, setMoreOpen] = useState(false);
   // Ideas wait on 想法库, work drafts on 作品.
   const waiting = new Set<string>(entries.map((e) => (e.kind === 'idea' ? '/library/ideas' : '/works')));
+  const isActive = (path: string) => selected === path || selected.startsWith(`${path}/`);
+  const more = morePages();
+  const moreActive = !MOBILE_TABS.some((tab) => isActive(tab.path));
+  const tabs = [...MOBILE_TABS, MORE_TAB];
   return (
-    <nav className="cf-tabbar" aria-label="tabs">
-      {MOBILE_TABS.map((tab) => {
-        const active = selected === tab.path || selected.startsWith(`${tab.path}/`);
-        return (
-          <button key={tab.path} type="button" className={active ? 'cf-tab cf-tab-active' : 'cf-tab'} onClick={() => navigate(tab.path)}>
-            <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
-              <span className="cf-tab-icon">{tab.icon}</span>
-            </Badge>
-            <span className="cf-tab-label">{t(tab.label)}</span>
-          </button>
-        );
-      })}
-    </nav>
+    <>
+      <nav className="cf-tabbar" aria-label="tabs">
+        {tabs.map((tab) => {
+          const isMore = tab === MORE_TAB;
+          const active = isMore ? moreActive : isActive(tab.path);
+          return (
+            <button
+              key={tab.path}
+              type="button"
+              className={active ? 'cf-tab cf-tab-active' : 'cf-tab'}
+              onClick={() => (isMore ? setMoreOpen(true) : navigate(tab.path))}
+              data-testid={isMore ? 'tab-more' : undefined}
+            >
+              <Badge dot={waiting.has(tab.path)} offset={[2, 0]}>
+                <span className="cf-tab-icon">{tab.icon}</span>
+              </Badge>
+              <span className="cf-tab-label">{t(tab.label)}</span>
+            </button>
+          );
+        })}
+      </nav>
+      <Drawer placement="bottom" open={moreOpen} onClose={() => setMoreOpen(false)} title={t('nav.more')} size="auto" styles={{ body: { padding: 8 } }} data-testid="more-drawer">
+        <Menu
+          mode="vertical"
+          selectedKeys={[selected]}
+          items={more.map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }))}
+          onClick={({ key }) => {
+            setMoreOpen(false);
+            navigate(key);
+          }}
+          style={{ borderInlineEnd: 'none' }}
+          data-testid="more-menu"
+        />
+      </Drawer>
+    </>
   );
 }
 

@@ -66,13 +66,13 @@ const titleOption = z.object({ title: z.string(), score: z.number(), fits: z.boo
 
 export function suggestTitlesTool(deps: ContentToolDeps): ToolDefinition<
   { markdown: string; platform: string; title?: string; candidates?: string[]; use_llm: boolean; count: number },
-  { platform: string; pick: string; options: Array<z.infer<typeof titleOption>> }
+  { platform: string; platform_name: string; pick: string; options: Array<z.infer<typeof titleOption>> }
 > {
   return {
     name: 'suggest_titles',
     description:
       'Several title options for a platform, each scored with reasons (length, numbers, hook words), optionally with model-written ones. ' +
-      '`candidates` are scored too; `pick` is the title to use there: `title` when it fits the platform, else the best option. `platform` comes back as the canonical id.',
+      '`candidates` are scored too; `pick` is the title to use there: `title` when it fits the platform, else the best option. `platform` comes back as the canonical id, `platform_name` as its Chinese display name (小红书).',
     input: z.object({
       markdown: z.string().min(1),
       platform: z.string(),
@@ -81,7 +81,7 @@ export function suggestTitlesTool(deps: ContentToolDeps): ToolDefinition<
       use_llm: z.boolean().default(true),
       count: z.number().int().min(1).max(10).default(5),
     }),
-    output: z.object({ platform: z.string(), pick: z.string(), options: z.array(titleOption) }),
+    output: z.object({ platform: z.string(), platform_name: z.string(), pick: z.string(), options: z.array(titleOption) }),
     runtime: 'universal',
     capabilities: ['llm'],
     async run(input, ctx) {
@@ -91,7 +91,7 @@ export function suggestTitlesTool(deps: ContentToolDeps): ToolDefinition<
       const own = input.title?.trim();
       // A title the user chose wins wherever it fits; elsewhere the best-ranked option that does.
       const pick = own && scoreTitle(own, profile).fits ? own : ((options.find((o) => o.fits) ?? options[0])?.title ?? own ?? '');
-      return { platform: profile.id, pick, options: options.map((o) => ({ title: o.title, score: o.score, fits: o.fits, reasons: o.reasons.map((r) => r.zh) })) };
+      return { platform: profile.id, platform_name: profile.name.zh, pick, options: options.map((o) => ({ title: o.title, score: o.score, fits: o.fits, reasons: o.reasons.map((r) => r.zh) })) };
     },
   };
 }

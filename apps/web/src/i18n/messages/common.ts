@@ -4,7 +4,7 @@ export const zh = {
   'app.tagline': 'AI 创作工作台',
   'nav.workbench': '创作工作台',
   'nav.works': '作品',
-  'nav.library': '素材库',
+  'nav.library': '资料库',
   'nav.library.ideas': '想法库',
   'nav.library.assets': '素材库',
   'nav.library.kb': '知识库',

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -27,6 +27,11 @@ export function HumanForm({ runId, message, form, requestId, suggestions, onAnsw
   const [busy, setBusy] = useState(false);
   const properties = form?.properties ?? {};
   const hasApproved = properties.approved?.type === 'boolean';
+  const anchor = useRef<HTMLDivElement>(null);
+  // On a phone the run's timeline comes first and fills the screen: bring the question into view once.
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 767.98px)').matches) anchor.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [requestId]);
 
   const send = async (extra: Record<string, unknown> = {}) => {
     setBusy(true);
@@ -43,6 +48,7 @@ export function HumanForm({ runId, message, form, requestId, suggestions, onAnsw
   };
 
   return (
+    <div ref={anchor} style={{ scrollMarginTop: 72 }}>
     <Alert
       type="info"
       showIcon
@@ -108,5 +114,6 @@ export function HumanForm({ runId, message, form, requestId, suggestions, onAnsw
         </div>
       }
     />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Form, Grid, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -163,6 +163,8 @@ function WaitingRuns({ onOpen }: { onOpen: (id: string) => void }) {
 
 export default function WorkbenchPage() {
   const { t } = useI18n();
+  // On a phone the form sits above the run, not to its left.
+  const phone = Grid.useBreakpoint().lg === false;
   const [params, setParams] = useSearchParams();
   const runId = params.get('run') ?? undefined;
   // Keeps the chosen graph in the address, so the form stays on it beside the run.
@@ -185,7 +187,7 @@ export default function WorkbenchPage() {
             <RunView runId={runId} onRetried={(run) => open(run.id)} />
           ) : (
             <Card>
-              <EmptyState title={t('workbench.emptyTitle')} hint={t('workbench.emptyHint')} />
+              <EmptyState title={t(phone ? 'workbench.emptyTitleAbove' : 'workbench.emptyTitle')} hint={t('workbench.emptyHint')} />
             </Card>
           )}
         </Col>

@@ -112,7 +112,9 @@ export function publishVersion(req: PublishVersionRequest): PublishVersion {
   // Field by field: an edited title keeps the run's body.
   const edited = Object.fromEntries(Object.entries(req.edited ?? {}).filter(([, v]) => v !== undefined)) as VersionOverride;
   const picked: VersionOverride | undefined = req.edited || req.fromRun ? { ...req.fromRun, ...edited } : undefined;
-  const source: PublishVersion['source'] = req.edited ? 'edited' : req.fromRun ? 'run' : 'work';
+  // A run version whose texts were all dropped (the person edited the work since) is not the run's any more.
+  const runHasText = req.fromRun !== undefined && [req.fromRun.title, req.fromRun.body, req.fromRun.tags].some((v) => v !== undefined);
+  const source: PublishVersion['source'] = req.edited ? 'edited' : runHasText ? 'run' : 'work';
   // What the person typed is never cut silently: an over-long edit is refused by the publish check instead.
   const chosenTitle = (picked?.title ?? formatted.title ?? req.title).trim();
   const title = edited.title !== undefined ? chosenTitle : fitTitle(chosenTitle, profile);

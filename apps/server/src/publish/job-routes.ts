@@ -115,7 +115,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     const edits = editsByPlatform(b.versions);
     const items: PublishItem[] = [];
     for (const workId of workIds) {
-      const fromRun = b.content ? new Map() : await runVersionsForWork(ctx, scope.workspaceId, workId);
+      const fromRun = b.content ? new Map() : await runVersionsForWork(ctx, scope, workId);
       for (const account of accounts) {
         const content: PublishContent = b.content
           ? { kind: b.content.kind, title: b.content.title, body: b.content.body, images: b.content.images.map(toMedia), cover: b.content.cover && toMedia(b.content.cover), video: b.content.video && toMedia(b.content.video), tags: b.content.tags }
@@ -157,7 +157,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     async (request) => {
       const scope = await scopeOf(request, 'viewer');
       const work = await ctx.library.works.get(scope, request.query.work_id);
-      const fromRun = await runVersionsForWork(ctx, scope.workspaceId, work.id);
+      const fromRun = await runVersionsForWork(ctx, scope, work.id);
       const names = [...new Set(request.query.platforms.split(',').map((p) => p.trim()).filter(Boolean))];
       return {
         versions: names.map((name) => {

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { imageSize } from '@creatorflow/content';
 import { mp4Fixture } from '@creatorflow/library/test-fixtures';
 import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
+import { runVersionsForWork } from './run-versions.ts';
 import { contentFromWork } from './work-content.ts';
 
 const SCRIPT = '# 周末骑行路线\n\n## 第一站\n\n**早上七点**出发，沿着 [绿道](https://example.com/greenway) 骑到湖边。\n\n- 带水\n- 带头盔\n';
@@ -72,6 +73,26 @@ describe('a work as each platform gets it', () => {
     expect(await contentFromWork(server.ctx, actor(), ids.article!, 'xiaohongshu', { fromRun })).toMatchObject({ title: '骑车上班一年', body: '跑出来的笔记正文', tags: ['通勤'] });
     const edited = { title: '我改的标题', body: '我改的正文', tags: ['日常'] };
     expect(await contentFromWork(server.ctx, actor(), ids.article!, 'xiaohongshu', { fromRun, edited })).toMatchObject(edited);
+  });
+
+  // Bug: the run's 公众号 body was published after the person had edited the work, losing the edit.
+  it('drops what the person changed in the work since the run saved it: the run’s bodies after an edit, its titles after a new title', async () => {
+    const workId = await newWork({ kind: 'article', title: '骑行通勤指南', body: '# 骑行通勤指南\n\n第一版正文。', tags: ['骑行'] });
+    const runId = crypto.randomUUID();
+    const { graph } = await server.ctx.runtime.graphs.get(actor().workspaceId, 'content-creation');
+    await server.ctx.runtime.runs.repo.create({ id: runId, workspaceId: actor().workspaceId, userId: actor().userId, graphName: 'content-creation', graphVersion: null, graph, inputs: {}, traceId: runId, route: { target: 'local', reasons: [], warnings: [], needsConfirmation: false } });
+    const output = { work_id: workId, work_version: 1, versions: [{ platform: 'wechat_mp', title: '公众号的标题', body: '<p>第一版正文。</p>', tags: ['骑行'] }], covers: [null] };
+    await server.ctx.database.query(`UPDATE runs SET status = 'completed', output = $2 WHERE id = $1`, [runId, JSON.stringify(output)]);
+
+    expect((await runVersionsForWork(server.ctx, actor(), workId)).get('wechat_mp')).toMatchObject({ title: '公众号的标题', body: '<p>第一版正文。</p>' });
+    const saved = await server.api<{ version: number }>('PUT', `/api/works/${workId}`, { body: '# 骑行通勤指南\n\n第一版正文。\n\n尽量选择有自行车道的道路。', base_version: 1 });
+    expect(saved.status).toBe(200);
+    const after = (await runVersionsForWork(server.ctx, actor(), workId)).get('wechat_mp');
+    expect(after).toMatchObject({ title: '公众号的标题', tags: ['骑行'] });
+    expect(after?.body).toBeUndefined();
+    const content = await contentFromWork(server.ctx, actor(), workId, 'wechat_mp', { fromRun: after });
+    expect(content.title).toBe('公众号的标题');
+    expect(content.body).toContain('尽量选择有自行车道的道路');
   });
 
   it('renders a 公众号 cover from the title when the article has none, unless turned off', async () => {

@@ -14,6 +14,8 @@ import { type PageContext, type SiteDef } from '../sites.ts';
  * the .zone-container description, the 选择封面 modal (semi-modal, 上传封面,
  * input.semi-upload-hidden-input, uploadCrop 完成), the 定时发布 radio and the
  * 日期和时间 input, the exact 发布 button, and /creator-micro/content/manage.
+ * Who is logged in: /web/api/media/user/info/ (user.nickname, avatar_thumb), as
+ * public uploaders read it (gitcoffee-os/postbot douyin.meta.ts).
  * Layout 2: the title placeholder becomes 添加作品标题.
  */
 export const douyin: SiteDef = {
@@ -48,6 +50,10 @@ R.q('imgfile').addEventListener('change', async (e) => { await R.uploadFiles(e.t
     '/creator-micro/content/post/video': (c) => postPage('video', c),
     '/creator-micro/content/post/image': (c) => postPage('image_note', c),
     '/creator-micro/content/manage': (c) => `<ul class="work-list">${c.posts.map((p) => `<li data-id="${p.id}">${esc(p.title)}</li>`).join('')}</ul>`,
+  },
+  profile: {
+    path: '/web/api/media/user/info/',
+    render: (u) => ({ status_code: 0, user: { uid: u.id, sec_uid: `MS4wLjABAAAA${u.id}`, nickname: u.nickname, avatar_thumb: { url_list: ['/__replica/face.png'] } } }),
   },
   publish: { path: '/web/api/media/aweme/create/', answer: (post) => ({ status_code: 0, item_id: post.id }) },
   list: {

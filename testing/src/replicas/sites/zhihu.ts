@@ -6,7 +6,9 @@ import { type SiteDef } from '../sites.ts';
  * shared/reference/platform-facts.md §9 (quanran001/thor-v2 and wechatsync/Wechatsync,
  * checked 2026-12-02): the 标题 textarea and the Draft.js
  * .public-DraftEditor-content body; 发布 opens the publish panel with its topic
- * search; the article then lives at /p/<id>.
+ * search; the article then lives at /p/<id>. The cover is a file input inside the
+ * label 添加文章封面 (a public Playwright recording of the write page, and the
+ * zhihu upload labels 添加文章封面/添加封面 in other public uploaders).
  * Layout 2: the body is a Lexical editor (div[data-lexical-editor=true]), the
  * other selector set seen in public code.
  */
@@ -27,6 +29,8 @@ export const zhihu: SiteDef = {
   editorPaths: ['/write'],
   pages: {
     '/write': (c) => `<div class="WriteIndex">
+<label class="UploadPicture-wrapper WriteCover-uploadButton">添加文章封面<input type="file" accept="image/jpeg,image/png" class="UploadPicture-input" data-r="cover" hidden></label>
+<div class="WriteCover-preview" data-r="cover-done" hidden><img alt="封面"></div>
 <textarea class="Input" placeholder="请输入标题（最多 100 个字）" rows="1" data-r="title"></textarea>
 ${c.version === 1 ? '<div class="DraftEditor-root"><div class="public-DraftEditor-content" contenteditable="true" data-r="body"></div></div>' : '<div class="Editable" data-lexical-editor="true" contenteditable="true" data-r="body"></div>'}
 <button class="Button PublishPanel-triggerButton" type="button" data-r="open">发布</button>
@@ -35,6 +39,7 @@ ${c.version === 1 ? '<div class="DraftEditor-root"><div class="public-DraftEdito
 <div class="PublishPanel-error" data-r="error" hidden></div><button class="Button Button--primary" type="button" data-r="submit">发布</button></div></div>
 <script>
 const topics = [];
+R.q('cover').addEventListener('change', async (e) => { await R.uploadFiles(e.target.files, 'cover'); R.q('cover-done').hidden = false; });
 R.q('open').addEventListener('click', () => { R.q('panel').hidden = false; });
 R.q('topic').addEventListener('input', (e) => {
   const v = e.target.value.trim(); const list = R.q('list'); list.innerHTML = '';

@@ -1,7 +1,11 @@
 // Local-mode startup benchmark: real `creatorflow start` processes, timed from
-// spawn until GET /api/health answers. Usage: node --import tsx bench/startup/run.ts [runs]
+// spawn until GET /api/health answers, and their resident memory once idle.
+// Usage: node --import tsx bench/startup/run.ts [runs]
+//
+// The compiled CLI (what `npm start` runs, decision 0004) is measured against the same
+// sources run through tsx (how it ran before), in the same run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +18,18 @@ interface Timing {
   ready: number;
   /** ms from SIGINT until the process exited */
   stop: number;
+  /** MB resident 5 s after it answered, with nothing asked of it */
+  idleRss: number;
+}
+
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb ?? 0) / 1024;
 }
 
 async function timeStart(args: string[], env: Record<string, string> = {}): Promise<Timing> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,27 +50,42 @@ async function timeStart(args: string[], env: Record<string, string> = {}): Prom
     await new Promise((r) => setTimeout(r, 20));
   }
   const ready = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleRss = rssMb(child.pid!);
   const stopping = performance.now();
   child.kill('SIGINT');
   await exited;
-  return { ready, stop: performance.now() - stopping };
+  return { ready, stop: performance.now() - stopping, idleRss };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const cli = (home: string) => ['apps/cli/src/main.ts', 'start', '--home', home, '--port', '0'];
+const startArgs = (home: string) => ['start', '--home', home, '--port', '0'];
+/** The compiled CLI, as `npm start` and `npx creatorflow` run it. */
+const built = (home: string) => ['--enable-source-maps', 'apps/cli/dist/main.js', ...startArgs(home)];
+/** The same sources through tsx, as every start ran before decision 0004. */
+const viaTsx = (home: string) => ['--import', 'tsx', 'apps/cli/src/main.ts', ...startArgs(home)];
 
-const results: Record<string, Timing[]> = { baseline: [], firstBundled: [], firstInitdb: [], second: [] };
+const { ensureServerBuild } = (await import(new URL('../../scripts/build-server.mjs', import.meta.url).href)) as {
+  ensureServerBuild(options?: { log?: (line: string) => void }): Promise<boolean>;
+};
+await ensureServerBuild();
+
+const results: Record<string, Timing[]> = { baseline: [], firstBundled: [], firstInitdb: [], second: [], secondTsx: [], firstTsx: [] };
 for (let i = 0; i < RUNS; i++) {
-  results.baseline!.push(await timeStart(['bench/startup/baseline-server.ts']));
+  results.baseline!.push(await timeStart(['--import', 'tsx', 'bench/startup/baseline-server.ts']));
   const home = mkdtempSync(join(tmpdir(), 'cf-bench-'));
   const other = mkdtempSync(join(tmpdir(), 'cf-bench-'));
+  const tsxHome = mkdtempSync(join(tmpdir(), 'cf-bench-'));
   try {
-    results.firstBundled!.push(await timeStart(cli(home)));
-    results.second!.push(await timeStart(cli(home)));
-    results.firstInitdb!.push(await timeStart(cli(other), { CREATORFLOW_PGLITE_SEED: 'initdb' }));
+    results.firstBundled!.push(await timeStart(built(home)));
+    results.second!.push(await timeStart(built(home)));
+    results.firstTsx!.push(await timeStart(viaTsx(tsxHome)));
+    results.secondTsx!.push(await timeStart(viaTsx(tsxHome)));
+    results.firstInitdb!.push(await timeStart(built(other), { CREATORFLOW_PGLITE_SEED: 'initdb' }));
   } finally {
     rmSync(home, { recursive: true, force: true });
     rmSync(other, { recursive: true, force: true });
+    rmSync(tsxHome, { recursive: true, force: true });
   }
   process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
 }
@@ -67,18 +93,23 @@ for (let i = 0; i < RUNS; i++) {
 const base = median(results.baseline!.map((t) => t.ready));
 const rows = [
   ['baseline (node + tsx + http server)', 'baseline'],
-  ['first start, bundled PGlite snapshot (default)', 'firstBundled'],
-  ['first start, initdb in WASM (CREATORFLOW_PGLITE_SEED=initdb)', 'firstInitdb'],
-  ['second start (existing home)', 'second'],
+  ['first start, compiled, bundled PGlite snapshot (default)', 'firstBundled'],
+  ['first start, compiled, initdb in WASM (CREATORFLOW_PGLITE_SEED=initdb)', 'firstInitdb'],
+  ['later start, compiled (existing home)', 'second'],
+  ['first start, sources through tsx (before)', 'firstTsx'],
+  ['later start, sources through tsx (before)', 'secondTsx'],
 ] as const;
 process.stdout.write(
   `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}, ${RUNS} runs, medians\n\n` +
-    '| case | ready (ms) | × baseline | stop (ms) |\n|---|---:|---:|---:|\n' +
+    '| case | ready (ms) | × baseline | idle RSS (MB) | stop (ms) |\n|---|---:|---:|---:|---:|\n' +
     rows
       .map(([label, key]) => {
         const ready = median(results[key]!.map((t) => t.ready));
-        return `| ${label} | ${ready.toFixed(0)} | ${(ready / base).toFixed(1)} | ${median(results[key]!.map((t) => t.stop)).toFixed(0)} |`;
+        const rss = median(results[key]!.map((t) => t.idleRss));
+        return `| ${label} | ${ready.toFixed(0)} | ${(ready / base).toFixed(1)} | ${rss.toFixed(0)} | ${median(results[key]!.map((t) => t.stop)).toFixed(0)} |`;
       })
       .join('\n') +
-    `\n\nBundled snapshot vs initdb on first start: ${(median(results.firstInitdb!.map((t) => t.ready)) / median(results.firstBundled!.map((t) => t.ready))).toFixed(2)}× faster\n`,
+    `\n\nLater start, compiled vs tsx: ${(median(results.secondTsx!.map((t) => t.ready)) / median(results.second!.map((t) => t.ready))).toFixed(2)}× faster, ` +
+    `idle RSS ${(median(results.second!.map((t) => t.idleRss)) / median(results.secondTsx!.map((t) => t.idleRss))).toFixed(2)}× of tsx's\n` +
+    `Bundled snapshot vs initdb on first start: ${(median(results.firstInitdb!.map((t) => t.ready)) / median(results.firstBundled!.map((t) => t.ready))).toFixed(2)}× faster\n`,
 );

@@ -1,9 +1,17 @@
 #!/usr/bin/env node
-// The `creatorflow` command (`npx creatorflow …` in a checkout). The CLI runs from its
-// TypeScript source through tsx (docs/decisions/0001). A JavaScript entry rather than a
-// shell script: Node resolves npm's bin symlink to this file, so the import below finds
-// the source wherever the link lives.
-import { register } from 'tsx/esm/api';
+// The `creatorflow` command (`npx creatorflow …` in a checkout). It runs the CLI compiled
+// to JavaScript (scripts/build-server.mjs, decision 0004), compiling first when a source
+// file is newer than the build; a JavaScript entry rather than a shell script, so Node
+// resolves npm's bin symlink to this file and the import below finds the build wherever
+// the link lives. `npm run dev` runs the TypeScript sources in watch mode instead.
+import { CLI_ENTRY, ensureServerBuild } from '../../../scripts/build-server.mjs';
 
-register();
-await import('../src/main.ts');
+try {
+  await ensureServerBuild();
+} catch (error) {
+  process.stderr.write(`创流：编译失败 / Compiling CreatorFlow failed:\n${error.message}\n`);
+  process.exit(1);
+}
+// Stack traces point at the TypeScript sources.
+process.setSourceMapsEnabled(true);
+await import(CLI_ENTRY);

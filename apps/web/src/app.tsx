@@ -23,6 +23,7 @@ const LlmPage = lazy(() => import('./pages/llm/llm-page.tsx'));
 const RunsPage = lazy(() => import('./pages/runs/runs-page.tsx'));
 const RunDetailPage = lazy(() => import('./pages/runs/run-detail-page.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings/settings-page.tsx'));
+const AnalyticsPage = lazy(() => import('./pages/analytics/analytics-page.tsx'));
 const LoginPage = lazy(() => import('./pages/account/login-page.tsx'));
 
 const queryClient = new QueryClient({
@@ -87,6 +88,7 @@ function Pages() {
                       <Route path="/library/assets" element={<AssetsPage />} />
                       <Route path="/library/kb" element={<KnowledgePage />} />
                       <Route path="/publish" element={<PublishPage />} />
+                      <Route path="/analytics" element={<AnalyticsPage />} />
                       <Route path="/llm" element={<LlmPage />} />
                       <Route path="/runs" element={<RunsPage />} />
                       <Route path="/runs/:runId" element={<RunDetailPage />} />

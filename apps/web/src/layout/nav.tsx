@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  BarChartOutlined,
   BookOutlined,
   BulbOutlined,
   CloudUploadOutlined,
@@ -36,6 +37,7 @@ export const NAV: NavItem[] = [
     ],
   },
   { path: '/publish', label: 'nav.publish', icon: <CloudUploadOutlined /> },
+  { path: '/analytics', label: 'nav.analytics', icon: <BarChartOutlined /> },
   { path: '/llm', label: 'nav.llm', icon: <EditOutlined /> },
   { path: '/runs', label: 'nav.runs', icon: <HistoryOutlined /> },
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },

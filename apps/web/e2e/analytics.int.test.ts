@@ -146,7 +146,8 @@ describe('数据看板 (analytics dashboard)', () => {
     expect(width).toBeLessThanOrEqual(390);
     await page.waitForTimeout(600);
     await screenshot(page, 'analytics-dashboard-390');
-    await page.getByTestId('post-row').first().click();
+    // The newest row is the link added by hand on the desktop (no numbers yet); open a collected one.
+    await page.getByTestId('post-row').filter({ hasText: '示例作品' }).first().click();
     await page.getByTestId('post-drawer').getByTestId('score-breakdown').waitFor();
     await page.waitForTimeout(600);
     await screenshot(page, 'analytics-post-390');

@@ -25,7 +25,7 @@ interface Job {
   result_url: string | null;
   error_code: string | null;
   error_message: string | null;
-  action: { type: string; message?: string; publishPageUrl?: string; checklist?: string[] } | null;
+  action: { type: string; message?: string; publish_page_url?: string; checklist?: string[] } | null;
   attempts?: Array<{ number: number; method: string; status: string; duration_ms: number | null; error_code: string | null; error_message: string | null; screenshot_url: string | null }>;
 }
 
@@ -88,7 +88,7 @@ function saveQr(dataUrl: string, sessionId: string): string {
 
 function describeJob(j: Job): string {
   if (j.status === 'published') return `✔ ${j.platform} 已发布 published: ${j.result_url ?? '(no URL)'}`;
-  if (j.status === 'needs_action') return `! ${j.platform} 需要处理 needs action (${j.action?.type}): ${j.action?.message ?? j.error_message ?? ''}${j.action?.publishPageUrl ? `\n    ${j.action.publishPageUrl}` : ''}`;
+  if (j.status === 'needs_action') return `! ${j.platform} 需要处理 needs action (${j.action?.type}): ${j.action?.message ?? j.error_message ?? ''}${j.action?.publish_page_url ? `\n    ${j.action.publish_page_url}` : ''}`;
   if (j.status === 'failed') return `✘ ${j.platform} 失败 failed [${j.error_code}]: ${j.error_message}`;
   return `… ${j.platform} ${j.status} (run at ${j.run_at})`;
 }

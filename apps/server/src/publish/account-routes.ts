@@ -3,7 +3,8 @@ import { ValidationError } from '@creatorflow/core';
 import { PublishError, canShowBrowserWindow, sessionFromCookies, type PublishRuntime } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
-import { accountDto, loginSessionDto } from './dto.ts';
+import { noContent } from '../contract/responses.ts';
+import { accountDto, accountSchema, loginSessionDto, loginSessionSchema, platformDto, platformSchema } from './dto.ts';
 import { publishRuntime } from './runtime.ts';
 
 const tags = ['publish'];
@@ -21,6 +22,9 @@ const createBody = z.object({
   base_url: z.string().url().optional(),
 });
 
+/** An account after a login check: whether it is logged in and why not. */
+const checkedSchema = accountSchema.extend({ logged_in: z.boolean(), reason: z.string().nullable() });
+
 /** The account matrix (账号矩阵) and logins. */
 export const accountRoutes: RoutePlugin = async (app, ctx) => {
   const scopeOf = async (request: Parameters<typeof resolveScope>[1], role: 'viewer' | 'editor' = 'editor') => {
@@ -30,19 +34,19 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
   const withCreds = async (rt: PublishRuntime, workspaceId: string, a: Awaited<ReturnType<PublishRuntime['accounts']['get']>>) =>
     accountDto(a, { has_credentials: (await rt.vault.has(workspaceId, a.id, a.platform === 'wechat_mp' ? 'app' : 'session')) });
 
-  app.get('/api/publish/platforms', { schema: { tags, summary: 'Platforms, their content kinds, limits and methods' } }, async (request) => {
+  app.get('/api/publish/platforms', { schema: { tags, summary: 'Platforms, their content kinds, limits and methods', response: { 200: z.object({ platforms: z.array(platformSchema) }) } } }, async (request) => {
     await scopeOf(request, 'viewer');
-    return { platforms: (await publishRuntime(ctx)).registry.descriptors() };
+    return { platforms: (await publishRuntime(ctx)).registry.descriptors().map(platformDto) };
   });
 
-  app.get('/api/publish/accounts', { schema: { tags, summary: 'Accounts of the workspace' } }, async (request) => {
+  app.get('/api/publish/accounts', { schema: { tags, summary: 'Accounts of the workspace', response: { 200: z.object({ accounts: z.array(accountSchema) }) } } }, async (request) => {
     const actor = await scopeOf(request, 'viewer');
     const rt = await publishRuntime(ctx);
     const rows = await rt.accounts.list(actor.workspaceId);
     return { accounts: await Promise.all(rows.map((a) => withCreds(rt, actor.workspaceId, a))) };
   });
 
-  app.post('/api/publish/accounts', { schema: { tags, summary: 'Add a platform account', body: createBody } }, async (request, reply) => {
+  app.post('/api/publish/accounts', { schema: { tags, summary: 'Add a platform account', body: createBody, response: { 201: accountSchema } } }, async (request, reply) => {
     const actor = await scopeOf(request);
     const rt = await publishRuntime(ctx);
     const b = request.body;
@@ -70,13 +74,13 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     return reply.code(201).send(await withCreds(rt, actor.workspaceId, account));
   });
 
-  app.get('/api/publish/accounts/:id', { schema: { tags, summary: 'One account', params: id } }, async (request) => {
+  app.get('/api/publish/accounts/:id', { schema: { tags, summary: 'One account', params: id, response: { 200: accountSchema } } }, async (request) => {
     const actor = await scopeOf(request, 'viewer');
     const rt = await publishRuntime(ctx);
     return withCreds(rt, actor.workspaceId, await rt.accounts.get(actor.workspaceId, request.params.id));
   });
 
-  app.delete('/api/publish/accounts/:id', { schema: { tags, summary: 'Remove an account and its credentials', params: id } }, async (request, reply) => {
+  app.delete('/api/publish/accounts/:id', { schema: { tags, summary: 'Remove an account and its credentials', params: id, response: noContent } }, async (request, reply) => {
     const actor = await scopeOf(request);
     const rt = await publishRuntime(ctx);
     await rt.accounts.get(actor.workspaceId, request.params.id);
@@ -85,7 +89,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     return reply.code(204).send();
   });
 
-  app.post('/api/publish/accounts/:id/check', { schema: { tags, summary: 'Check the login of an account now', params: id } }, async (request) => {
+  app.post('/api/publish/accounts/:id/check', { schema: { tags, summary: 'Check the login of an account now', params: id, response: { 200: checkedSchema } } }, async (request) => {
     const actor = await scopeOf(request);
     const rt = await publishRuntime(ctx);
     const account = await rt.accounts.get(actor.workspaceId, request.params.id);
@@ -122,6 +126,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
         summary: 'Start an interactive login: a browser window on the local desktop when there is one, and the QR code as an image for the web UI',
         params: id,
         body: z.object({ headed: z.boolean().optional() }).optional(),
+        response: { 202: loginSessionSchema },
       },
     },
     async (request, reply) => {
@@ -149,7 +154,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get(
     '/api/publish/accounts/:id/login/:sid',
-    { schema: { tags, summary: 'State of an interactive login', params: z.object({ id: z.string().uuid(), sid: z.string().uuid() }) } },
+    { schema: { tags, summary: 'State of an interactive login', params: z.object({ id: z.string().uuid(), sid: z.string().uuid() }), response: { 200: loginSessionSchema } } },
     async (request) => {
       const actor = await scopeOf(request, 'viewer');
       return loginSessionDto((await publishRuntime(ctx)).logins.get(actor.workspaceId, request.params.sid));
@@ -158,7 +163,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/publish/accounts/:id/cookies',
-    { schema: { tags, summary: 'Log in by pasting the session cookies', params: id, body: z.object({ cookies: z.string().min(3).max(20_000) }) } },
+    { schema: { tags, summary: 'Log in by pasting the session cookies', params: id, body: z.object({ cookies: z.string().min(3).max(20_000) }), response: { 200: z.object({ stored: z.literal(true), cookies: z.number().describe('Cookies stored') }) } } },
     async (request) => {
       const actor = await scopeOf(request);
       const rt = await publishRuntime(ctx);
@@ -167,7 +172,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
       if (!flow) throw new PublishError('PUBLISH_UNSUPPORTED', `${account.platform} does not log in with cookies.`, { status: 400 });
       const state = sessionFromCookies(request.body.cookies, typeof account.settings.baseUrl === 'string' ? account.settings.baseUrl : flow.baseUrl);
       await rt.vault.put(actor, account.id, 'session', state as unknown as Record<string, unknown>, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode);
-      return { stored: true, cookies: state.cookies.length };
+      return { stored: true as const, cookies: state.cookies.length };
     },
   );
 };

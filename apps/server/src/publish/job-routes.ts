@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { CreatorFlowError, ForbiddenError, NotFoundError, ValidationError } from '@creatorflow/core';
 import { publishVersion } from '@creatorflow/content';
 import type { PublishContent, PublishItem, PublishEvent } from '@creatorflow/publish';
+import { rawBody } from '../contract/responses.ts';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
-import { attemptDto, jobDto } from './dto.ts';
+import { attemptDto, attemptSchema, eventDto, eventSchema, healthDto, healthSchema, jobDto, jobSchema } from './dto.ts';
 import { publishRuntime } from './runtime.ts';
 import { runVersionsForWork } from './run-versions.ts';
 import { contentFromWork, type PlatformEdit } from './work-content.ts';
@@ -90,6 +91,9 @@ const versionsResponse = z.object({
   ),
 });
 
+const jobsSchema = z.object({ jobs: z.array(jobSchema) });
+const jobWithAttempts = jobSchema.extend({ attempts: z.array(attemptSchema) });
+
 const toMedia = (m: z.infer<typeof media>) => ({ name: m.name, contentType: m.content_type, path: m.path });
 
 /** The dialog's edits keyed by canonical platform id (it may name a platform by any catalogue name). */
@@ -105,7 +109,7 @@ function editsByPlatform(versions: z.infer<typeof createBody>['versions']): Map<
 export const jobRoutes: RoutePlugin = async (app, ctx) => {
   const scopeOf = async (request: Parameters<typeof resolveScope>[1], role: 'viewer' | 'editor' = 'editor') => resolveScope(ctx.database, request, role);
 
-  app.post('/api/publish/jobs', { schema: { tags, summary: 'Publish works to accounts now, at a time, or as a spaced batch', body: createBody } }, async (request, reply) => {
+  app.post('/api/publish/jobs', { schema: { tags, summary: 'Publish works to accounts now, at a time, or as a spaced batch', body: createBody, response: { 201: jobsSchema } } }, async (request, reply) => {
     const scope = await scopeOf(request);
     const rt = await publishRuntime(ctx);
     const b = request.body;
@@ -201,7 +205,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get(
     '/api/publish/jobs',
-    { schema: { tags, summary: 'Publish jobs, newest first', querystring: z.object({ status: z.enum(['scheduled', 'queued', 'running', 'published', 'needs_action', 'failed', 'cancelled']).optional(), batch_id: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) } },
+    { schema: { tags, summary: 'Publish jobs, newest first', querystring: z.object({ status: z.enum(['scheduled', 'queued', 'running', 'published', 'needs_action', 'failed', 'cancelled']).optional(), batch_id: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: jobsSchema } } },
     async (request) => {
       const scope = await scopeOf(request, 'viewer');
       const rt = await publishRuntime(ctx);
@@ -210,26 +214,26 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.get('/api/publish/jobs/:id', { schema: { tags, summary: 'A job with its attempts', params: id } }, async (request) => {
+  app.get('/api/publish/jobs/:id', { schema: { tags, summary: 'A job with its attempts', params: id, response: { 200: jobWithAttempts } } }, async (request) => {
     const scope = await scopeOf(request, 'viewer');
     const rt = await publishRuntime(ctx);
     const job = await rt.service.get(scope.workspaceId, request.params.id);
     return { ...jobDto(job), attempts: (await rt.repo.attempts(job.id)).map(attemptDto) };
   });
 
-  app.post('/api/publish/jobs/:id/cancel', { schema: { tags, summary: 'Cancel a job', params: id } }, async (request) => {
+  app.post('/api/publish/jobs/:id/cancel', { schema: { tags, summary: 'Cancel a job', params: id, response: { 200: jobSchema } } }, async (request) => {
     const scope = await scopeOf(request);
     return jobDto(await (await publishRuntime(ctx)).service.cancel(scope.workspaceId, request.params.id));
   });
 
-  app.post('/api/publish/jobs/:id/retry', { schema: { tags, summary: 'Run a failed, cancelled or waiting job again now', params: id } }, async (request) => {
+  app.post('/api/publish/jobs/:id/retry', { schema: { tags, summary: 'Run a failed, cancelled or waiting job again now', params: id, response: { 200: jobSchema } } }, async (request) => {
     const scope = await scopeOf(request);
     return jobDto(await (await publishRuntime(ctx)).service.retry(scope.workspaceId, request.params.id));
   });
 
   app.post(
     '/api/publish/jobs/:id/reschedule',
-    { schema: { tags, summary: 'Move a job that has not run to another time', params: id, body: z.object({ at: z.string().datetime({ offset: true }) }) } },
+    { schema: { tags, summary: 'Move a job that has not run to another time', params: id, body: z.object({ at: z.string().datetime({ offset: true }) }), response: { 200: jobSchema } } },
     async (request) => {
       const scope = await scopeOf(request);
       return jobDto(await (await publishRuntime(ctx)).service.reschedule(scope.workspaceId, request.params.id, new Date(request.body.at)));
@@ -238,7 +242,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/publish/jobs/:id/complete',
-    { schema: { tags, summary: 'Assist: "done, here is the URL"', params: id, body: z.object({ url: z.string().min(1).max(2000) }) } },
+    { schema: { tags, summary: 'Assist: "done, here is the URL"', params: id, body: z.object({ url: z.string().min(1).max(2000) }), response: { 200: jobSchema } } },
     async (request) => {
       const scope = await scopeOf(request);
       return jobDto(await (await publishRuntime(ctx)).service.complete(scope.workspaceId, request.params.id, request.body.url));
@@ -247,19 +251,28 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get(
     '/api/publish/jobs/:id/events',
-    { schema: { tags, summary: 'Progress events of a job (JSON, or SSE with Accept: text/event-stream)', params: id, querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Progress events of a job (JSON, or SSE with Accept: text/event-stream)',
+        params: id,
+        querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+        // The event stream is written to the socket as events happen; the schema is the JSON answer.
+        produces: ['application/json', 'text/event-stream'],
+        response: { 200: z.object({ events: z.array(eventSchema) }).describe('The events so far; with Accept: text/event-stream the same events as SSE, then live ones') },
+      },
+    },
     async (request, reply) => {
       const scope = await scopeOf(request, 'viewer');
       const rt = await publishRuntime(ctx);
       const job = await rt.service.get(scope.workspaceId, request.params.id);
       const lastId = Number(request.headers['last-event-id'] ?? request.query.after) || 0;
       const past = await rt.repo.events(job.id, lastId);
-      const shape = (e: PublishEvent) => ({ id: e.id, type: e.type, data: e.data, created_at: new Date(e.createdAt).toISOString() });
-      if (!String(request.headers.accept ?? '').includes('text/event-stream')) return { events: past.map(shape) };
+      if (!String(request.headers.accept ?? '').includes('text/event-stream')) return { events: past.map(eventDto) };
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      const write = (e: PublishEvent) => raw.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(shape(e))}\n\n`);
+      const write = (e: PublishEvent) => raw.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(eventDto(e))}\n\n`);
       past.forEach(write);
       const listener = (e: PublishEvent) => {
         if (e.jobId !== job.id) return;
@@ -271,7 +284,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.get('/api/publish/attempts/:id/screenshot', { schema: { tags, summary: 'Screenshot taken when an attempt failed', params: id } }, async (request, reply) => {
+  app.get('/api/publish/attempts/:id/screenshot', { schema: { tags, summary: 'Screenshot taken when an attempt failed', params: id, ...rawBody(['image/png'], 'The PNG') } }, async (request, reply) => {
     const scope = await scopeOf(request, 'viewer');
     const rt = await publishRuntime(ctx);
     const attempt = await rt.repo.getAttempt(request.params.id, scope.workspaceId);
@@ -280,9 +293,9 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     return reply.type('image/png').send(bytes);
   });
 
-  app.get('/api/publish/health', { schema: { tags, summary: 'Browser service and circuit breakers' } }, async (request) => {
+  app.get('/api/publish/health', { schema: { tags, summary: 'Browser service and circuit breakers', response: { 200: healthSchema } } }, async (request) => {
     await scopeOf(request, 'viewer');
     const rt = await publishRuntime(ctx);
-    return { browser: await rt.pool.health(), breakers: rt.breakers.states() };
+    return healthDto(await rt.pool.health(), rt.breakers.states());
   });
 };

@@ -61,6 +61,14 @@ describe('publish API (local mode)', () => {
     expect(check.body.logged_in).toBe(true);
   });
 
+  it('lists the platforms in snake_case with their limits and methods', async () => {
+    const res = await call<{ platforms: Array<Record<string, unknown> & { id: string; limits: Record<string, unknown> }> }>('GET', '/api/publish/platforms');
+    const xhs = res.body.platforms.find((p) => p.id === 'xiaohongshu')!;
+    expect(xhs).toMatchObject({ name: '小红书', name_en: expect.any(String), methods: expect.arrayContaining(['browser', 'assist']), publish_page_url: expect.stringMatching(/^https:\/\//) });
+    expect(xhs.limits).toMatchObject({ title_max: 20, scheduling: expect.any(Boolean) });
+    expect(res.raw).not.toMatch(/publishPageUrl|nameEn|titleMax/);
+  });
+
   it('rejects an unknown platform with the list of known ones', async () => {
     const res = await call<{ detail: string }>('POST', '/api/publish/accounts', { platform: 'myspace', name: 'x' });
     expect(res.status).toBe(400);
@@ -135,10 +143,13 @@ describe('publish API (local mode)', () => {
     expect(health.body.breakers.xiaohongshu).toBe('open');
     const res = await call<{ jobs: Array<{ id: string }> }>('POST', '/api/publish/jobs', { content: note, to: [ids.xhs] });
     const job = await server.waitForJob(res.body.jobs[0]!.id, ['published', 'failed', 'needs_action']);
-    const shown = await call<{ attempts: Array<{ method: string }>; action: { checklist: string[]; images: Array<{ order: number }>; publishPageUrl: string } }>('GET', `/api/publish/jobs/${job.id}`);
+    const shown = await call<{ attempts: Array<{ method: string }>; action: { checklist: string[]; images: Array<{ order: number }>; publish_page_url: string; platform_name: string } }>('GET', `/api/publish/jobs/${job.id}`);
     expect(shown.body.attempts.map((a) => a.method)).toEqual(['assist']);
     expect(shown.body.action.images.map((i) => i.order)).toEqual([1, 2]);
     expect(shown.body.action.checklist.length).toBeGreaterThan(3);
+    // The assist bundle is snake_case like the rest of the API (the publish package's AssistPackage is camelCase).
+    expect(shown.body.action).toMatchObject({ platform_name: '小红书', publish_page_url: expect.stringMatching(/^https:\/\//) });
+    expect(Object.keys(shown.body.action)).not.toContain('publishPageUrl');
     ids.assistJob = job.id;
     xhs.setLayout(1);
   });

@@ -4,9 +4,12 @@ import { FORGOTTEN_PASSWORD_NOTICE } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { publishRuntime } from './runtime.ts';
+import { vaultStatusSchema } from './dto.ts';
 
 const tags = ['publish'];
 const password = z.string().min(1).max(1024);
+const unlocked = z.object({ unlocked: z.boolean() });
+const deleted = z.object({ deleted: z.number().describe('Credentials deleted') });
 
 /** The credential vault: master password, lock/unlock, reset, wipe of cloud copies. */
 export const vaultRoutes: RoutePlugin = async (app, ctx) => {
@@ -15,25 +18,26 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
     return { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId };
   };
 
-  app.get('/api/publish/vault', { schema: { tags, summary: 'Vault status (initialized, unlocked, KDF)' } }, async (request) => {
+  app.get('/api/publish/vault', { schema: { tags, summary: 'Vault status (initialized, unlocked, KDF)', response: { 200: vaultStatusSchema } } }, async (request) => {
     const actor = await actorOf(request, 'viewer');
     const rt = await publishRuntime(ctx);
-    return { ...(await rt.vault.status(actor.workspaceId)), forgotten_password: FORGOTTEN_PASSWORD_NOTICE };
+    const { initialized, unlocked, kdf, iterations } = await rt.vault.status(actor.workspaceId);
+    return { initialized, unlocked, kdf, iterations, forgotten_password: FORGOTTEN_PASSWORD_NOTICE };
   });
 
-  app.post('/api/publish/vault/init', { schema: { tags, summary: 'Set the master password', body: z.object({ password }) } }, async (request, reply) => {
+  app.post('/api/publish/vault/init', { schema: { tags, summary: 'Set the master password', body: z.object({ password }), response: { 201: z.object({ initialized: z.literal(true), unlocked: z.literal(true) }) } } }, async (request, reply) => {
     const actor = await actorOf(request, 'admin');
     await (await publishRuntime(ctx)).vault.initialize(actor, request.body.password);
-    return reply.code(201).send({ initialized: true, unlocked: true });
+    return reply.code(201).send({ initialized: true as const, unlocked: true as const });
   });
 
-  app.post('/api/publish/vault/unlock', { schema: { tags, summary: 'Unlock the vault in this process', body: z.object({ password }) } }, async (request) => {
+  app.post('/api/publish/vault/unlock', { schema: { tags, summary: 'Unlock the vault in this process', body: z.object({ password }), response: { 200: unlocked } } }, async (request) => {
     const actor = await actorOf(request);
     await (await publishRuntime(ctx)).vault.unlock(actor, request.body.password);
     return { unlocked: true };
   });
 
-  app.post('/api/publish/vault/lock', { schema: { tags, summary: 'Forget the vault key in this process' } }, async (request) => {
+  app.post('/api/publish/vault/lock', { schema: { tags, summary: 'Forget the vault key in this process', response: { 200: unlocked } } }, async (request) => {
     const actor = await actorOf(request);
     (await publishRuntime(ctx)).vault.lock(actor.workspaceId);
     return { unlocked: false };
@@ -41,17 +45,17 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/api/publish/vault/change-password',
-    { schema: { tags, summary: 'Change the master password (re-encrypts every local credential)', body: z.object({ old_password: password, new_password: password }) } },
+    { schema: { tags, summary: 'Change the master password (re-encrypts every local credential)', body: z.object({ old_password: password, new_password: password }), response: { 200: z.object({ changed: z.literal(true) }) } } },
     async (request) => {
       const actor = await actorOf(request, 'admin');
       await (await publishRuntime(ctx)).vault.changePassword(actor, request.body.old_password, request.body.new_password);
-      return { changed: true };
+      return { changed: true as const };
     },
   );
 
   app.post(
     '/api/publish/vault/reset',
-    { schema: { tags, summary: 'Forgotten master password: delete every credential and the vault', body: z.object({ confirm: z.string() }) } },
+    { schema: { tags, summary: 'Forgotten master password: delete every credential and the vault', body: z.object({ confirm: z.string() }), response: { 200: deleted } } },
     async (request) => {
       if (request.body.confirm !== 'DELETE ALL CREDENTIALS') {
         throw new ValidationError(`Reset deletes every stored credential. ${FORGOTTEN_PASSWORD_NOTICE} To go ahead send confirm: "DELETE ALL CREDENTIALS".`, [{ path: 'confirm', message: 'must be "DELETE ALL CREDENTIALS"' }]);
@@ -61,7 +65,7 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.post('/api/publish/vault/wipe-cloud', { schema: { tags, summary: 'Delete every cloud copy of every credential of the workspace' } }, async (request) => {
+  app.post('/api/publish/vault/wipe-cloud', { schema: { tags, summary: 'Delete every cloud copy of every credential of the workspace', response: { 200: deleted } } }, async (request) => {
     const actor = await actorOf(request, 'admin');
     return (await publishRuntime(ctx)).vault.wipeCloudCopies(actor);
   });

@@ -60,7 +60,7 @@ export function KeysTab() {
 
   const create = async () => {
     try {
-      const result = await api<LlmKey & { key: string }>('/api/llm/keys', { body: { name: name.trim() } });
+      const result = await llmApi.createKey({ name: name.trim() });
       setCreated(result.key);
       setName('');
       await queryClient.invalidateQueries({ queryKey: ['llm-keys'] });

@@ -21,7 +21,7 @@ function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) 
   const submit = async () => {
     const values = await form.validateFields();
     await run(async () => {
-      const created = await api<{ name: string; became_default?: boolean }>('/api/llm/providers', { body: { ...values, name: values.name || undefined, base_url: values.base_url || undefined, api_key: values.api_key || undefined } });
+      const created = await llmApi.addProvider({ ...values, name: values.name || undefined, base_url: values.base_url || undefined, api_key: values.api_key || undefined });
       if (created.became_default) void message.success(t('llm.becameDefault', { name: created.name }));
       await queryClient.invalidateQueries({ queryKey: ['llm-providers'] });
       await queryClient.invalidateQueries({ queryKey: ['llm-models'] });

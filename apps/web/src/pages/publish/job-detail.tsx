@@ -38,7 +38,7 @@ function AssistChecklist({ job, action }: { job: PublishJob; action: AssistActio
             {action.text.tags ? <Typography.Text copyable>{action.text.tags}</Typography.Text> : null}
           </Space>
           <Space wrap>
-            <Button icon={<ExportOutlined />} href={action.publishPageUrl} target="_blank" rel="noreferrer">
+            <Button icon={<ExportOutlined />} href={action.publish_page_url} target="_blank" rel="noreferrer">
               {t('publish.assistOpen')}
             </Button>
             <Input placeholder={t('publish.assistUrl')} value={url} onChange={(e) => setUrl(e.target.value)} style={{ width: 280 }} />

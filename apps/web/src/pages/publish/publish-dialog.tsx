@@ -31,13 +31,11 @@ export function PublishDialog({ open, onClose, workIds = [], onCreated }: { open
   const submit = async () => {
     const values = await form.validateFields();
     await run(async () => {
-      const result = await api<{ jobs: PublishJob[] }>('/api/publish/jobs', {
-        body: {
-          works: values.works,
-          to: values.to,
-          at: values.when === 'at' && values.at ? values.at.toISOString() : undefined,
-          spacing_seconds: values.spacing_minutes ? Math.round(values.spacing_minutes * 60) : undefined,
-        },
+      const result = await publishApi.create({
+        works: values.works,
+        to: values.to,
+        at: values.when === 'at' && values.at ? values.at.toISOString() : undefined,
+        spacing_seconds: values.spacing_minutes ? Math.round(values.spacing_minutes * 60) : undefined,
       });
       void message.success(t('publish.created', { count: result.jobs.length }));
       await queryClient.invalidateQueries({ queryKey: ['publish-jobs'] });

@@ -24,10 +24,67 @@ describe('content formatting routes', () => {
     expect(body.violations.map((v: { code: string }) => v.code)).toEqual(['COVER_MISSING']);
   });
 
-  it('lists platform profiles and themes', async () => {
+  it('lists platform profiles and themes in snake_case', async () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/format/platforms', headers: server.localHeaders });
     expect(res.json().platforms.map((p: { id: string }) => p.id)).toContain('xiaohongshu');
     expect(res.json().themes.length).toBeGreaterThanOrEqual(3);
+    const xhs = res.json().platforms.find((p: { id: string }) => p.id === 'xiaohongshu');
+    expect(xhs).toMatchObject({ name: { zh: '小红书' }, title: { max: 20 }, cover: { first_image: true }, links: { allowed_hosts: expect.any(Array) }, publish: { page_url: expect.stringMatching(/^https:/) } });
+    // The catalogue is camelCase (maxChars, nativeHosts, pageUrl); none of it reaches the payload.
+    expect(res.body).not.toMatch(/"(maxChars|nativeHosts|firstImage|allowedHosts|blankLine|sensitiveWords|pageUrl|loginUrl)"/);
+  });
+
+  it('lists cover templates in snake_case', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/api/covers/templates', headers: server.localHeaders });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().templates.length).toBeGreaterThan(0);
+    expect(res.json().templates[0]).toMatchObject({ id: expect.any(String), name: { zh: expect.any(String) }, title: { max_size: expect.any(Number), max_lines: expect.any(Number), line_height: expect.any(Number) } });
+    expect(res.body).not.toMatch(/"(maxSize|minSize|maxLines|lineHeight)"/);
+  });
+
+  it('writes a video script and saves it as a work, answering in snake_case', async () => {
+    const shot = (s: number) => ({ scene: '书桌', durationSeconds: s, visuals: '特写键盘', voiceOver: '口播', onScreenText: '3 步搞定', musicCue: '轻快鼓点' });
+    const llm = new ScriptedLlm([JSON.stringify({ title: '三步写个 CLI', hook: '你还在手动复制粘贴？', shots: [shot(3), shot(4), shot(4), shot(4)], cta: '关注看下集' })]);
+    const local = await createTestServer();
+    try {
+      Object.assign(local.ctx, { llm });
+      const res = await local.app.inject({ method: 'POST', url: '/api/video-scripts', headers: local.localHeaders, payload: { source: '如何写一个命令行工具', format: '15s', save: true } });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.script).toMatchObject({ title: '三步写个 CLI', format: '15s', total_seconds: 15 });
+      expect(body.script.shots[0]).toEqual({ scene: '书桌', duration_seconds: 3, visuals: '特写键盘', voice_over: '口播', on_screen_text: '3 步搞定', music_cue: '轻快鼓点' });
+      expect(body.markdown).toContain('三步写个 CLI');
+      expect(body.csv.split('\n').length).toBeGreaterThan(4);
+      const work = await local.app.inject({ method: 'GET', url: `/api/works/${body.work_id}`, headers: local.localHeaders });
+      expect(work.json()).toMatchObject({ kind: 'video_script', title: '三步写个 CLI' });
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('illustrates an article and draws one picture again, with after_paragraph both ways', async () => {
+    const api = await startFakeImagesApi({ apiKey: 'sk-images-secret' });
+    const llm = new ScriptedLlm([JSON.stringify({ illustrations: [{ afterParagraph: 1, prompt: 'a desk with a laptop, soft light', alt: '方法示意' }] })]);
+    const local = await createTestServer();
+    try {
+      Object.assign(local.ctx, { llm });
+      const at = (url: string, payload: unknown) => local.app.inject({ method: 'POST', url, headers: local.localHeaders, payload: payload as object });
+      expect((await at('/api/images/providers', { name: 'sf', kind: 'siliconflow', base_url: api.url, model: 'm', api_key: 'sk-images-secret' })).statusCode).toBe(201);
+      const markdown = '第一段，讲背景。\n\n第二段，讲方法。';
+      const res = await at('/api/illustrate', { markdown, max: 1, width: 512, height: 288 });
+      expect(res.statusCode).toBe(200);
+      const first = res.json();
+      expect(first.illustrations).toEqual([{ after_paragraph: 1, prompt: 'a desk with a laptop, soft light', alt: '方法示意', uri: expect.stringMatching(/^asset:\/\//), seed: expect.any(Number) }]);
+      expect(first.markdown).toContain(`第一段，讲背景。\n\n![方法示意](${first.illustrations[0].uri})`);
+      const again = await at('/api/illustrate/regenerate', { markdown: first.markdown, illustrations: first.illustrations, index: 0, width: 512, height: 288 });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().illustrations[0]).toMatchObject({ after_paragraph: 1, alt: '方法示意' });
+      expect(again.json().illustrations[0].uri).not.toBe(first.illustrations[0].uri);
+      expect(again.json().markdown).toContain(again.json().illustrations[0].uri);
+    } finally {
+      await local.close();
+      await api.close();
+    }
   });
 
   it('serves a full HTML preview page of exactly the pasted body', async () => {

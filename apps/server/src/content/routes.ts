@@ -24,7 +24,24 @@ import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent, rawBody } from '../contract/responses.ts';
-import { formatResultJson, formatResultSchema, imageProviderJson, imageProviderSchema } from './dto.ts';
+import {
+  coverTemplateJson,
+  coverTemplateSchema,
+  formatResultJson,
+  formatResultSchema,
+  illustratedJson,
+  illustratedSchema,
+  illustrationOf,
+  illustrationSchema,
+  imageProviderJson,
+  imageProviderSchema,
+  platformProfileJson,
+  platformProfileSchema,
+  themeJson,
+  themeSchema,
+  videoScriptJson,
+  videoScriptSchema,
+} from './dto.ts';
 
 /** The request's snake_case fields as the content package's input. */
 const formatInput = <T extends { custom_css?: string }>({ custom_css, ...rest }: T) => ({ ...rest, customCss: custom_css });
@@ -82,10 +99,10 @@ export const contentRoutes: RoutePlugin = async (app, ctx) => {
   const providers = new ImageProviderStore(ctx.database, ctx.secretKey, ctx.egress);
   app.get(
     '/api/format/platforms',
-    { schema: { tags: ['content'], summary: 'Platform profiles (limits and rules) and WeChat themes' } },
+    { schema: { tags: ['content'], summary: 'Platform profiles (limits and rules) and WeChat themes', response: { 200: z.object({ platforms: z.array(platformProfileSchema), themes: z.array(themeSchema) }) } } },
     async (request) => {
       await resolveScope(ctx.database, request, 'viewer');
-      return { platforms: [...loadProfiles().values()], themes: listThemes() };
+      return { platforms: [...loadProfiles().values()].map(platformProfileJson), themes: listThemes().map(themeJson) };
     },
   );
 
@@ -227,9 +244,9 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
     background_asset_id: z.string().uuid().optional(),
     save: z.boolean().default(false),
   });
-  app.get('/api/covers/templates', { schema: { tags: ['content'], summary: 'Cover templates' } }, async (request) => {
+  app.get('/api/covers/templates', { schema: { tags: ['content'], summary: 'Cover templates', response: { 200: z.object({ templates: z.array(coverTemplateSchema) }) } } }, async (request) => {
     await resolveScope(ctx.database, request, 'viewer');
-    return { templates: [...loadCoverTemplates().values()] };
+    return { templates: [...loadCoverTemplates().values()].map(coverTemplateJson) };
   });
   app.post('/api/covers', {
     schema: {
@@ -291,7 +308,14 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
   });
 
   const scriptBody = z.object({ source: z.string().min(1).max(100_000), format: z.enum(['15s', '60s', '3min']), platform: z.string().optional(), style: z.string().max(500).optional(), model: z.string().optional(), save: z.boolean().default(false) });
-  app.post('/api/video-scripts', { schema: { tags: ['content'], summary: 'Write a video shot list; save: true stores it as a work', body: scriptBody } }, async (request) => {
+  app.post('/api/video-scripts', {
+    schema: {
+      tags: ['content'],
+      summary: 'Write a video shot list; save: true stores it as a work',
+      body: scriptBody,
+      response: { 200: z.object({ script: videoScriptSchema, markdown: z.string(), csv: z.string(), work_id: z.string().nullable().describe('The saved work (save: true)') }) },
+    },
+  }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     const { save, ...req } = request.body;
     const script = await writeVideoScript(requireLlm(ctx), { ...req, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId }, signal: AbortSignal.timeout(180_000) });
@@ -299,28 +323,30 @@ function registerCreationRoutes(app: Parameters<RoutePlugin>[0], ctx: AppContext
     const work = save
       ? await ctx.library.works.create(scope, { kind: 'video_script', title: script.title, body: markdown, platforms: script.platform ? [script.platform] : [] })
       : undefined;
-    return { script, markdown, csv: scriptToCsv(script), workId: work?.id };
+    return { script: videoScriptJson(script), markdown, csv: scriptToCsv(script), work_id: work?.id ?? null };
   });
 
   const illustrateBody = z.object({ markdown: z.string().min(1).max(500_000), max: z.number().int().min(1).max(8).default(3), style: z.string().max(500).optional(), width: z.number().int().default(1024), height: z.number().int().default(576), provider: z.string().optional() });
-  app.post('/api/illustrate', { schema: { tags: ['content'], summary: 'Illustrate an article: pick places, generate, insert', body: illustrateBody } }, async (request) => {
+  app.post('/api/illustrate', { schema: { tags: ['content'], summary: 'Illustrate an article: pick places, generate, insert', body: illustrateBody, response: { 200: illustratedSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     const { provider, ...req } = request.body;
-    return illustrateArticle(
+    const illustrated = await illustrateArticle(
       { llm: requireLlm(ctx), images: await providers.open(scope.workspaceId, provider), store: assetStore(ctx, scope) },
       { ...req, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } },
     );
+    return illustratedJson(illustrated);
   });
 
-  const illustration = z.object({ afterParagraph: z.number().int(), prompt: z.string(), alt: z.string(), uri: z.string(), seed: z.number().optional() });
-  const regenerateBody = z.object({ markdown: z.string().min(1), illustrations: z.array(illustration), index: z.number().int().nonnegative(), prompt: z.string().max(4000).optional(), width: z.number().int().default(1024), height: z.number().int().default(576), style: z.string().optional(), provider: z.string().optional() });
-  app.post('/api/illustrate/regenerate', { schema: { tags: ['content'], summary: 'Draw one illustration again and swap it in', body: regenerateBody } }, async (request) => {
+  // The illustrations exactly as POST /api/illustrate answered them.
+  const regenerateBody = z.object({ markdown: z.string().min(1), illustrations: z.array(illustrationSchema), index: z.number().int().nonnegative(), prompt: z.string().max(4000).optional(), width: z.number().int().default(1024), height: z.number().int().default(576), style: z.string().optional(), provider: z.string().optional() });
+  app.post('/api/illustrate/regenerate', { schema: { tags: ['content'], summary: 'Draw one illustration again and swap it in', body: regenerateBody, response: { 200: illustratedSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
-    const { provider, ...req } = request.body;
-    return regenerateIllustration(
+    const { provider, illustrations, ...req } = request.body;
+    const regenerated = await regenerateIllustration(
       { images: await providers.open(scope.workspaceId, provider), store: assetStore(ctx, scope) },
-      { ...req, attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } },
+      { ...req, illustrations: illustrations.map(illustrationOf), attribution: { workspaceId: scope.workspaceId, userId: scope.userId, traceId: request.traceId } },
     );
+    return illustratedJson(regenerated);
   });
 }
 

@@ -4,6 +4,7 @@ import { NotFoundError, type LlmPort } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
+import { noContent } from '../contract/responses.ts';
 import { trendService } from './service.ts';
 
 const tags = ['trends'];
@@ -68,7 +69,7 @@ export const trendsRoutes: RoutePlugin = async (app, ctx) => {
     return reply.code(201).send(await service.addCustomSource(scope.workspaceId, request.body));
   });
 
-  app.delete('/api/trends/sources/:id', { schema: { tags, summary: 'Remove a user-defined source and its history', params: z.object({ id: z.string().max(100) }) } }, async (request, reply) => {
+  app.delete('/api/trends/sources/:id', { schema: { tags, summary: 'Remove a user-defined source and its history', params: z.object({ id: z.string().max(100) }), response: noContent } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     await service.removeCustomSource(scope.workspaceId, request.params.id);
     return reply.code(204).send();
@@ -119,7 +120,7 @@ export const trendsRoutes: RoutePlugin = async (app, ctx) => {
     return toNiche(await service.saveNiche(scope.workspaceId, request.params.name, request.body.rules));
   });
 
-  app.delete('/api/trends/niches/:id', { schema: { tags, summary: 'Delete a niche', params: z.object({ id: z.string().max(100) }) } }, async (request, reply) => {
+  app.delete('/api/trends/niches/:id', { schema: { tags, summary: 'Delete a niche', params: z.object({ id: z.string().max(100) }), response: noContent } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     if (!(await service.store.deleteNiche(scope.workspaceId, request.params.id))) throw new NotFoundError('niche', request.params.id);
     return reply.code(204).send();

@@ -1462,7 +1462,82 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            templates: {
+                                background: {
+                                    color: string;
+                                    /** @enum {string} */
+                                    type: "color";
+                                } | {
+                                    angle: number;
+                                    from: string;
+                                    to: string;
+                                    /** @enum {string} */
+                                    type: "gradient";
+                                } | {
+                                    fallback: string;
+                                    overlay?: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "image";
+                                };
+                                decorations: {
+                                    color: string;
+                                    h: number;
+                                    opacity: number;
+                                    /** @enum {string} */
+                                    type: "rect";
+                                    w: number;
+                                    x: number;
+                                    y: number;
+                                }[];
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                subtitle?: {
+                                    /** @enum {string} */
+                                    align: "left" | "center" | "right";
+                                    /** @description Fractions of the cover size */
+                                    box: {
+                                        h: number;
+                                        w: number;
+                                        x: number;
+                                        y: number;
+                                    };
+                                    color: string;
+                                    line_height: number;
+                                    max_lines: number;
+                                    /** @description Font size as a fraction of the cover width */
+                                    max_size: number;
+                                    min_size: number;
+                                    weight: 400 | 700;
+                                };
+                                title: {
+                                    /** @enum {string} */
+                                    align: "left" | "center" | "right";
+                                    /** @description Fractions of the cover size */
+                                    box: {
+                                        h: number;
+                                        w: number;
+                                        x: number;
+                                        y: number;
+                                    };
+                                    color: string;
+                                    line_height: number;
+                                    max_lines: number;
+                                    /** @description Font size as a fraction of the cover width */
+                                    max_size: number;
+                                    min_size: number;
+                                    weight: 400 | 700;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1752,7 +1827,104 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            platforms: {
+                                aliases: string[];
+                                body: {
+                                    ideal?: {
+                                        max?: number;
+                                        min?: number;
+                                    };
+                                    max?: number;
+                                    min?: number;
+                                };
+                                /** @enum {string} */
+                                counting: "chars" | "weibo";
+                                cover?: {
+                                    first_image: boolean;
+                                    height: number;
+                                    ratio: string;
+                                    required: boolean;
+                                    width: number;
+                                };
+                                id: string;
+                                images?: {
+                                    max?: number;
+                                    max_width?: number;
+                                    min?: number;
+                                    native_hosts: string[];
+                                };
+                                kinds: string[];
+                                links: {
+                                    allowed_hosts: string[];
+                                    /** @enum {string} */
+                                    external: "keep" | "footnotes" | "text" | "drop";
+                                };
+                                metrics: {
+                                    supported: boolean;
+                                };
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                notes?: string;
+                                /** @enum {string} */
+                                output: "wechat-html" | "rich-html" | "markdown" | "text" | "note" | "video";
+                                paragraphs?: {
+                                    blank_line: boolean;
+                                    bullet: string;
+                                    emojis: string[];
+                                    /** @enum {string} */
+                                    heading: "plain" | "emoji" | "brackets";
+                                    max_chars: number;
+                                };
+                                publish?: {
+                                    login_url?: string;
+                                    methods: string[];
+                                    page_url: string;
+                                    scheduling: boolean;
+                                };
+                                sensitive_words: string[];
+                                sources: {
+                                    checked: string;
+                                    url: string;
+                                    what: string;
+                                }[];
+                                summary?: {
+                                    max?: number;
+                                    min?: number;
+                                    required: boolean;
+                                };
+                                tags?: {
+                                    format: string;
+                                    max: number;
+                                    max_chars?: number;
+                                    min: number;
+                                    /** @enum {string} */
+                                    placement: "inline" | "field";
+                                };
+                                title?: {
+                                    ideal?: {
+                                        max?: number;
+                                        min?: number;
+                                    };
+                                    max?: number;
+                                    min?: number;
+                                    required: boolean;
+                                };
+                                unverified: string[];
+                                video?: {
+                                    max_seconds?: number;
+                                    min_seconds?: number;
+                                };
+                            }[];
+                            themes: {
+                                description: string;
+                                id: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2387,7 +2559,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            illustrations: {
+                                /** @description 1-based paragraph the picture follows */
+                                after_paragraph: number;
+                                alt: string;
+                                prompt: string;
+                                seed?: number;
+                                uri: string;
+                            }[];
+                            /** @description The article with the pictures inserted */
+                            markdown: string;
+                        };
+                    };
                 };
             };
         };
@@ -2420,7 +2605,8 @@ export interface paths {
                         /** @default 576 */
                         height?: number;
                         illustrations: {
-                            afterParagraph: number;
+                            /** @description 1-based paragraph the picture follows */
+                            after_paragraph: number;
                             alt: string;
                             prompt: string;
                             seed?: number;
@@ -2442,7 +2628,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            illustrations: {
+                                /** @description 1-based paragraph the picture follows */
+                                after_paragraph: number;
+                                alt: string;
+                                prompt: string;
+                                seed?: number;
+                                uri: string;
+                            }[];
+                            /** @description The article with the pictures inserted */
+                            markdown: string;
+                        };
+                    };
                 };
             };
         };
@@ -4324,7 +4523,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                avatar_url: string | null;
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                /** @enum {string} */
+                                credential_mode: "local" | "sync" | "oauth";
+                                has_credentials?: boolean;
+                                id: string;
+                                /** @description ISO 8601 time */
+                                login_checked_at: string | null;
+                                /** @enum {string} */
+                                login_status: "unknown" | "logged_in" | "expired" | "error";
+                                name: string;
+                                nickname: string | null;
+                                platform: string;
+                                /** @description Account settings; secrets are never here */
+                                settings: {
+                                    api_base_url?: string;
+                                    /** @description 公众号 AppID (not a secret) */
+                                    app_id?: string;
+                                    author?: string;
+                                    /** @description A different site address for the browser (replicas, proxies) */
+                                    base_url?: string;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4358,11 +4585,37 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            avatar_url: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            /** @enum {string} */
+                            credential_mode: "local" | "sync" | "oauth";
+                            has_credentials?: boolean;
+                            id: string;
+                            /** @description ISO 8601 time */
+                            login_checked_at: string | null;
+                            /** @enum {string} */
+                            login_status: "unknown" | "logged_in" | "expired" | "error";
+                            name: string;
+                            nickname: string | null;
+                            platform: string;
+                            /** @description Account settings; secrets are never here */
+                            settings: {
+                                api_base_url?: string;
+                                /** @description 公众号 AppID (not a secret) */
+                                app_id?: string;
+                                author?: string;
+                                /** @description A different site address for the browser (replicas, proxies) */
+                                base_url?: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4396,7 +4649,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            avatar_url: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            /** @enum {string} */
+                            credential_mode: "local" | "sync" | "oauth";
+                            has_credentials?: boolean;
+                            id: string;
+                            /** @description ISO 8601 time */
+                            login_checked_at: string | null;
+                            /** @enum {string} */
+                            login_status: "unknown" | "logged_in" | "expired" | "error";
+                            name: string;
+                            nickname: string | null;
+                            platform: string;
+                            /** @description Account settings; secrets are never here */
+                            settings: {
+                                api_base_url?: string;
+                                /** @description 公众号 AppID (not a secret) */
+                                app_id?: string;
+                                author?: string;
+                                /** @description A different site address for the browser (replicas, proxies) */
+                                base_url?: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4414,8 +4693,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4454,7 +4733,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            avatar_url: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            /** @enum {string} */
+                            credential_mode: "local" | "sync" | "oauth";
+                            has_credentials?: boolean;
+                            id: string;
+                            logged_in: boolean;
+                            /** @description ISO 8601 time */
+                            login_checked_at: string | null;
+                            /** @enum {string} */
+                            login_status: "unknown" | "logged_in" | "expired" | "error";
+                            name: string;
+                            nickname: string | null;
+                            platform: string;
+                            reason: string | null;
+                            /** @description Account settings; secrets are never here */
+                            settings: {
+                                api_base_url?: string;
+                                /** @description 公众号 AppID (not a secret) */
+                                app_id?: string;
+                                author?: string;
+                                /** @description A different site address for the browser (replicas, proxies) */
+                                base_url?: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4496,7 +4803,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Cookies stored */
+                            cookies: number;
+                            /** @enum {boolean} */
+                            stored: true;
+                        };
+                    };
                 };
             };
         };
@@ -4534,11 +4848,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            error: string | null;
+                            id: string;
+                            nickname: string | null;
+                            /** @description The platform's QR code as a PNG data URL, once the login page shows one */
+                            qr_image: string | null;
+                            /** @enum {string} */
+                            status: "waiting" | "logged_in" | "failed";
+                            /** @description A browser window was opened on the server's desktop */
+                            window: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -4573,7 +4900,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            error: string | null;
+                            id: string;
+                            nickname: string | null;
+                            /** @description The platform's QR code as a PNG data URL, once the login page shows one */
+                            qr_image: string | null;
+                            /** @enum {string} */
+                            status: "waiting" | "logged_in" | "failed";
+                            /** @description A browser window was opened on the server's desktop */
+                            window: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -4604,12 +4944,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The PNG */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -4643,7 +4985,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Circuit breaker state per platform */
+                            breakers: {
+                                [key: string]: "closed" | "open" | "half_open" | "isolated";
+                            };
+                            browser: {
+                                active_jobs: number;
+                                browser_connected: boolean;
+                                crashes: number;
+                                ok: boolean;
+                                waiting: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4681,7 +5037,89 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                account_id: string;
+                                action: ({
+                                    account_id: string;
+                                    message: string;
+                                    platform: string;
+                                    /** @enum {string} */
+                                    type: "login";
+                                } | {
+                                    message: string;
+                                    /** @enum {string} */
+                                    type: "unlock_vault";
+                                } | {
+                                    message: string;
+                                    /** @description ISO 8601 time */
+                                    scheduled_for: string;
+                                    /** @enum {string} */
+                                    type: "confirm_late";
+                                } | {
+                                    message: string;
+                                    /** @enum {string} */
+                                    type: "check_possible_post";
+                                } | {
+                                    checklist: string[];
+                                    cover: {
+                                        name: string;
+                                        path: string;
+                                    } | null;
+                                    /** @description In the order they must be added */
+                                    images: {
+                                        name: string;
+                                        order: number;
+                                        path: string;
+                                    }[];
+                                    message: string;
+                                    platform: string;
+                                    platform_name: string;
+                                    publish_page_url: string;
+                                    reason: string;
+                                    /** @description Text to paste, ready for this platform */
+                                    text: {
+                                        body: string;
+                                        tags: string;
+                                        title: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "assist";
+                                    video: {
+                                        name: string;
+                                        path: string;
+                                    } | null;
+                                }) | null;
+                                attempt_count: number;
+                                batch_id: string | null;
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description ISO 8601 time */
+                                finished_at: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "article" | "image_note" | "video" | "short_post";
+                                /** @enum {string} */
+                                late_policy: "run" | "ask";
+                                max_attempts: number;
+                                methods: ("official_api" | "browser" | "assist")[];
+                                platform: string;
+                                result_post_id: string | null;
+                                result_url: string | null;
+                                /** @description ISO 8601 time */
+                                run_at: string;
+                                /** @description ISO 8601 time */
+                                started_at: string | null;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                title: string;
+                                work_id: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4755,11 +5193,93 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                account_id: string;
+                                action: ({
+                                    account_id: string;
+                                    message: string;
+                                    platform: string;
+                                    /** @enum {string} */
+                                    type: "login";
+                                } | {
+                                    message: string;
+                                    /** @enum {string} */
+                                    type: "unlock_vault";
+                                } | {
+                                    message: string;
+                                    /** @description ISO 8601 time */
+                                    scheduled_for: string;
+                                    /** @enum {string} */
+                                    type: "confirm_late";
+                                } | {
+                                    message: string;
+                                    /** @enum {string} */
+                                    type: "check_possible_post";
+                                } | {
+                                    checklist: string[];
+                                    cover: {
+                                        name: string;
+                                        path: string;
+                                    } | null;
+                                    /** @description In the order they must be added */
+                                    images: {
+                                        name: string;
+                                        order: number;
+                                        path: string;
+                                    }[];
+                                    message: string;
+                                    platform: string;
+                                    platform_name: string;
+                                    publish_page_url: string;
+                                    reason: string;
+                                    /** @description Text to paste, ready for this platform */
+                                    text: {
+                                        body: string;
+                                        tags: string;
+                                        title: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "assist";
+                                    video: {
+                                        name: string;
+                                        path: string;
+                                    } | null;
+                                }) | null;
+                                attempt_count: number;
+                                batch_id: string | null;
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description ISO 8601 time */
+                                finished_at: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "article" | "image_note" | "video" | "short_post";
+                                /** @enum {string} */
+                                late_policy: "run" | "ask";
+                                max_attempts: number;
+                                methods: ("official_api" | "browser" | "assist")[];
+                                platform: string;
+                                result_post_id: string | null;
+                                result_url: string | null;
+                                /** @description ISO 8601 time */
+                                run_at: string;
+                                /** @description ISO 8601 time */
+                                started_at: string | null;
+                                /** @enum {string} */
+                                status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                                title: string;
+                                work_id: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4793,7 +5313,109 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            action: ({
+                                account_id: string;
+                                message: string;
+                                platform: string;
+                                /** @enum {string} */
+                                type: "login";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "unlock_vault";
+                            } | {
+                                message: string;
+                                /** @description ISO 8601 time */
+                                scheduled_for: string;
+                                /** @enum {string} */
+                                type: "confirm_late";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "check_possible_post";
+                            } | {
+                                checklist: string[];
+                                cover: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                                /** @description In the order they must be added */
+                                images: {
+                                    name: string;
+                                    order: number;
+                                    path: string;
+                                }[];
+                                message: string;
+                                platform: string;
+                                platform_name: string;
+                                publish_page_url: string;
+                                reason: string;
+                                /** @description Text to paste, ready for this platform */
+                                text: {
+                                    body: string;
+                                    tags: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                type: "assist";
+                                video: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                            }) | null;
+                            attempt_count: number;
+                            attempts: {
+                                duration_ms: number | null;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description ISO 8601 time */
+                                finished_at: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                method: "official_api" | "browser" | "assist";
+                                number: number;
+                                result_post_id: string | null;
+                                result_url: string | null;
+                                retryable: boolean | null;
+                                /** @description GET it for the PNG taken when the attempt failed */
+                                screenshot_url: string | null;
+                                /** @description ISO 8601 time */
+                                started_at: string;
+                                /** @enum {string} */
+                                status: "running" | "submitting" | "succeeded" | "failed" | "needs_action" | "reconciled";
+                                /** @description ISO 8601 time */
+                                submitted_at: string | null;
+                            }[];
+                            batch_id: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error_code: string | null;
+                            error_message: string | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            /** @enum {string} */
+                            late_policy: "run" | "ask";
+                            max_attempts: number;
+                            methods: ("official_api" | "browser" | "assist")[];
+                            platform: string;
+                            result_post_id: string | null;
+                            result_url: string | null;
+                            /** @description ISO 8601 time */
+                            run_at: string;
+                            /** @description ISO 8601 time */
+                            started_at: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                            title: string;
+                            work_id: string;
+                        };
+                    };
                 };
             };
         };
@@ -4831,7 +5453,87 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            action: ({
+                                account_id: string;
+                                message: string;
+                                platform: string;
+                                /** @enum {string} */
+                                type: "login";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "unlock_vault";
+                            } | {
+                                message: string;
+                                /** @description ISO 8601 time */
+                                scheduled_for: string;
+                                /** @enum {string} */
+                                type: "confirm_late";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "check_possible_post";
+                            } | {
+                                checklist: string[];
+                                cover: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                                /** @description In the order they must be added */
+                                images: {
+                                    name: string;
+                                    order: number;
+                                    path: string;
+                                }[];
+                                message: string;
+                                platform: string;
+                                platform_name: string;
+                                publish_page_url: string;
+                                reason: string;
+                                /** @description Text to paste, ready for this platform */
+                                text: {
+                                    body: string;
+                                    tags: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                type: "assist";
+                                video: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                            }) | null;
+                            attempt_count: number;
+                            batch_id: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error_code: string | null;
+                            error_message: string | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            /** @enum {string} */
+                            late_policy: "run" | "ask";
+                            max_attempts: number;
+                            methods: ("official_api" | "browser" | "assist")[];
+                            platform: string;
+                            result_post_id: string | null;
+                            result_url: string | null;
+                            /** @description ISO 8601 time */
+                            run_at: string;
+                            /** @description ISO 8601 time */
+                            started_at: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                            title: string;
+                            work_id: string;
+                        };
+                    };
                 };
             };
         };
@@ -4873,7 +5575,87 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            action: ({
+                                account_id: string;
+                                message: string;
+                                platform: string;
+                                /** @enum {string} */
+                                type: "login";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "unlock_vault";
+                            } | {
+                                message: string;
+                                /** @description ISO 8601 time */
+                                scheduled_for: string;
+                                /** @enum {string} */
+                                type: "confirm_late";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "check_possible_post";
+                            } | {
+                                checklist: string[];
+                                cover: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                                /** @description In the order they must be added */
+                                images: {
+                                    name: string;
+                                    order: number;
+                                    path: string;
+                                }[];
+                                message: string;
+                                platform: string;
+                                platform_name: string;
+                                publish_page_url: string;
+                                reason: string;
+                                /** @description Text to paste, ready for this platform */
+                                text: {
+                                    body: string;
+                                    tags: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                type: "assist";
+                                video: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                            }) | null;
+                            attempt_count: number;
+                            batch_id: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error_code: string | null;
+                            error_message: string | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            /** @enum {string} */
+                            late_policy: "run" | "ask";
+                            max_attempts: number;
+                            methods: ("official_api" | "browser" | "assist")[];
+                            platform: string;
+                            result_post_id: string | null;
+                            result_url: string | null;
+                            /** @description ISO 8601 time */
+                            run_at: string;
+                            /** @description ISO 8601 time */
+                            started_at: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                            title: string;
+                            work_id: string;
+                        };
+                    };
                 };
             };
         };
@@ -4904,12 +5686,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The events so far; with Accept: text/event-stream the same events as SSE, then live ones */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                /** @description The event's details (snake_case keys) */
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                type: string;
+                            }[];
+                        };
+                        "text/event-stream": {
+                            events: {
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                /** @description The event's details (snake_case keys) */
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                type: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4954,7 +5761,87 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            action: ({
+                                account_id: string;
+                                message: string;
+                                platform: string;
+                                /** @enum {string} */
+                                type: "login";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "unlock_vault";
+                            } | {
+                                message: string;
+                                /** @description ISO 8601 time */
+                                scheduled_for: string;
+                                /** @enum {string} */
+                                type: "confirm_late";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "check_possible_post";
+                            } | {
+                                checklist: string[];
+                                cover: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                                /** @description In the order they must be added */
+                                images: {
+                                    name: string;
+                                    order: number;
+                                    path: string;
+                                }[];
+                                message: string;
+                                platform: string;
+                                platform_name: string;
+                                publish_page_url: string;
+                                reason: string;
+                                /** @description Text to paste, ready for this platform */
+                                text: {
+                                    body: string;
+                                    tags: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                type: "assist";
+                                video: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                            }) | null;
+                            attempt_count: number;
+                            batch_id: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error_code: string | null;
+                            error_message: string | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            /** @enum {string} */
+                            late_policy: "run" | "ask";
+                            max_attempts: number;
+                            methods: ("official_api" | "browser" | "assist")[];
+                            platform: string;
+                            result_post_id: string | null;
+                            result_url: string | null;
+                            /** @description ISO 8601 time */
+                            run_at: string;
+                            /** @description ISO 8601 time */
+                            started_at: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                            title: string;
+                            work_id: string;
+                        };
+                    };
                 };
             };
         };
@@ -4990,7 +5877,87 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            account_id: string;
+                            action: ({
+                                account_id: string;
+                                message: string;
+                                platform: string;
+                                /** @enum {string} */
+                                type: "login";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "unlock_vault";
+                            } | {
+                                message: string;
+                                /** @description ISO 8601 time */
+                                scheduled_for: string;
+                                /** @enum {string} */
+                                type: "confirm_late";
+                            } | {
+                                message: string;
+                                /** @enum {string} */
+                                type: "check_possible_post";
+                            } | {
+                                checklist: string[];
+                                cover: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                                /** @description In the order they must be added */
+                                images: {
+                                    name: string;
+                                    order: number;
+                                    path: string;
+                                }[];
+                                message: string;
+                                platform: string;
+                                platform_name: string;
+                                publish_page_url: string;
+                                reason: string;
+                                /** @description Text to paste, ready for this platform */
+                                text: {
+                                    body: string;
+                                    tags: string;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                type: "assist";
+                                video: {
+                                    name: string;
+                                    path: string;
+                                } | null;
+                            }) | null;
+                            attempt_count: number;
+                            batch_id: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error_code: string | null;
+                            error_message: string | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            /** @enum {string} */
+                            late_policy: "run" | "ask";
+                            max_attempts: number;
+                            methods: ("official_api" | "browser" | "assist")[];
+                            platform: string;
+                            result_post_id: string | null;
+                            result_url: string | null;
+                            /** @description ISO 8601 time */
+                            run_at: string;
+                            /** @description ISO 8601 time */
+                            started_at: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
+                            title: string;
+                            work_id: string;
+                        };
+                    };
                 };
             };
         };
@@ -5022,7 +5989,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            platforms: {
+                                id: string;
+                                kinds: ("article" | "image_note" | "video" | "short_post")[];
+                                limits: {
+                                    body_max: number | null;
+                                    images_max: number | null;
+                                    images_min: number | null;
+                                    /** @description Post metrics can be read back */
+                                    metrics: boolean;
+                                    /** @description The platform itself can schedule a post for later */
+                                    scheduling: boolean;
+                                    tags_max: number | null;
+                                    title_max: number | null;
+                                    title_min: number | null;
+                                    video_max_seconds: number | null;
+                                };
+                                login_url: string | null;
+                                /** @description In the order they are tried; assist is last */
+                                methods: ("official_api" | "browser" | "assist")[];
+                                /** @description zh-CN display name */
+                                name: string;
+                                name_en: string;
+                                /** @description Where a person publishes by hand (assist) */
+                                publish_page_url: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5056,7 +6051,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description What happens when the master password is forgotten */
+                            forgotten_password: string;
+                            initialized: boolean;
+                            iterations?: number;
+                            kdf?: string;
+                            /** @description The key is held by this process */
+                            unlocked: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -5099,7 +6104,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            changed: true;
+                        };
+                    };
                 };
             };
         };
@@ -5135,11 +6145,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            initialized: true;
+                            /** @enum {boolean} */
+                            unlocked: true;
+                        };
+                    };
                 };
             };
         };
@@ -5173,7 +6190,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unlocked: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -5213,7 +6234,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Credentials deleted */
+                            deleted: number;
+                        };
+                    };
                 };
             };
         };
@@ -5253,7 +6279,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unlocked: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -5287,7 +6317,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Credentials deleted */
+                            deleted: number;
+                        };
+                    };
                 };
             };
         };
@@ -6271,8 +7306,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6541,8 +7576,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6708,7 +7743,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            csv: string;
+                            markdown: string;
+                            script: {
+                                cta: string;
+                                /** @enum {string} */
+                                format: "15s" | "60s" | "3min";
+                                /** @description 开头 3 秒钩子 */
+                                hook: string;
+                                platform?: string;
+                                shots: {
+                                    duration_seconds: number;
+                                    music_cue: string;
+                                    on_screen_text: string;
+                                    scene: string;
+                                    visuals: string;
+                                    voice_over: string;
+                                }[];
+                                title: string;
+                                total_seconds: number;
+                            };
+                            /** @description The saved work (save: true) */
+                            work_id: string | null;
+                        };
+                    };
                 };
             };
         };

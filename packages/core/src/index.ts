@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './ids.ts';
 export * from './secret-box.ts';
 export * from './redact.ts';
+export * from './json-depth.ts';
 export * from './clock.ts';
 export * from './lazy.ts';
 export * from './roles.ts';

@@ -9,6 +9,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   // Requests and sessions
   BAD_REQUEST: { zh: '请求的格式不对，请刷新页面后重试。', en: 'The request was malformed. Reload the page and try again.' },
   VALIDATION_FAILED: { zh: '填写的内容有误，请检查标红的字段。', en: 'Some fields are not valid. Check the highlighted fields.' },
+  JSON_TOO_DEEP: { zh: '提交的数据层级太深，请简化结构后再试。', en: 'The data is nested too deeply. Flatten it and try again.' },
   NOT_FOUND: { zh: '要找的内容不存在，可能已被删除。', en: 'Not found: it may have been deleted.' },
   METHOD_NOT_ALLOWED: { zh: '不支持这个操作。', en: 'This action is not supported.' },
   PAYLOAD_TOO_LARGE: { zh: '内容太大，服务拒收。请压缩或拆分后再试。', en: 'Too large to accept. Compress or split it and try again.' },
@@ -135,6 +136,10 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
 
   // Runs and graphs
   GRAPH_INVALID: { zh: '工作流定义有错误。', en: 'The workflow definition has errors.' },
+  EXPRESSION_INVALID: { zh: '工作流里的表达式写得不对，请检查。', en: 'An expression in the workflow is not valid. Check it.' },
+  EXPRESSION_TOO_LARGE: { zh: '表达式生成的文字或列表太大，已停止。请缩小范围。', en: 'An expression built a string or list that is too large, so it was stopped. Make it smaller.' },
+  TEMPLATE_INVALID: { zh: '工作流里的提示词模板写得不对，请检查。', en: 'A prompt template in the workflow is not valid. Check it.' },
+  TEMPLATE_TOO_LARGE: { zh: '提示词模板生成的文字太多或耗时太久，已停止。请减少循环或拼接。', en: 'A prompt template produced too much text or took too long, so it was stopped. Use fewer loops or appends.' },
   RUN_GRAPH_REQUIRED: { zh: '请选择一个工作流。', en: 'Choose a workflow.' },
   RUN_NOT_WAITING: { zh: '这次运行现在不需要确认。', en: 'This run is not waiting for an answer.' },
   RUN_ALREADY_ANSWERED: { zh: '这一步已经确认过了。', en: 'This step was already answered.' },

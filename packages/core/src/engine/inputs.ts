@@ -1,4 +1,5 @@
 import { ValidationError, type FieldIssue } from '../errors.ts';
+import { assertJsonDepth } from '../json-depth.ts';
 import type { Graph } from '../graph/schema.ts';
 import { didYouMean } from '../graph/suggest.ts';
 
@@ -7,6 +8,8 @@ import { didYouMean } from '../graph/suggest.ts';
  * coerces strings (from `--input k=v`) to the declared type.
  */
 export function resolveInputs(graph: Graph, given: Record<string, unknown>): Record<string, unknown> {
+  // Before anything walks them recursively (coercion, JSON encoding, the database).
+  assertJsonDepth(given, 'the run inputs');
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(given)) {

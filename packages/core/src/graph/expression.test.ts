@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, expressionReferences } from './expression.ts';
-import { renderTemplate, templateReferences } from './template.ts';
+import { MAX_EXPRESSION_STRING, evaluate, expressionReferences } from './expression.ts';
+import { MAX_TEMPLATE_OUTPUT, renderTemplate, templateReferences } from './template.ts';
 import { validateJson } from './json-schema.ts';
 
 const scope = { state: { score: 8, drafts: ['a', 'b'], review: { ok: true } }, inputs: { topic: 'AI' } };
@@ -48,4 +48,36 @@ describe('JSON schema subset', () => {
   it('accepts a conforming value', () => expect(validateJson({ title: 'hi', tags: ['a'] }, schema)).toEqual([]));
   it('names every violation', () =>
     expect(validateJson({ title: 'too long', tags: [1], extra: 1 }, schema)).toEqual(['$.title: longer than 5', '$.tags[0]: expected string, got number', '$.extra: is not allowed']));
+});
+
+describe('size limits (issue 17)', () => {
+  it('refuses to build a huge string from join(range(…)) instead of allocating it', () => {
+    const before = process.memoryUsage().heapUsed;
+    expect(() => evaluate("join(range(10000), join(range(10000), 'xxxxx'))", {})).toThrow(expect.objectContaining({ code: 'EXPRESSION_TOO_LARGE' }));
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(100_000_000);
+  });
+
+  it('refuses lists longer than the limit with a clear error', () => {
+    expect(() => evaluate('range(10001)', {})).toThrow(expect.objectContaining({ code: 'EXPRESSION_TOO_LARGE', message: expect.stringMatching(/10001 items; the limit is 10000/) }));
+    expect(evaluate('len(range(10000))', {})).toBe(10000);
+  });
+
+  it('refuses string concatenation past the limit', () => {
+    const big = 'x'.repeat(MAX_EXPRESSION_STRING / 2 + 1);
+    expect(() => evaluate('a + a', { a: big })).toThrow(expect.objectContaining({ code: 'EXPRESSION_TOO_LARGE' }));
+    expect(evaluate('len(a + "y")', { a: big })).toBe(big.length + 1);
+  });
+});
+
+describe('template size limits (issue 17)', () => {
+  it('stops a template that doubles a string in a loop with TEMPLATE_TOO_LARGE', () => {
+    const doubling = '{% assign s = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}';
+    expect(() => renderTemplate(doubling, {})).toThrow(expect.objectContaining({ code: 'TEMPLATE_TOO_LARGE' }));
+  });
+
+  it('refuses output beyond the limit', () => {
+    const big = 'y'.repeat(MAX_TEMPLATE_OUTPUT / 2 + 10);
+    expect(() => renderTemplate('{{ a }}{{ a }}', { a: big })).toThrow(expect.objectContaining({ code: 'TEMPLATE_TOO_LARGE' }));
+    expect(renderTemplate('{{ a }}', { a: big }).length).toBe(big.length);
+  });
 });

@@ -11,6 +11,49 @@ export type Expr = jsep.Expression;
 
 jsep.addBinaryOp('??', 1);
 
+/**
+ * What one expression may build (issue 17 item 6): `join(range(10000), join(range(10000), 'xxxxx'))`
+ * would otherwise allocate ~500 MB on the worker. Strings longer than a long article's worth and
+ * lists longer than `range` gives are refused with EXPRESSION_TOO_LARGE before they are built.
+ */
+export const MAX_EXPRESSION_STRING = 1_000_000;
+export const MAX_EXPRESSION_LIST = 10_000;
+
+export class ExpressionTooLargeError extends CreatorFlowError {
+  constructor(what: string, size: number, limit: number) {
+    super('EXPRESSION_TOO_LARGE', `the expression would build ${what} of ${size} ${what === 'a list' ? 'items' : 'characters'}; the limit is ${limit}`, {
+      status: 400,
+      details: { size, limit },
+    });
+    this.name = 'ExpressionTooLargeError';
+  }
+}
+
+function checkedString(value: string): string {
+  if (value.length > MAX_EXPRESSION_STRING) throw new ExpressionTooLargeError('a string', value.length, MAX_EXPRESSION_STRING);
+  return value;
+}
+
+const textOf = (x: unknown): string => (typeof x === 'string' ? x : (JSON.stringify(x) ?? ''));
+
+/** Joins only after adding up the length, so an oversized result is never allocated. */
+function boundedJoin(items: unknown[], sep: string): string {
+  const parts = items.map(textOf);
+  let total = Math.max(0, parts.length - 1) * sep.length;
+  for (const part of parts) {
+    total += part.length;
+    if (total > MAX_EXPRESSION_STRING) throw new ExpressionTooLargeError('a string', total, MAX_EXPRESSION_STRING);
+  }
+  return parts.join(sep);
+}
+
+function concat(a: unknown, b: unknown): string {
+  const left = `${a ?? ''}`;
+  const right = `${b ?? ''}`;
+  if (left.length + right.length > MAX_EXPRESSION_STRING) throw new ExpressionTooLargeError('a string', left.length + right.length, MAX_EXPRESSION_STRING);
+  return left + right;
+}
+
 const BLOCKED_MEMBERS = new Set(['__proto__', 'prototype', 'constructor', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
 
 const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
@@ -29,15 +72,19 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   floor: (v) => Math.floor(Number(v)),
   ceil: (v) => Math.ceil(Number(v)),
   number: (v) => Number(v),
-  string: (v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''),
+  string: (v) => checkedString(textOf(v)),
   bool: (v) => truthy(v),
   keys: (v) => (isPlainObject(v) ? Object.keys(v) : []),
   defined: (v) => v !== undefined && v !== null,
   first: (v) => (Array.isArray(v) ? v[0] : undefined),
   last: (v) => (Array.isArray(v) ? v[v.length - 1] : undefined),
   slice: (v, start, end) => (Array.isArray(v) || typeof v === 'string' ? v.slice(Number(start ?? 0), end === undefined ? undefined : Number(end)) : undefined),
-  join: (v, sep) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(sep === undefined ? ',' : String(sep)) : ''),
-  range: (n) => Array.from({ length: Math.max(0, Math.min(10_000, Number(n) || 0)) }, (_, i) => i),
+  join: (v, sep) => (Array.isArray(v) ? boundedJoin(v, sep === undefined ? ',' : String(sep)) : ''),
+  range: (n) => {
+    const length = Math.max(0, Number(n) || 0);
+    if (length > MAX_EXPRESSION_LIST) throw new ExpressionTooLargeError('a list', length, MAX_EXPRESSION_LIST);
+    return Array.from({ length }, (_, i) => i);
+  },
 };
 export const EXPRESSION_FUNCTIONS = Object.keys(FUNCTIONS);
 
@@ -50,7 +97,7 @@ const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
   '<=': (a, b) => (a as number) <= (b as number),
   '>': (a, b) => (a as number) > (b as number),
   '>=': (a, b) => (a as number) >= (b as number),
-  '+': (a, b) => (typeof a === 'string' || typeof b === 'string' ? `${a ?? ''}${b ?? ''}` : Number(a) + Number(b)),
+  '+': (a, b) => (typeof a === 'string' || typeof b === 'string' ? concat(a, b) : Number(a) + Number(b)),
   '-': (a, b) => Number(a) - Number(b),
   '*': (a, b) => Number(a) * Number(b),
   '/': (a, b) => Number(a) / Number(b),

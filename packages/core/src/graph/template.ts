@@ -12,8 +12,11 @@ const liquid = new Liquid({
   strictFilters: true,
   parseLimit: 200_000,
   renderLimit: 2_000,
-  memoryLimit: 50_000_000,
+  memoryLimit: 20_000_000,
 });
+
+/** Longest text one render may produce (a prompt with a long knowledge excerpt fits many times over). */
+export const MAX_TEMPLATE_OUTPUT = 2_000_000;
 
 const cache = new Map<string, Template[]>();
 
@@ -41,12 +44,28 @@ export function parseTemplate(source: string): Template[] {
 /** Renders a template over plain data. Objects print as JSON, so `{{ state.outline }}` works for structured values. */
 export function renderTemplate(source: string, scope: Record<string, unknown>): string {
   if (!source.includes('{')) return source;
+  let out: string;
   try {
-    return liquid.renderSync(parseTemplate(source), printable(scope) as Record<string, unknown>);
+    out = liquid.renderSync(parseTemplate(source), printable(scope) as Record<string, unknown>);
   } catch (error) {
     if (CreatorFlowError.isInstance(error)) throw error;
-    throw new TemplateError(`cannot render template: ${(error as Error).message}`, source, error);
+    const message = (error as Error).message;
+    if (/memory alloc limit|render limit/i.test(message)) {
+      throw new CreatorFlowError('TEMPLATE_TOO_LARGE', `the template builds too much text or takes too long (${message}); loops and appends are limited`, {
+        status: 400,
+        cause: error,
+        details: { template: source.slice(0, 200) },
+      });
+    }
+    throw new TemplateError(`cannot render template: ${message}`, source, error);
   }
+  if (out.length > MAX_TEMPLATE_OUTPUT) {
+    throw new CreatorFlowError('TEMPLATE_TOO_LARGE', `the template rendered ${out.length} characters; the limit is ${MAX_TEMPLATE_OUTPUT}`, {
+      status: 400,
+      details: { template: source.slice(0, 200), size: out.length, limit: MAX_TEMPLATE_OUTPUT },
+    });
+  }
+  return out;
 }
 
 /** Root variables and first segment a template reads (`{{ inputs.topic }}` → ['inputs', 'topic']). */

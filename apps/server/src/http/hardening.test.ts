@@ -43,3 +43,26 @@ describe('security headers', () => {
     expect(response.headers.get('content-security-policy')).toBe(API_CSP);
   });
 });
+
+describe('deeply nested JSON (issue 17)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer();
+  }, 180_000);
+  afterAll(() => server?.close());
+
+  it.each([5_000, 100_000])('answers run inputs nested %i deep with 400 JSON_TOO_DEEP, not 500', async (depth) => {
+    let deep = '"x"';
+    for (let i = 0; i < depth; i++) deep = `{"a":${deep}}`;
+    const source = 'version: 1\nname: d\ninputs:\n  deep: { type: object }\nstart: a\nnodes:\n  a: { type: noop }\n';
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: { ...server.localHeaders, 'content-type': 'application/json' },
+      payload: `{"source":${JSON.stringify(source)},"inputs":{"deep":${deep}}}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'JSON_TOO_DEEP', status: 400 });
+  });
+});

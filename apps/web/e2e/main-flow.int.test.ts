@@ -194,8 +194,8 @@ describe('the creator main flow in Chromium', () => {
     expect(await wechatResult.getByTestId('job-result-url').getAttribute('href')).toBe(wechat.published[0]!.url);
     await screenshot(page, 'publish-jobs');
 
-    const jobs = await apiCall<{ jobs: Array<{ platform: string; status: string; result_post_id: string }> }>(app, 'GET', '/api/publish/jobs');
-    expect(jobs.body.jobs.map((j) => [j.platform, j.status]).sort()).toEqual([
+    const jobs = await apiCall<{ items: Array<{ platform: string; status: string; result_post_id: string }> }>(app, 'GET', '/api/publish/jobs');
+    expect(jobs.body.items.map((j) => [j.platform, j.status]).sort()).toEqual([
       ['wechat_mp', 'published'],
       ['zhihu', 'published'],
     ]);

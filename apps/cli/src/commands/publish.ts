@@ -219,8 +219,9 @@ export const publishCommands: CommandModule = (program) => {
   const jobs = program.command('jobs').description('Publish jobs / 发布任务');
   conn(jobs.command('list').description('list jobs').option('--status <status>', 'filter by status')).action((o: Conn & { status?: string }) =>
     withClient(o, async (c) => {
-      const r = await c.request<{ jobs: Job[] }>('GET', `/api/publish/jobs${o.status ? `?status=${encodeURIComponent(o.status)}` : ''}`);
-      out(o, r, r.jobs.map((j) => `${j.id}\t${j.platform}\t${j.status}\t${j.run_at}\t${j.title}`).join('\n') || '(no jobs)');
+      // The first page, newest first (`{ items, next_cursor }`).
+      const r = await c.request<{ items: Job[]; next_cursor: string | null }>('GET', `/api/publish/jobs${o.status ? `?status=${encodeURIComponent(o.status)}` : ''}`);
+      out(o, r, r.items.map((j) => `${j.id}\t${j.platform}\t${j.status}\t${j.run_at}\t${j.title}`).join('\n') || '(no jobs)');
     }),
   );
   conn(jobs.command('show <id>').description('a job with its attempts')).action((id: string, o: Conn) =>

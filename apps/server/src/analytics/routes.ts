@@ -4,9 +4,11 @@ import { postsCsv, postsXlsx, type PostFilter, type PostRow, type Snapshot, type
 import { findPlatform } from '@creatorflow/platforms';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
+import { rawBody } from '../contract/responses.ts';
 import { metricsFor } from './service.ts';
 
 const tags = ['analytics'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const platformName = (id: string) => findPlatform(id)?.name.zh ?? id;
 
@@ -129,7 +131,7 @@ export const analyticsRoutes: RoutePlugin = async (app, ctx) => {
   });
 
   app.get('/api/analytics/export', {
-    schema: { tags, summary: 'The post table as CSV (UTF-8 with BOM) or XLSX', querystring: filterQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
+    schema: { tags, summary: 'The post table as CSV (UTF-8 with BOM) or XLSX', querystring: filterQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }), ...rawBody(['text/csv', XLSX], 'The post table as a file (attachment)') },
   }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
     const { format, ...q } = request.query;
@@ -138,7 +140,7 @@ export const analyticsRoutes: RoutePlugin = async (app, ctx) => {
     const name = `作品数据-${day}.${format}`;
     void reply.header('content-disposition', `attachment; filename="posts-${day}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(postsCsv(items, platformName));
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await postsXlsx(items, platformName));
+    return reply.type(XLSX).send(await postsXlsx(items, platformName));
   });
 
   app.post('/api/metrics/posts', {

@@ -3,6 +3,7 @@ import { CreatorFlowError, ForbiddenError, NotFoundError, ValidationError } from
 import { publishVersion } from '@creatorflow/content';
 import type { PublishContent, PublishItem, PublishEvent } from '@creatorflow/publish';
 import { rawBody } from '../contract/responses.ts';
+import { pageOf, pageQuery, pageSchema, readPage } from '../http/pagination.ts';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { attemptDto, attemptSchema, eventDto, eventSchema, healthDto, healthSchema, jobDto, jobSchema } from './dto.ts';
@@ -92,6 +93,8 @@ const versionsResponse = z.object({
 });
 
 const jobsSchema = z.object({ jobs: z.array(jobSchema) });
+/** Where a page of jobs ends: the last job's id. */
+const jobCursor = z.object({ id: z.string().uuid() });
 const jobWithAttempts = jobSchema.extend({ attempts: z.array(attemptSchema) });
 
 const toMedia = (m: z.infer<typeof media>) => ({ name: m.name, contentType: m.content_type, path: m.path });
@@ -205,12 +208,20 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get(
     '/api/publish/jobs',
-    { schema: { tags, summary: 'Publish jobs, newest first', querystring: z.object({ status: z.enum(['scheduled', 'queued', 'running', 'published', 'needs_action', 'failed', 'cancelled']).optional(), batch_id: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: jobsSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Publish jobs, newest first (a page: ?limit=&cursor=, next_cursor)',
+        querystring: pageQuery({ default: 50, max: 500 }).extend({ status: z.enum(['scheduled', 'queued', 'running', 'published', 'needs_action', 'failed', 'cancelled']).optional(), batch_id: z.string().uuid().optional() }),
+        response: { 200: pageSchema(jobSchema) },
+      },
+    },
     async (request) => {
       const scope = await scopeOf(request, 'viewer');
       const rt = await publishRuntime(ctx);
-      const rows = await rt.repo.list(scope.workspaceId, { status: request.query.status, batchId: request.query.batch_id, limit: request.query.limit });
-      return { jobs: rows.map(jobDto) };
+      const { limit, after } = readPage(request.query, jobCursor);
+      const rows = await rt.repo.list(scope.workspaceId, { status: request.query.status, batchId: request.query.batch_id, limit: limit + 1, afterId: after?.id });
+      return pageOf(rows, limit, (last) => ({ id: last.id }), jobDto);
     },
   );
 

@@ -190,6 +190,28 @@ describe('publish API (local mode)', () => {
     for (const j of res.body.jobs) await call('POST', `/api/publish/jobs/${j.id}/cancel`);
   });
 
+  it('lists jobs newest first in cursor pages, each job once', async () => {
+    type JobPage = { items: Array<{ id: string; created_at: string }>; next_cursor: string | null };
+    const all = (await call<JobPage>('GET', '/api/publish/jobs?limit=500')).body;
+    expect(all.next_cursor).toBeNull();
+    expect(all.items.length).toBeGreaterThan(4);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: JobPage = (await call<JobPage>('GET', `/api/publish/jobs?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((j) => j.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    // Jobs of one batch share a creation time: the (created_at, id) cursor neither repeats nor skips them.
+    expect(seen).toEqual(all.items.map((j) => j.id));
+    const times = all.items.map((j) => Date.parse(j.created_at));
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    const bad = await call<{ code: string; errors: Array<{ path: string }> }>('GET', '/api/publish/jobs?cursor=not-a-cursor');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]!.path).toBe('query.cursor');
+  });
+
   it('reports a wrong master password clearly', async () => {
     await call('POST', '/api/publish/vault/lock');
     const res = await call<{ code: string; detail: string }>('POST', '/api/publish/vault/unlock', { password: 'not the password' });

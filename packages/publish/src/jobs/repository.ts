@@ -28,11 +28,17 @@ export class PublishJobRepository {
     return rows[0] as PublishJob | undefined;
   }
 
-  async list(workspaceId: string, filter: { status?: JobStatus; batchId?: string; limit: number; before?: Date }): Promise<PublishJob[]> {
+  /**
+   * Jobs newest first. `afterId` is the last job of the previous page: the
+   * next page starts below its (created_at, id), compared in SQL because
+   * created_at has microseconds a JavaScript Date would round off.
+   */
+  async list(workspaceId: string, filter: { status?: JobStatus; batchId?: string; limit: number; before?: Date; afterId?: string }): Promise<PublishJob[]> {
     const where = [eq(j.workspaceId, workspaceId)];
     if (filter.status) where.push(eq(j.status, filter.status));
     if (filter.batchId) where.push(eq(j.batchId, filter.batchId));
     if (filter.before) where.push(lt(j.createdAt, filter.before));
+    if (filter.afterId) where.push(sql`(${j.createdAt}, ${j.id}) < (select c.created_at, c.id from ${j} c where c.id = ${filter.afterId} and c.workspace_id = ${workspaceId})`);
     return (await this.database.db.select().from(j).where(and(...where)).orderBy(desc(j.createdAt), desc(j.id)).limit(filter.limit)) as unknown as PublishJob[];
   }
 

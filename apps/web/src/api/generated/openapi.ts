@@ -78,12 +78,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The post table as a file (attachment) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -5018,11 +5021,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Publish jobs, newest first */
+        /** Publish jobs, newest first (a page: ?limit=&cursor=, next_cursor) */
         get: {
             parameters: {
                 query?: {
                     batch_id?: string;
+                    /** @description The next_cursor of the previous page */
+                    cursor?: string;
                     limit?: number;
                     status?: "scheduled" | "queued" | "running" | "published" | "needs_action" | "failed" | "cancelled";
                 };
@@ -5039,7 +5044,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            jobs: {
+                            items: {
                                 account_id: string;
                                 action: ({
                                     account_id: string;
@@ -5118,6 +5123,7 @@ export interface paths {
                                 title: string;
                                 work_id: string;
                             }[];
+                            next_cursor: string | null;
                         };
                     };
                 };

@@ -28,7 +28,7 @@ export default function PublishPage() {
     queryKey: ['publish-jobs'],
     queryFn: () => publishApi.jobs(),
     // Poll while something is moving; idle lists stay quiet.
-    refetchInterval: (query) => (query.state.data?.jobs.some((j) => ACTIVE_JOB.includes(j.status)) ? 2_000 : 15_000),
+    refetchInterval: (query) => (query.state.data?.items.some((j) => ACTIVE_JOB.includes(j.status)) ? 2_000 : 15_000),
   });
   return (
     <>
@@ -51,9 +51,9 @@ export default function PublishPage() {
             {
               key: 'jobs',
               label: t('publish.tab.jobs'),
-              children: <QueryState query={jobs} feature={t('publish.tab.jobs')}>{(data) => <JobsTab jobs={data.jobs} onPublish={() => setPublishing(true)} />}</QueryState>,
+              children: <QueryState query={jobs} feature={t('publish.tab.jobs')}>{(data) => <JobsTab jobs={data.items} onPublish={() => setPublishing(true)} />}</QueryState>,
             },
-            { key: 'calendar', label: t('publish.tab.calendar'), children: <QueryState query={jobs} feature={t('publish.tab.calendar')}>{(data) => <CalendarTab jobs={data.jobs} />}</QueryState> },
+            { key: 'calendar', label: t('publish.tab.calendar'), children: <QueryState query={jobs} feature={t('publish.tab.calendar')}>{(data) => <CalendarTab jobs={data.items} />}</QueryState> },
           ]}
         />
       </Card>

@@ -22,6 +22,8 @@ const PublishPage = lazy(() => import('./pages/publish/publish-page.tsx'));
 const LlmPage = lazy(() => import('./pages/llm/llm-page.tsx'));
 const RunsPage = lazy(() => import('./pages/runs/runs-page.tsx'));
 const RunDetailPage = lazy(() => import('./pages/runs/run-detail-page.tsx'));
+const TrendsPage = lazy(() => import('./pages/trends/trends-page.tsx'));
+const TopicsPage = lazy(() => import('./pages/topics/topics-page.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings/settings-page.tsx'));
 const AnalyticsPage = lazy(() => import('./pages/analytics/analytics-page.tsx'));
 const LoginPage = lazy(() => import('./pages/account/login-page.tsx'));
@@ -87,6 +89,8 @@ function Pages() {
                       <Route path="/library/ideas" element={<IdeasPage />} />
                       <Route path="/library/assets" element={<AssetsPage />} />
                       <Route path="/library/kb" element={<KnowledgePage />} />
+                      <Route path="/trends" element={<TrendsPage />} />
+                      <Route path="/topics" element={<TopicsPage />} />
                       <Route path="/publish" element={<PublishPage />} />
                       <Route path="/analytics" element={<AnalyticsPage />} />
                       <Route path="/llm" element={<LlmPage />} />

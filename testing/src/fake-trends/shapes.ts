@@ -69,6 +69,12 @@ export const SHAPES: Record<string, ShapeBuilder> = {
   'weread.qq.com/web/bookListInCategory/rising': (n, o) => json({ books: titles(n, o).map((t, i) => ({ bookInfo: { bookId: String(3_300_000 + i + o), title: `《${t.slice(0, 8)}》`, author: '作者', intro: '', cover: 'https://wfqqreader/s_x.jpg' }, readingCount: 50_000 - i * 100 })) }),
   'blog.csdn.net/phoenix/web/blog/hot-rank': (n, o) => json({ code: 200, data: titles(n, o).map((t, i) => ({ productId: String(140_000_000 + i + o), articleTitle: t, articleDetailUrl: `https://blog.csdn.net/u/article/details/${140_000_000 + i + o}`, hotRankScore: String(20000 - i * 10), nickName: 'CSDN' })) }),
   'mainssl.geekpark.net/api/v2': (n, o) => json({ homepage_posts: titles(n, o).map((t, i) => ({ post: { id: 330000 + i + o, title: t, abstract: '极客公园摘要', views: 9000 - i, published_timestamp: 1764600000 } })) }),
+  // A user's own RSS 2.0 feed and a plain JSON endpoint (custom sources defined in the UI), on a host of their choosing.
+  'feeds.example.com/rss.xml': (n, o) => ({
+    type: 'application/rss+xml; charset=utf-8',
+    body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>行业周报</title><link>https://feeds.example.com/</link><description>示例订阅</description>${titles(n, o).map((t, i) => `<item><title>${esc(`周报：${t}`)}</title><link>https://feeds.example.com/p/${i + o}</link><guid>feed-${i + o}</guid><description>${esc(t)}</description></item>`).join('')}</channel></rss>`,
+  }),
+  'feeds.example.com/hot.json': (n, o) => json({ result: { rows: titles(n, o).map((t, i) => ({ pid: 700 + i + o, headline: t, score: 5000 - i * 10 })) } }),
 };
 
 /** The same endpoints answering a shape the parser does not know (the site changed). */

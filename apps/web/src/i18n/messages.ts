@@ -13,7 +13,8 @@ import * as runs from './messages/runs.ts';
 import * as llm from './messages/llm.ts';
 import * as cloud from './messages/cloud.ts';
 import * as analytics from './messages/analytics.ts';
+import * as trends from './messages/trends.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en };

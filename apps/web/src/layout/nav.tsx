@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
@@ -8,6 +9,7 @@ import {
   EditOutlined,
   ExperimentOutlined,
   FileTextOutlined,
+  FireOutlined,
   HistoryOutlined,
   PictureOutlined,
   SettingOutlined,
@@ -26,6 +28,8 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/workbench', label: 'nav.workbench', icon: <ExperimentOutlined /> },
   { path: '/works', label: 'nav.works', icon: <FileTextOutlined /> },
+  { path: '/trends', label: 'nav.trends', icon: <FireOutlined /> },
+  { path: '/topics', label: 'nav.topics', icon: <AimOutlined /> },
   {
     path: '/library',
     label: 'nav.library',

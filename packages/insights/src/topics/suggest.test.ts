@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
 import { TrendService } from '../trends/service.ts';
 import { manualClock, seedWorkspace } from '../trends/test-support.ts';
-import { suggestTopics, topicBrief } from './suggest.ts';
+import { BRIEF_CITATIONS, suggestTopics, topicBrief } from './suggest.ts';
 
 /** A model double that answers a fixed text and records the prompt it got. */
 function scriptedLlm(answer: string): LlmPort & { prompts: string[] } {
@@ -72,5 +72,15 @@ describe('AI选题 always cites its trends', () => {
     expect(result.status).toBe('thin');
     expect(result.topics).toEqual([]);
     expect(result.message).toMatch(/没有引用/);
+  });
+
+  it('writes the best-placed citations into the brief and counts the rest, so a story on 40 lists still fits an idea', () => {
+    const citations = Array.from({ length: 40 }, (_, i) => ({ item_id: `i${i}`, title: `口红试色 ${i}`, url: `https://example.com/${'x'.repeat(400)}/${i}`, source_id: `s${i}`, source_name: `榜单${i}`, rank: 40 - i, heat: i, seen_at: '2026-12-02T08:00:00.000Z' }));
+    const brief = topicBrief({ topic: '口红', angle: '', why_now: '', titles: [], citations });
+    const lines = brief.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toHaveLength(BRIEF_CITATIONS + 1);
+    expect(lines[0]).toMatch(/^- 榜单39 第1名：口红试色 39/);
+    expect(lines.at(-1)).toBe(`- 另有 ${40 - BRIEF_CITATIONS} 个榜单也在榜`);
+    expect(brief.length).toBeLessThan(10_000);
   });
 });

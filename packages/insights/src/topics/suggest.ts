@@ -136,9 +136,20 @@ export async function suggestTopics(trends: TrendService, llm: LlmPort | undefin
   return { status: 'ok', niche: input.niche, trends_considered: clusters.length, topics, message: null };
 }
 
-/** The brief content-creation starts from, and the text an idea in 想法库 keeps. */
+/** Citations written into a brief: a big story sits on 30 lists, and the brief is for a writer, not an index. */
+export const BRIEF_CITATIONS = 8;
+
+/**
+ * The brief content-creation starts from, and the text an idea in 想法库 keeps:
+ * the best-placed citations (rank, then heat) and how many more lists carry it.
+ */
 export function topicBrief(topic: TopicSuggestion): string {
-  const sources = topic.citations.map((c) => `- ${c.source_name} 第${c.rank}名：${c.title}（${c.url}，${c.seen_at}）`).join('\n');
+  const best = [...topic.citations].sort((a, b) => a.rank - b.rank || b.heat - a.heat).slice(0, BRIEF_CITATIONS);
+  const rest = topic.citations.length - best.length;
+  const sources = [
+    ...best.map((c) => `- ${c.source_name} 第${c.rank}名：${c.title}（${c.url.slice(0, 300)}，${c.seen_at}）`),
+    ...(rest > 0 ? [`- 另有 ${rest} 个榜单也在榜`] : []),
+  ].join('\n');
   const titles = topic.titles.map((t) => `- ${t.platform}：${t.title}`).join('\n');
   return [`选题：${topic.topic}`, topic.angle && `角度：${topic.angle}`, topic.why_now && `为什么是现在：${topic.why_now}`, titles && `标题建议：\n${titles}`, `来源热点：\n${sources}`].filter(Boolean).join('\n');
 }

@@ -45,4 +45,32 @@ describe('logging a platform account in from the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('深度检查 walks the live editor step by step, publishing nothing, and names the step a redesign breaks with the page', async () => {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    await page.goto(app.openUrl);
+    await page.goto(`${app.url}/publish`);
+    const card = page.getByTestId('account-card').filter({ hasText: '抖音号' });
+    await card.getByTestId('deep-check').click();
+    const dialog = page.getByTestId('deep-check-dialog');
+    await dialog.getByTestId('deep-check-verdict').filter({ hasText: '发布页与流程一致' }).waitFor({ timeout: 120_000 });
+    expect(await dialog.getByTestId('deep-check-step-failed').count()).toBe(0);
+    expect(await dialog.getByTestId('deep-check-step-ok').count()).toBeGreaterThan(3);
+    await screenshot(page, 'publish-deep-check-ok');
+    expect(douyin.posts).toHaveLength(0);
+
+    douyin.setLayout(2);
+    await page.locator('.ant-modal:visible').getByRole('button', { name: '重新检查' }).click();
+    await dialog.getByTestId('deep-check-verdict').filter({ hasText: '第「填写作品标题」步对不上' }).waitFor({ timeout: 120_000 });
+    await dialog.getByTestId('deep-check-step-failed').waitFor();
+    const shot = dialog.getByTestId('deep-check-screenshot').locator('img');
+    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
+    await screenshot(page, 'publish-deep-check-changed');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'publish-deep-check-changed-phone');
+    expect(douyin.posts).toHaveLength(0);
+    douyin.setLayout(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -13,6 +13,13 @@ export { esc };
 export const hexId = (bytes = 12) => () => randomBytes(bytes).toString('hex');
 export const numericId = () => String(1_600_000_000_000 + Math.floor(Math.random() * 1e11));
 
+/**
+ * The account avatar a replica's who-am-I call answers with. Real sites answer
+ * with an https CDN address (allowed by the web app's CSP); a replica has no
+ * https host, so it sends the picture itself as a data: URL.
+ */
+export const FACE_URL = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="#f66"/></svg>').toString('base64')}`;
+
 /** The QR image every replica login shows (a real image, so it can be captured). */
 export const qrImg = (token: string, attrs = '') => `<img ${attrs} src="/__replica/qrcode.svg?t=${token}" width="160" height="160" alt="qrcode">`;
 

@@ -57,3 +57,42 @@ describe('creatorflow vault / accounts (local home, no server running, no displa
     expect(await run(home, 'accounts', 'list')).toMatch(/bilibili:b站号\tbilibili测试号\tlogged_in\tlocal/);
   }, 120_000);
 });
+
+describe('creatorflow accounts check --deep', () => {
+  const home = mkdtempSync(join(tmpdir(), 'cf-cli-deep-'));
+  let site: ReplicaSite;
+  beforeAll(async () => {
+    site = await startReplica('zhihu');
+    vi.stubEnv('CREATORFLOW_MASTER_PASSWORD', 'correct horse battery');
+    await run(home, 'vault', 'init');
+    await run(home, 'accounts', 'add', 'zhihu', '知乎号', '--base-url', site.url);
+    const cookie = site.issueSession();
+    await run(home, 'accounts', 'login', 'zhihu:知乎号', '--cookies', `${cookie.name}=${cookie.value}`);
+  }, 120_000);
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    process.exitCode = undefined;
+    await site.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('walks every step of the live editor without publishing, and names the step a redesign breaks with a screenshot', async () => {
+    const ok = await run(home, 'accounts', 'check', 'zhihu:知乎号', '--deep');
+    expect(ok).toContain('zhihu article flow v2');
+    expect(ok).toContain('as zhihu测试号');
+    expect(ok).toMatch(/✔ \d+\. 填写标题/);
+    expect(ok).toContain('✔ 页面与发布流程一致');
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(site.posts).toHaveLength(0);
+
+    site.setLayout(2);
+    const json = JSON.parse(await run(home, 'accounts', 'check', 'zhihu:知乎号', '--deep', '--json')) as { ok: boolean; failed_step: string; error: { code: string }; screenshot_file: string | null };
+    expect(json).toMatchObject({ ok: false, error: { code: 'PUBLISH_PAGE_MISMATCH' } });
+    expect(json.failed_step).toContain('.public-DraftEditor-content');
+    expect(process.exitCode).toBe(1);
+    expect(json.screenshot_file).toBeTruthy();
+    expect(readFileSync(json.screenshot_file!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(site.posts).toHaveLength(0);
+    process.exitCode = undefined;
+  }, 180_000);
+});

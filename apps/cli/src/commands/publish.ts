@@ -86,6 +86,41 @@ function saveQr(dataUrl: string, sessionId: string): string {
   return file;
 }
 
+interface DeepCheck {
+  platform: string;
+  kind: string;
+  flow_version: number;
+  checked: string;
+  ok: boolean;
+  logged_in: boolean;
+  nickname: string | null;
+  steps: Array<{ index: number; name: string; do: string; selector: string | null; status: 'ok' | 'failed' | 'skipped' | 'unchecked'; note: string | null }>;
+  failed_step: string | null;
+  error: { code: string; message: string } | null;
+  screenshot_url: string | null;
+}
+
+const STEP_MARK = { ok: '✔', failed: '✘', skipped: '–', unchecked: '?' } as const;
+
+/** The page as the failed check left it, written where the user can open it. */
+async function fetchScreenshot(c: ApiClient, path: string, accountId: string): Promise<string | undefined> {
+  const response = await c.fetch(path);
+  if (!response.ok) return undefined;
+  const file = join(tmpdir(), `creatorflow-deep-check-${accountId}.png`);
+  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  return file;
+}
+
+/** One line per step, then the verdict: which step no longer matches and where the screenshot is. */
+export function describeDeepCheck(r: DeepCheck, screenshot?: string): string {
+  const head = `${r.platform} ${r.kind} flow v${r.flow_version} (selectors checked ${r.checked})${r.nickname ? ` as ${r.nickname}` : ''}`;
+  const lines = r.steps.map((s) => `  ${STEP_MARK[s.status]} ${s.index}. ${s.name}${s.selector ? `  ${s.selector}` : ''}${s.note ? `  (${s.note})` : ''}`);
+  const verdict = r.ok
+    ? '✔ 页面与发布流程一致 the editor matches every step (nothing was published)'
+    : `✘ 页面已变化 the page no longer matches at: ${r.failed_step ?? '?'}${r.error ? `\n  [${r.error.code}] ${r.error.message}` : ''}${screenshot ? `\n  screenshot: ${screenshot}` : ''}`;
+  return [head, ...lines, verdict].join('\n');
+}
+
 function describeJob(j: Job): string {
   if (j.status === 'published') return `✔ ${j.platform} 已发布 published: ${j.result_url ?? '(no URL)'}`;
   if (j.status === 'needs_action') return `! ${j.platform} 需要处理 needs action (${j.action?.type}): ${j.action?.message ?? j.error_message ?? ''}${j.action?.publish_page_url ? `\n    ${j.action.publish_page_url}` : ''}`;
@@ -156,12 +191,26 @@ export const publishCommands: CommandModule = (program) => {
       out(o, r, r.accounts.map((a) => `${a.platform}:${a.name}\t${a.nickname ?? '-'}\t${a.login_status}\t${a.credential_mode}\t${a.id}`).join('\n') || '(no accounts)');
     }),
   );
-  conn(accounts.command('check <account>').description('check the login of platform:name or an id')).action((ref: string, o: Conn) =>
+  conn(
+    accounts
+      .command('check <account>')
+      .description('check the login of platform:name or an id; --deep opens the editor and verifies every step of the flow (nothing is published)')
+      .option('--deep', 'deep check: every selector of the publish flow against the live editor')
+      .option('--kind <kind>', 'with --deep: article, image_note, video or short_post (default: the first non-video kind)')
+      .option('--video <asset>', 'with --deep: an asset:// video uploaded as the sample, so a video flow is checked past the upload'),
+  ).action((ref: string, o: Conn & { deep?: boolean; kind?: string; video?: string }) =>
     withClient(o, async (c) => {
       await unlock(c);
       const id = await accountId(c, ref);
-      const r = await c.request<{ logged_in: boolean; nickname: string | null; reason: string | null }>('POST', `/api/publish/accounts/${id}/check`);
-      out(o, r, r.logged_in ? `✔ logged in as ${r.nickname ?? '?'}` : `✘ not logged in: ${r.reason}`);
+      if (!o.deep) {
+        const r = await c.request<{ logged_in: boolean; nickname: string | null; reason: string | null }>('POST', `/api/publish/accounts/${id}/check`);
+        return out(o, r, r.logged_in ? `✔ logged in as ${r.nickname ?? '?'}` : `✘ not logged in: ${r.reason}`);
+      }
+      const r = await c.request<DeepCheck>('POST', `/api/publish/accounts/${id}/deep-check`, { ...(o.kind ? { kind: o.kind } : {}), ...(o.video ? { video_uri: o.video } : {}) });
+      const screenshot = r.screenshot_url ? await fetchScreenshot(c, r.screenshot_url, id) : undefined;
+      out(o, { ...r, screenshot_file: screenshot ?? null }, describeDeepCheck(r, screenshot));
+      // A page that no longer matches is a failure for scripts (cron, CI) that run the check.
+      if (!r.ok) process.exitCode = 1;
     }),
   );
   conn(accounts.command('login <account>').description('log in: opens a browser window (QR or password), or --cookies').option('--cookies <header>', 'paste cookies "a=1; b=2" instead')).action(

@@ -1,4 +1,5 @@
 import { accountRoutes } from './account-routes.ts';
+import { deepCheckRoutes } from './deep-check-routes.ts';
 import { jobRoutes } from './job-routes.ts';
 import { vaultRoutes } from './vault-routes.ts';
 import { publishRuntime } from './runtime.ts';
@@ -8,6 +9,7 @@ import type { RoutePlugin } from '../http/types.ts';
 export const publishRoutes: RoutePlugin = async (app, ctx) => {
   await vaultRoutes(app, ctx);
   await accountRoutes(app, ctx);
+  await deepCheckRoutes(app, ctx);
   await jobRoutes(app, ctx);
   // Start the publish worker with the server so scheduled jobs fire after a restart without any request.
   app.addHook('onReady', async () => {

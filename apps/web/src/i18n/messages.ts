@@ -8,6 +8,7 @@ import * as pages from './messages/pages.ts';
 import * as library from './messages/library.ts';
 import * as works from './messages/works.ts';
 import * as publish from './messages/publish.ts';
+import * as publishTools from './messages/publish-tools.ts';
 import * as settings from './messages/settings.ts';
 import * as runs from './messages/runs.ts';
 import * as llm from './messages/llm.ts';
@@ -15,6 +16,6 @@ import * as cloud from './messages/cloud.ts';
 import * as analytics from './messages/analytics.ts';
 import * as trends from './messages/trends.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...publishTools.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...publishTools.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en };

@@ -1,4 +1,4 @@
-import { esc } from '../kit.ts';
+import { esc, FACE_URL } from '../kit.ts';
 import { type SiteDef } from '../sites.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -60,7 +60,7 @@ R.q('submit').addEventListener('click', () => R.publish('/x/vu/web/add/v3', { ki
     path: '/x/web/archives',
     render: (posts) => ({ code: 0, message: '0', data: { arc_audits: posts.map((p) => ({ Archive: { bvid: p.id, title: p.title, ctime: Math.floor(Date.parse(p.createdAt) / 1000), state: 0 } })), page: { pn: 1, ps: 10, count: posts.length } } }),
   },
-  profile: { path: '/x/web-interface/nav', render: (u) => ({ code: 0, message: '0', data: { isLogin: true, uname: u.nickname, face: '/__replica/face.png', mid: 1 } }) },
+  profile: { path: '/x/web-interface/nav', render: (u) => ({ code: 0, message: '0', data: { isLogin: true, uname: u.nickname, face: FACE_URL, mid: 1 } }) },
   captcha: () => `<div id="risk-captcha-app"><div class="geetest_panel"><h3>请完成安全验证</h3></div></div>`,
   validate(input) {
     if (!input.uploads.some((u) => u.kind === 'video')) return '请上传视频';

@@ -1,4 +1,4 @@
-import { esc, numericId, qrDataUrl } from '../kit.ts';
+import { esc, numericId, qrDataUrl, FACE_URL } from '../kit.ts';
 import { type PageContext, type SiteDef } from '../sites.ts';
 
 /**
@@ -53,7 +53,7 @@ R.q('imgfile').addEventListener('change', async (e) => { await R.uploadFiles(e.t
   },
   profile: {
     path: '/web/api/media/user/info/',
-    render: (u) => ({ status_code: 0, user: { uid: u.id, sec_uid: `MS4wLjABAAAA${u.id}`, nickname: u.nickname, avatar_thumb: { url_list: ['/__replica/face.png'] } } }),
+    render: (u) => ({ status_code: 0, user: { uid: u.id, sec_uid: `MS4wLjABAAAA${u.id}`, nickname: u.nickname, avatar_thumb: { url_list: [FACE_URL] } } }),
   },
   publish: { path: '/web/api/media/aweme/create/', answer: (post) => ({ status_code: 0, item_id: post.id }) },
   list: {

@@ -1,4 +1,4 @@
-import { esc, qrDataUrl } from '../kit.ts';
+import { esc, qrDataUrl, FACE_URL } from '../kit.ts';
 import { type SiteDef } from '../sites.ts';
 
 /**
@@ -51,7 +51,7 @@ R.q('submit').addEventListener('click', () => R.publish('/api/articles', { kind:
   },
   dynamic: (path) => (/^\/p\/\d+$/.test(path) ? (c) => { const p = c.posts.find((x) => `/p/${x.id}` === path); return p ? `<article class="Post-Main"><h1 class="Post-Title">${esc(p.title)}</h1><div class="RichText">${esc(p.body)}</div></article>` : '<p>你似乎来到了没有知识存在的荒原</p>'; } : undefined),
   publish: { path: '/api/articles', answer: (post) => ({ id: post.id, url: `https://zhuanlan.zhihu.com/p/${post.id}` }) },
-  profile: { path: '/api/v4/me', render: (u) => ({ id: u.id, name: u.nickname, url_token: u.id, avatar_url: '/__replica/face.png' }) },
+  profile: { path: '/api/v4/me', render: (u) => ({ id: u.id, name: u.nickname, url_token: u.id, avatar_url: FACE_URL }) },
   captcha: () => `<div class="Captcha"><h3>请完成安全验证</h3><p>为了你的帐号安全，请完成验证</p></div>`,
   validate(input) {
     if (!input.title?.trim()) return '请填写标题';

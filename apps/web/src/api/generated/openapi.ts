@@ -4823,6 +4823,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publish/accounts/{id}/deep-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deep check: open the editor with the saved login and verify every step of the flow, publishing nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Content kind whose flow is checked (default: the first non-video kind)
+                         * @enum {string}
+                         */
+                        kind?: "article" | "image_note" | "video" | "short_post";
+                        /**
+                         * Format: starts_with
+                         * @description A video of the library to upload as the sample (video flows check the steps after the upload only with one; nothing is published)
+                         */
+                        video_uri?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            account_id: string;
+                            /** @description Date the flow’s selectors were last checked against their sources */
+                            checked: string;
+                            checked_at: string;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description The step that no longer matches the page, in words */
+                            failed_step: string | null;
+                            /** @description Version of the flow file checked */
+                            flow_version: number;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            logged_in: boolean;
+                            /**
+                             * @description expired: only a new login helps; unknown: the page matched neither a login nor a logged-in page
+                             * @enum {string}
+                             */
+                            login_state: "logged_in" | "expired" | "unknown";
+                            nickname: string | null;
+                            ok: boolean;
+                            platform: string;
+                            /** @description The page as the check left it (only when a step failed) */
+                            screenshot_url: string | null;
+                            steps: {
+                                do: string;
+                                index: number;
+                                name: string;
+                                note: string | null;
+                                selector: string | null;
+                                /** @enum {string} */
+                                status: "ok" | "failed" | "skipped" | "unchecked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/{id}/deep-check/screenshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page as the latest failed deep check of the account left it (PNG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publish/accounts/{id}/login": {
         parameters: {
             query?: never;

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, DeleteOutlined, LoginOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, FileSearchOutlined, LoginOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 import { AccountDialog } from './account-dialog.tsx';
+import { DeepCheckDialog } from './deep-check-dialog.tsx';
 import { LoginDialog } from './login-dialog.tsx';
 
 const LOGIN_COLOR: Record<string, string> = { logged_in: 'green', expired: 'red', unknown: 'default' };
@@ -22,6 +23,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
   const [cookiesOpen, setCookiesOpen] = useState(false);
   const [cookies, setCookies] = useState('');
   const [login, setLogin] = useState<LoginSession>();
+  const [deepCheck, setDeepCheck] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
 
   const run = async (key: string, work: () => Promise<void>) => {
@@ -76,6 +78,11 @@ function AccountCard({ account }: { account: PublishAccount }) {
         <Button size="small" type={status === 'expired' ? 'primary' : 'default'} icon={<LoginOutlined />} loading={busy === 'login'} onClick={() => void relogin()}>
           {t('publish.relogin')}
         </Button>
+        {account.platform !== 'wechat_mp' && (
+          <Button size="small" icon={<FileSearchOutlined />} onClick={() => setDeepCheck(true)} data-testid="deep-check">
+            {t('deepCheck.button')}
+          </Button>
+        )}
         <Button size="small" icon={<SyncOutlined />} onClick={() => setCookiesOpen(true)} data-testid="paste-cookies">
           {t('publish.pasteCookies')}
         </Button>
@@ -98,6 +105,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
         <Typography.Paragraph type="secondary">{t('publish.cookiesHint')}</Typography.Paragraph>
         <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} data-testid="cookies-input" />
       </Modal>
+      <DeepCheckDialog account={account} open={deepCheck} onClose={() => setDeepCheck(false)} onChecked={() => void refresh()} />
       <LoginDialog account={account} started={login} onClose={() => setLogin(undefined)} onRestart={() => void relogin()} onLoggedIn={loggedIn} />
     </Card>
   );

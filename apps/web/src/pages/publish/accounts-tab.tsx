@@ -10,7 +10,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 import { AccountDialog } from './account-dialog.tsx';
-import { DeepCheckDialog } from './deep-check-dialog.tsx';
+import { DeepCheckDialog, useDeepCheck } from './deep-check-dialog.tsx';
 import { LoginDialog } from './login-dialog.tsx';
 
 const LOGIN_COLOR: Record<string, string> = { logged_in: 'green', expired: 'red', unknown: 'default' };
@@ -25,6 +25,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
   const [login, setLogin] = useState<LoginSession>();
   const [deepCheck, setDeepCheck] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
+  const deep = useDeepCheck(account.id, () => void refresh());
 
   const run = async (key: string, work: () => Promise<void>) => {
     setBusy(key);
@@ -79,7 +80,11 @@ function AccountCard({ account }: { account: PublishAccount }) {
           {t('publish.relogin')}
         </Button>
         {account.platform !== 'wechat_mp' && (
-          <Button size="small" icon={<FileSearchOutlined />} onClick={() => setDeepCheck(true)} data-testid="deep-check">
+          <Button size="small" icon={<FileSearchOutlined />} onClick={() => {
+              setDeepCheck(true);
+              void deep.check();
+            }}
+            data-testid="deep-check">
             {t('deepCheck.button')}
           </Button>
         )}
@@ -105,7 +110,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
         <Typography.Paragraph type="secondary">{t('publish.cookiesHint')}</Typography.Paragraph>
         <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} data-testid="cookies-input" />
       </Modal>
-      <DeepCheckDialog account={account} open={deepCheck} onClose={() => setDeepCheck(false)} onChecked={() => void refresh()} />
+      <DeepCheckDialog account={account} open={deepCheck} onClose={() => setDeepCheck(false)} state={deep} />
       <LoginDialog account={account} started={login} onClose={() => setLogin(undefined)} onRestart={() => void relogin()} onLoggedIn={loggedIn} />
     </Card>
   );

@@ -1,5 +1,5 @@
 import { Alert, Button, Image, Modal, Spin, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { PublishAccount } from '../../api/publish.ts';
 import type { ApiResponse } from '../../api/schema.ts';
@@ -13,22 +13,16 @@ const STATUS_COLOR: Record<StepLine['status'], string> = { ok: 'green', failed: 
 
 export const runDeepCheck = (accountId: string) => api<DeepCheck>(`/api/publish/accounts/${accountId}/deep-check`, { body: {} });
 
-/**
- * 深度检查 of one account: the server opens the platform's editor with the
- * saved login and tries every step of the flow without publishing; the dialog
- * shows each step's result, which one no longer matches and the page there.
- */
-export function DeepCheckDialog({ account, open, onClose, onChecked }: { account: PublishAccount; open: boolean; onClose: () => void; onChecked: () => void }) {
-  const { t } = useI18n();
+/** The check itself, started from a click (the card's button or 重新检查). */
+export function useDeepCheck(accountId: string, onChecked: () => void) {
   const notifyError = useNotifyError();
   const [report, setReport] = useState<DeepCheck>();
   const [running, setRunning] = useState(false);
-
   const check = async () => {
     setRunning(true);
     setReport(undefined);
     try {
-      setReport(await runDeepCheck(account.id));
+      setReport(await runDeepCheck(accountId));
       onChecked();
     } catch (error) {
       notifyError(error);
@@ -36,12 +30,17 @@ export function DeepCheckDialog({ account, open, onClose, onChecked }: { account
       setRunning(false);
     }
   };
+  return { report, running, check };
+}
 
-  useEffect(() => {
-    if (open) void check();
-    // Each opening is one check; `check` changes every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+/**
+ * 深度检查 of one account: the server opens the platform's editor with the
+ * saved login and tries every step of the flow without publishing; the dialog
+ * shows each step's result, which one no longer matches and the page there.
+ */
+export function DeepCheckDialog({ account, open, onClose, state }: { account: PublishAccount; open: boolean; onClose: () => void; state: ReturnType<typeof useDeepCheck> }) {
+  const { t } = useI18n();
+  const { report, running, check } = state;
 
   const verdict = report
     ? report.ok

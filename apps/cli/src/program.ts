@@ -9,9 +9,10 @@ import { publishCommands } from './commands/publish.ts';
 import { libraryCommands } from './commands/library.ts';
 import { sidecarCommands } from './commands/sidecar.ts';
 import { cloudCommands } from './commands/cloud.ts';
+import { trendsCommands } from './commands/trends.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands, cloudCommands];
+const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands, cloudCommands, trendsCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

@@ -26,3 +26,4 @@ export { viralScore, estimateDraftScore, spearman, INTERACTION_WEIGHTS, FEATURE_
 export { summarizeSentiment, type SentimentSummary } from './sentiment/summary.ts';
 export { classifyComments } from './sentiment/classify.ts';
 export { SENTIMENT_CLASSES, SENTIMENT_LABELS, type SentimentClass } from './sentiment/lexicon.ts';
+export * from './alerts/bots.ts';

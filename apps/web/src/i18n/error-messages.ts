@@ -200,6 +200,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   METRICS_POST_NOT_FOUND: { zh: '平台上找不到这条内容，可能已被删除。', en: 'The platform cannot find this post; it may have been deleted.' },
   METRICS_QUOTA: { zh: '今天的数据接口调用次数已用完，明天继续收集。', en: 'Today’s data API quota is used up; collection resumes tomorrow.' },
   METRICS_UNAUTHORIZED: { zh: '平台拒绝了数据接口的凭据，请检查账号的接口设置。', en: 'The platform refused the data API credentials. Check the account settings.' },
+  ALERT_DELIVERY_FAILED: { zh: '提醒没有送达：群机器人拒收了消息（地址、签名密钥或内容有误），或暂时连不上。', en: 'The alert was not delivered: the group bot refused it (check the address, signing secret or content) or could not be reached.' },
   TREND_SOURCE_BLOCKED: { zh: '热点来源拒绝了请求（被限流或需要登录），会按间隔稍后再试。', en: 'The trend source refused the request (rate-limited or needs a login); it tries again later.' },
   TREND_SOURCE_HTTP: { zh: '热点来源返回了错误状态，稍后会重试。', en: 'The trend source answered with an error status; it retries later.' },
   TREND_SOURCE_EMPTY: { zh: '热点来源这次没有返回内容。', en: 'The trend source returned nothing this time.' },

@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto';
+import { CreatorFlowError } from '@creatorflow/core';
+import type { FetchPort } from '../trends/types.ts';
+
+/**
+ * Group-bot webhooks for niche alerts: 飞书, 钉钉 and 企业微信 custom bots and a
+ * generic JSON webhook. Formats, signing and size limits from the bots' public
+ * documentation as used by sansan0/TrendRadar and other public senders (checked 2026-12-02):
+ * - 飞书: POST {timestamp, sign, msg_type: 'text', content: {text}}; timestamp in
+ *   seconds; sign = base64(HMAC-SHA256 keyed by "timestamp\nsecret" over an empty
+ *   message); answers {code: 0} (19021 on a bad signature). ~30 KB a message.
+ * - 钉钉: POST {msgtype: 'markdown', markdown: {title, text}} to the webhook with
+ *   &timestamp=<ms>&sign=<urlencoded base64(HMAC-SHA256 keyed by secret over "timestamp\nsecret")>;
+ *   answers {errcode: 0} (310000 on a bad signature). 20 000 bytes a message.
+ * - 企业微信: POST {msgtype: 'markdown', markdown: {content}}, no signing (the key is in
+ *   the URL); answers {errcode: 0}. 4 096 bytes a message.
+ * A message over the limit is split at line breaks into several, in order.
+ * The URL is the user's: callers pass the SSRF-guarded fetch (ctx.egress) in cloud mode.
+ */
+export type BotKind = 'feishu' | 'dingtalk' | 'wecom' | 'webhook';
+
+export interface BotTarget {
+  kind: BotKind;
+  url: string;
+  /** 飞书 / 钉钉 signing secret ("加签"), when the bot has one. */
+  secret?: string;
+}
+
+export interface AlertMessage {
+  title: string;
+  /** Markdown-ish lines; 飞书 gets them as plain text. */
+  lines: string[];
+  /** Machine-readable payload for the generic webhook. */
+  data?: unknown;
+}
+
+export const BOT_LIMIT_BYTES: Record<BotKind, number> = { feishu: 29_000, dingtalk: 20_000, wecom: 4_000, webhook: 256_000 };
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** The body split into pieces under `limit` bytes, at line breaks (a single overlong line is cut). */
+export function splitByBytes(header: string, lines: string[], limit: number): string[] {
+  const pieces: string[] = [];
+  let current = header;
+  for (const raw of lines) {
+    let line = raw;
+    while (bytes(`${header}\n${line}`) > limit) line = line.slice(0, Math.max(1, Math.floor(line.length * 0.9)));
+    if (bytes(`${current}\n${line}`) > limit) {
+      pieces.push(current);
+      current = header;
+    }
+    current = `${current}\n${line}`;
+  }
+  pieces.push(current);
+  return pieces;
+}
+
+export function feishuSign(timestampSeconds: number, secret: string): string {
+  return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
+}
+
+export function dingtalkSign(timestampMs: number, secret: string): string {
+  return createHmac('sha256', secret).update(`${timestampMs}\n${secret}`).digest('base64');
+}
+
+export interface BotRequest {
+  url: string;
+  body: unknown;
+}
+
+/** The HTTP requests that deliver one message to one bot (several when it is over the bot's size limit). */
+export function botRequests(target: BotTarget, message: AlertMessage, now: Date): BotRequest[] {
+  const header = target.kind === 'feishu' ? message.title : `### ${message.title}`;
+  if (target.kind === 'webhook') return [{ url: target.url, body: { title: message.title, text: [message.title, ...message.lines].join('\n'), data: message.data ?? null, sent_at: now.toISOString() } }];
+  const pieces = splitByBytes(header, message.lines, BOT_LIMIT_BYTES[target.kind] - 512);
+  return pieces.map((text) => {
+    if (target.kind === 'feishu') {
+      const timestamp = Math.floor(now.getTime() / 1000);
+      const signed = target.secret ? { timestamp: String(timestamp), sign: feishuSign(timestamp, target.secret) } : {};
+      return { url: target.url, body: { ...signed, msg_type: 'text', content: { text } } };
+    }
+    if (target.kind === 'dingtalk') {
+      const timestamp = now.getTime();
+      const url = target.secret ? `${target.url}${target.url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${encodeURIComponent(dingtalkSign(timestamp, target.secret))}` : target.url;
+      return { url, body: { msgtype: 'markdown', markdown: { title: message.title, text } } };
+    }
+    return { url: target.url, body: { msgtype: 'markdown', markdown: { content: text } } };
+  });
+}
+
+/** Whether a bot's answer means it took the message: 飞书 {code: 0} (or the older StatusCode), 钉钉 and 企业微信 {errcode: 0}. */
+function accepted(kind: BotKind, status: number, body: unknown): { ok: boolean; detail: string } {
+  if (status < 200 || status >= 300) return { ok: false, detail: `HTTP ${status}` };
+  if (kind === 'webhook') return { ok: true, detail: '' };
+  const b = (body ?? {}) as { code?: number; msg?: string; StatusCode?: number; errcode?: number; errmsg?: string };
+  if (kind === 'feishu') return (b.code ?? b.StatusCode) === 0 ? { ok: true, detail: '' } : { ok: false, detail: `code ${b.code ?? b.StatusCode}: ${b.msg ?? ''}` };
+  return b.errcode === 0 ? { ok: true, detail: '' } : { ok: false, detail: `errcode ${b.errcode}: ${b.errmsg ?? ''}` };
+}
+
+/** Sends one message to one bot; throws ALERT_DELIVERY_FAILED with the bot's own answer when it refuses. */
+export async function sendToBot(http: FetchPort, target: BotTarget, message: AlertMessage, now = new Date()): Promise<{ requests: number }> {
+  const requests = botRequests(target, message, now);
+  for (const request of requests) {
+    let response: Response;
+    try {
+      response = await http.fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(10_000) });
+    } catch (cause) {
+      throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook unreachable: ${(cause as Error).message}`, { status: 502, retryable: true, cause });
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const verdict = accepted(target.kind, response.status, body);
+    if (!verdict.ok) throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook refused the alert: ${verdict.detail}`, { status: 502, retryable: response.status >= 500 });
+  }
+  return { requests: requests.length };
+}

@@ -27,3 +27,4 @@ export { summarizeSentiment, type SentimentSummary } from './sentiment/summary.t
 export { classifyComments } from './sentiment/classify.ts';
 export { SENTIMENT_CLASSES, SENTIMENT_LABELS, type SentimentClass } from './sentiment/lexicon.ts';
 export * from './alerts/bots.ts';
+export * from './alerts/rules.ts';

@@ -1,7 +1,7 @@
 import { executeRun, MemoryRunStore, parseGraph, systemClock, ToolRegistry, type Graph, type RunStore } from '@creatorflow/core';
 import { newRunId, newUuid } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
-import { DbRunStore } from '@creatorflow/runtime';
+import { RuntimeStore } from '@creatorflow/runtime';
 
 export function chainGraph(nodes: number): Graph {
   const lines = Array.from({ length: nodes }, (_, i) => `  n${i}: { type: noop${i < nodes - 1 ? `, next: n${i + 1}` : ''} }`);
@@ -25,7 +25,7 @@ export async function dbStore(database: Database): Promise<{ store: RunStore; ne
   await database.query(`INSERT INTO users (id, name) VALUES ($1, 'bench')`, [userId]);
   await database.query(`INSERT INTO workspaces (id, name, kind, created_by) VALUES ($1, 'bench', 'personal', $2)`, [workspaceId, userId]);
   return {
-    store: new DbRunStore(database),
+    store: new RuntimeStore(database),
     async newRun(graph) {
       const id = newRunId();
       await database.query(`INSERT INTO runs (id, workspace_id, user_id, graph_name, graph, status, trace_id) VALUES ($1, $2, $3, $4, $5, 'queued', 'tr-bench')`, [id, workspaceId, userId, graph.name, JSON.stringify({ name: graph.name })]);

@@ -13,7 +13,7 @@ import { DbJobQueue } from './jobs/db-job-queue.ts';
 import { InProcessBus } from './event-bus.ts';
 import { GraphLibrary } from './graph-library.ts';
 import { RunService } from './run-service.ts';
-import { RunsRepo } from './runs-repo.ts';
+import { RuntimeStore } from './runtime-store.ts';
 
 const CHILD = fileURLToPath(new URL('./testing/crash-child.ts', import.meta.url));
 const logger = pino({ level: 'silent' });
@@ -107,9 +107,9 @@ describe.each(testDrivers())('runs survive their process (%s)', (kind) => {
 
     database = await openDatabase(config);
     cleanups.push(() => database.close());
-    const repo = new RunsRepo(database);
-    const row = (await repo.load(run.id))!;
-    const events: RunEvent[] = await repo.events(run.id, 0, 10_000);
+    const store = new RuntimeStore(database);
+    const row = (await store.loadRun(run.id))!;
+    const events: RunEvent[] = await store.events(run.id, 0, 10_000);
     expect(row.status).toBe('completed');
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     const completed = events.filter((e) => e.type === 'node_completed').map((e) => e.node);
@@ -154,7 +154,7 @@ describe.each(testDrivers())('runs survive their process (%s)', (kind) => {
 
     database = await openDatabase(config);
     cleanups.push(() => database.close());
-    const row = (await new RunsRepo(database).load(run.id))!;
+    const row = (await new RuntimeStore(database).loadRun(run.id))!;
     expect(row.status).toBe('completed');
     expect(row.output).toMatchObject({ a: 'out:before', answer: { ok: true }, b: 'out:after' });
   });

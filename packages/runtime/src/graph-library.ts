@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { NotFoundError, newUuid, validateGraphSource, ValidationError, formatIssue, type AnalysisOptions, type Graph, type GraphIssue } from '@creatorflow/core';
+import { NotFoundError, validateGraphSource, ValidationError, formatIssue, type AnalysisOptions, type Graph, type GraphIssue } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
+import { RuntimeStore } from './runtime-store.ts';
 
 export const BUILTIN_GRAPHS_DIR = fileURLToPath(new URL('../../../graphs/', import.meta.url));
 
@@ -72,14 +73,16 @@ export class GraphLibrary {
   readonly #summaries = new Map<string, GraphPresentation & Runnability>();
   private readonly builtinDir: string;
   readonly #placeholders: ReadonlyMap<string, string>;
+  readonly #store: RuntimeStore;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly analysis: () => AnalysisOptions,
     options: GraphLibraryOptions = {},
   ) {
     this.builtinDir = options.builtinDir ?? BUILTIN_GRAPHS_DIR;
     this.#placeholders = options.placeholders ?? new Map();
+    this.#store = new RuntimeStore(database);
   }
 
   /** A graph that uses a placeholder tool is listed, but not offered as runnable. */
@@ -133,21 +136,13 @@ export class GraphLibrary {
 
   async save(workspaceId: string, userId: string, source: string): Promise<{ stored: StoredGraph; issues: GraphIssue[] }> {
     const { graph, issues } = this.parse(source);
-    const [row] = await this.database.query<{ version: number; created_at: Date }>(
-      `INSERT INTO graphs (id, workspace_id, name, version, source, definition, created_by)
-       SELECT $1, $2, $3, COALESCE(max(version), 0) + 1, $4, $5, $6 FROM graphs WHERE workspace_id = $2 AND name = $3
-       RETURNING version, created_at`,
-      [newUuid(), workspaceId, graph.name, source, JSON.stringify(graph), userId],
-    );
-    return { stored: { name: graph.name, version: row!.version, source, graph, builtin: false, createdAt: row!.created_at }, issues };
+    const { version, createdAt } = await this.#store.saveGraphVersion(workspaceId, userId, graph, source);
+    return { stored: { name: graph.name, version, source, graph, builtin: false, createdAt }, issues };
   }
 
   async list(workspaceId: string): Promise<GraphSummary[]> {
-    const rows = await this.database.query<{ name: string; version: number; definition: Graph; created_at: Date }>(
-      `SELECT DISTINCT ON (name) name, version, definition, created_at FROM graphs WHERE workspace_id = $1 ORDER BY name, version DESC`,
-      [workspaceId],
-    );
-    const own = rows.map((r) => ({ name: r.name, version: r.version, ...summarizeGraph(r.definition), builtin: false, updatedAt: r.created_at, ...this.runnability(r.definition) }));
+    const latest = await this.#store.latestGraphs(workspaceId);
+    const own = latest.map((g) => ({ name: g.name, version: g.version, ...summarizeGraph(g.graph), builtin: false, updatedAt: g.createdAt, ...this.runnability(g.graph) }));
     const names = new Set(own.map((g) => g.name));
     const builtins = [...this.builtinSources().keys()]
       .filter((name) => !names.has(name))
@@ -156,20 +151,13 @@ export class GraphLibrary {
   }
 
   async versions(workspaceId: string, name: string): Promise<Array<{ version: number; createdAt: Date }>> {
-    const rows = await this.database.query<{ version: number; created_at: Date }>('SELECT version, created_at FROM graphs WHERE workspace_id = $1 AND name = $2 ORDER BY version DESC', [workspaceId, name]);
-    return rows.map((r) => ({ version: r.version, createdAt: r.created_at }));
+    return this.#store.graphVersions(workspaceId, name);
   }
 
   /** The workspace's graph (latest or a given version), else the built-in of that name. */
   async get(workspaceId: string, name: string, version?: number): Promise<StoredGraph> {
-    const rows = await this.database.query<{ version: number; source: string; definition: Graph; created_at: Date }>(
-      version === undefined
-        ? 'SELECT version, source, definition, created_at FROM graphs WHERE workspace_id = $1 AND name = $2 ORDER BY version DESC LIMIT 1'
-        : 'SELECT version, source, definition, created_at FROM graphs WHERE workspace_id = $1 AND name = $2 AND version = $3',
-      version === undefined ? [workspaceId, name] : [workspaceId, name, version],
-    );
-    const row = rows[0];
-    if (row) return { name, version: row.version, source: row.source, graph: row.definition, builtin: false, createdAt: row.created_at };
+    const own = await this.#store.graphVersion(workspaceId, name, version);
+    if (own) return { ...own, builtin: false };
     const builtin = version === undefined ? this.builtinSources().get(name) : undefined;
     if (!builtin) throw new NotFoundError('Graph', version === undefined ? name : `${name}@${version}`);
     const { graph } = this.parse(builtin.source, builtin.file);
@@ -179,8 +167,7 @@ export class GraphLibrary {
   /** Whether `name` resolves for the workspace (subgraph checks). */
   async exists(workspaceId: string, name: string): Promise<boolean> {
     if (this.builtinSources().has(name)) return true;
-    const rows = await this.database.query('SELECT 1 FROM graphs WHERE workspace_id = $1 AND name = $2 LIMIT 1', [workspaceId, name]);
-    return rows.length > 0;
+    return this.#store.graphExists(workspaceId, name);
   }
 }
 

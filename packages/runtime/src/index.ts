@@ -6,8 +6,8 @@ export { BUILTIN_GRAPHS_DIR, GraphLibrary, toolsOf, type GraphLibraryOptions, ty
 export { buildToolRegistry, libraryImageStore, type ToolWiring, type WiredTools } from './tools/registry.ts';
 export { RunService, type SubmitRun } from './run-service.ts';
 export { RunWorker, type RunJob, type RunWorkerOptions } from './run-worker.ts';
-export { RunsRepo, type NewRun, type RunRow } from './runs-repo.ts';
-export { DbRunStore } from './db-run-store.ts';
+export { RuntimeStore, type GraphVersion, type McpServer, type NewMcpServer, type NewRun, type Run, type RunListOptions, type RunSummary } from './runtime-store.ts';
+export { McpServerService } from './mcp-servers.ts';
 export { BullJobQueue, DbJobQueue, createJobQueue, type JobQueueDeps } from './jobs/index.ts';
 export { hostAllowed, httpFetchTool, type HttpFetchOptions } from './tools/http-fetch.ts';
 export { McpTools, MCP_PREFIX, parseMcpName, type McpServerConfig } from './tools/mcp.ts';

@@ -11,13 +11,13 @@ import {
   type Graph,
   type JobQueue,
   type RouteDecision,
+  type RunEvent,
   type ToolRegistry,
 } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
-import { DbRunStore } from './db-run-store.ts';
 import type { RuntimeBus } from './event-bus.ts';
 import type { GraphLibrary } from './graph-library.ts';
-import { RunsRepo, type RunRow } from './runs-repo.ts';
+import { RuntimeStore, type Run, type RunListOptions, type RunSummary } from './runtime-store.ts';
 import { RUNS_QUEUE, type RunJob } from './run-worker.ts';
 
 export interface SubmitRun {
@@ -37,24 +37,47 @@ export interface SubmitRun {
 
 const CRITICAL_CAPABILITIES = ['publish', 'credentials', 'browser'];
 
-/** Starting, answering and cancelling runs. Runs execute in the RunWorker, reached through the job queue. */
+/**
+ * Starting, reading, answering and cancelling runs. Runs execute in the
+ * RunWorker, reached through the job queue. Every read is scoped by workspace.
+ */
 export class RunService {
-  readonly repo: RunsRepo;
-  readonly #store: DbRunStore;
+  readonly #store: RuntimeStore;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly jobs: JobQueue,
     private readonly bus: RuntimeBus,
     private readonly graphs: GraphLibrary,
     private readonly tools: ToolRegistry,
     private readonly mode: 'local' | 'cloud',
   ) {
-    this.repo = new RunsRepo(database);
-    this.#store = new DbRunStore(database);
+    this.#store = new RuntimeStore(database);
   }
 
-  async submit(request: SubmitRun): Promise<{ run: RunRow; created: boolean }> {
+  async get(workspaceId: string, runId: string): Promise<Run | undefined> {
+    return this.#store.getRun(workspaceId, runId);
+  }
+
+  /** Like `get`, but a missing run is a 404. */
+  async require(workspaceId: string, runId: string): Promise<Run> {
+    const run = await this.#store.getRun(workspaceId, runId);
+    if (!run) throw new NotFoundError('Run', runId);
+    return run;
+  }
+
+  /** Newest first; `before` is the keyset cursor (the last run of the previous page). */
+  async list(workspaceId: string, options: RunListOptions): Promise<RunSummary[]> {
+    return this.#store.listRuns(workspaceId, options);
+  }
+
+  /** Persisted events of a run of the workspace after `afterSeq` (a run of another workspace is a 404). */
+  async events(workspaceId: string, runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]> {
+    await this.require(workspaceId, runId);
+    return this.#store.events(runId, afterSeq, limit);
+  }
+
+  async submit(request: SubmitRun): Promise<{ run: Run; created: boolean }> {
     let graph: Graph;
     let version: number | null = null;
     if (request.source) graph = this.graphs.parse(request.source, 'inline').graph;
@@ -65,7 +88,7 @@ export class RunService {
     } else throw new CreatorFlowError('RUN_GRAPH_REQUIRED', "name a graph ('graph') or give one inline ('source')", { status: 400 });
     const inputs = resolveInputs(graph, request.inputs);
     const route = this.route(graph, request);
-    const { row, created } = await this.repo.create({
+    const { run, created } = await this.#store.createRun({
       id: newRunId(),
       workspaceId: request.workspaceId,
       userId: request.userId,
@@ -79,8 +102,8 @@ export class RunService {
       idempotencyKey: request.idempotencyKey,
     });
     // Enqueued after the row exists; the job id is the run id, so a retried submit cannot start it twice.
-    if (created) await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: row.id, data: { runId: row.id }, groupKey: request.userId });
-    return { run: row, created };
+    if (created) await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: run.id, data: { runId: run.id }, groupKey: request.userId });
+    return { run, created };
   }
 
   /** Where the run should execute and why (ARCHITECTURE §4), recorded on the run. */
@@ -114,14 +137,13 @@ export class RunService {
    * same idempotency key repeated gets the same result, another key gets 409.
    */
   async respond(workspaceId: string, runId: string, userId: string, body: { data: unknown; requestId?: string }, idempotencyKey: string): Promise<{ requestId: string; replayed: boolean }> {
-    const run = await this.repo.get(workspaceId, runId);
-    if (!run) throw new NotFoundError('Run', runId);
+    const run = await this.require(workspaceId, runId);
     const waiting = run.checkpoint?.waiting;
-    const [earlier] = await this.database.query<{ request_id: string }>('SELECT request_id FROM run_human_responses WHERE run_id = $1 AND idempotency_key = $2', [run.id, idempotencyKey]);
-    if (earlier && (!body.requestId || body.requestId === earlier.request_id)) return { requestId: earlier.request_id, replayed: true };
+    const earlier = await this.#store.requestAnsweredWith(run.id, idempotencyKey);
+    if (earlier && (!body.requestId || body.requestId === earlier)) return { requestId: earlier, replayed: true };
     const requestId = body.requestId ?? waiting?.requestId;
     if (!requestId) throw new ConflictError('RUN_NOT_WAITING', `run ${runId} is ${run.status} and is not waiting for an answer`, { run_status: run.status });
-    const stored = await this.repo.respond(run, requestId, body.data, userId, idempotencyKey);
+    const stored = await this.#store.storeHumanResponse(run, requestId, body.data, userId, idempotencyKey);
     if (!stored.stored) {
       if (stored.idempotencyKey === idempotencyKey) return { requestId, replayed: true };
       throw new ConflictError('RUN_ALREADY_ANSWERED', `request ${requestId} of run ${runId} was already answered; the first answer wins`, { request_id: requestId });
@@ -133,21 +155,21 @@ export class RunService {
     const form = this.#form(run, waiting.node);
     const problems = form ? validateJson(body.data, form) : [];
     if (problems.length > 0) {
-      await this.database.query('DELETE FROM run_human_responses WHERE run_id = $1 AND request_id = $2', [run.id, requestId]);
+      await this.#store.deleteHumanResponse(run.id, requestId);
       throw new CreatorFlowError('RUN_ANSWER_INVALID', `the answer does not match the form: ${problems.join('; ')}`, { status: 400, details: { problems } });
     }
-    await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: `${run.id}:answer:${requestId}`, data: { runId: run.id }, groupKey: run.user_id ?? undefined });
+    await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: `${run.id}:answer:${requestId}`, data: { runId: run.id }, groupKey: run.userId ?? undefined });
     return { requestId, replayed: false };
   }
 
-  #form(run: RunRow, nodePath: string): Record<string, unknown> | undefined {
+  #form(run: Run, nodePath: string): Record<string, unknown> | undefined {
     const id = nodePath.split('/').at(-1)!;
     const node = run.graph.nodes[id];
     return node?.type === 'human' ? node.form : undefined;
   }
 
-  async cancel(workspaceId: string, runId: string): Promise<RunRow> {
-    const run = await this.repo.requestCancel(workspaceId, runId);
+  async cancel(workspaceId: string, runId: string): Promise<Run> {
+    const run = await this.#store.requestCancel(workspaceId, runId);
     if (!run) throw new NotFoundError('Run', runId);
     if (['completed', 'failed', 'cancelled'].includes(run.status)) return run;
     if (run.status === 'running') {
@@ -156,22 +178,22 @@ export class RunService {
     }
     // Queued or waiting: no process executes it; end it here under the run lease.
     const owner = `cancel-${runId}`;
-    if (await this.repo.lock(runId, owner, 10_000)) {
+    if (await this.#store.lockRun(runId, owner, 10_000)) {
       try {
-        const fresh = (await this.repo.get(workspaceId, runId))!;
+        const fresh = (await this.#store.getRun(workspaceId, runId))!;
         if (fresh.status === 'queued' || fresh.status === 'waiting') {
-          const seq = Number(fresh.last_seq) + 1;
-          const event = { run_id: runId, trace_id: fresh.trace_id, span_id: newSpanId(), seq, type: 'run_cancelled' as const, node: null, ts: new Date().toISOString(), data: { by: 'user' } };
+          const seq = fresh.lastSeq + 1;
+          const event = { run_id: runId, trace_id: fresh.traceId, span_id: newSpanId(), seq, type: 'run_cancelled' as const, node: null, ts: new Date().toISOString(), data: { by: 'user' } };
           await this.#store.commit(runId, { events: [event], status: 'cancelled' });
           this.bus.publish([event]);
           await this.jobs.cancel(RUNS_QUEUE, runId).catch(() => false);
         }
       } finally {
-        await this.repo.unlock(runId, owner);
+        await this.#store.unlockRun(runId, owner);
       }
     } else {
       await this.bus.control({ runId, action: 'cancel' });
     }
-    return (await this.repo.get(workspaceId, runId))!;
+    return (await this.#store.getRun(workspaceId, runId))!;
   }
 }

@@ -3,10 +3,9 @@ import type { Logger } from 'pino';
 import { executeRun, LayeredTools, RunAbort, type Clock, type Graph, type EngineDeps, type JobQueue, type LlmPort, type ToolResolver } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { AiSdkToolLoop } from '@creatorflow/llm';
-import { DbRunStore } from './db-run-store.ts';
 import type { RuntimeBus } from './event-bus.ts';
 import type { GraphLibrary } from './graph-library.ts';
-import { RunsRepo } from './runs-repo.ts';
+import { RuntimeStore } from './runtime-store.ts';
 import { McpTools, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
 import type { McpPolicy } from './tools/mcp-policy.ts';
 import type { EgressGuard } from '@creatorflow/net';
@@ -50,18 +49,16 @@ export interface RunWorkerOptions {
  */
 export class RunWorker {
   readonly #owner = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  readonly #repo: RunsRepo;
-  readonly #store: DbRunStore;
+  readonly #store: RuntimeStore;
   readonly #active = new Map<string, AbortController>();
   #offControl: (() => void) | undefined;
 
   constructor(private readonly options: RunWorkerOptions) {
-    this.#repo = new RunsRepo(options.database);
-    this.#store = new DbRunStore(options.database);
+    this.#store = new RuntimeStore(options.database);
   }
 
   async start(): Promise<void> {
-    if (this.options.database.kind === 'pglite') await this.#repo.releaseAllLocks();
+    if (this.options.database.kind === 'pglite') await this.#store.releaseAllRunLocks();
     this.#offControl = this.options.bus.onControl((message) => {
       if (message.action === 'cancel') this.#active.get(message.runId)?.abort(new RunAbort('cancel'));
     });
@@ -79,7 +76,7 @@ export class RunWorker {
     const leaseMs = this.options.leaseMs ?? 30_000;
     // Wait for the lease: another process may be finishing this run, or one that died holds it until it expires.
     const deadline = Date.now() + leaseMs * 2;
-    while (!(await this.#repo.lock(runId, this.#owner, leaseMs))) {
+    while (!(await this.#store.lockRun(runId, this.#owner, leaseMs))) {
       if (jobSignal.aborted) return;
       if (Date.now() > deadline) throw new Error(`run ${runId} is locked by another process`);
       await new Promise((r) => setTimeout(r, 250));
@@ -87,30 +84,30 @@ export class RunWorker {
     const controller = new AbortController();
     this.#active.set(runId, controller);
     const onJobAbort = () => {
-      void this.#repo.load(runId).then((row) => controller.abort(new RunAbort(row?.cancel_requested ? 'cancel' : 'shutdown')));
+      void this.#store.loadRun(runId).then((row) => controller.abort(new RunAbort(row?.cancelRequested ? 'cancel' : 'shutdown')));
     };
     jobSignal.addEventListener('abort', onJobAbort, { once: true });
     const renew = setInterval(() => {
-      void this.#repo.lock(runId, this.#owner, leaseMs).catch(() => undefined);
-      void this.#repo.load(runId).then((row) => {
-        if (row?.cancel_requested && !controller.signal.aborted) controller.abort(new RunAbort('cancel'));
+      void this.#store.lockRun(runId, this.#owner, leaseMs).catch(() => undefined);
+      void this.#store.loadRun(runId).then((row) => {
+        if (row?.cancelRequested && !controller.signal.aborted) controller.abort(new RunAbort('cancel'));
       });
     }, Math.max(200, Math.floor(leaseMs / 3)));
     renew.unref();
     let mcp: McpTools | undefined;
     try {
-      const row = await this.#repo.load(runId);
+      const row = await this.#store.loadRun(runId);
       if (!row || ['completed', 'failed', 'cancelled'].includes(row.status)) return;
-      if (row.cancel_requested) controller.abort(new RunAbort('cancel'));
-      if (row.checkpoint && row.status !== 'running') await this.#repo.setStatus(runId, 'running');
-      mcp = await this.#mcpFor(row.workspace_id, row.graph);
+      if (row.cancelRequested) controller.abort(new RunAbort('cancel'));
+      if (row.checkpoint && row.status !== 'running') await this.#store.setRunStatus(runId, 'running');
+      mcp = await this.#mcpFor(row.workspaceId, row.graph);
       const deps: EngineDeps = {
         store: this.#store,
         publisher: this.options.bus,
         llm: this.options.llm(),
         toolLoop: AGENT_LOOP,
         tools: mcp ? new LayeredTools(mcp.registry, this.options.tools) : this.options.tools,
-        graphs: { resolve: async (name) => (await this.options.graphs.get(row.workspace_id, name)).graph },
+        graphs: { resolve: async (name) => (await this.options.graphs.get(row.workspaceId, name)).graph },
         clock: this.options.clock,
         runtime: this.options.runtime,
       };
@@ -118,26 +115,26 @@ export class RunWorker {
         deps,
         {
           id: row.id,
-          traceId: row.trace_id,
-          workspaceId: row.workspace_id,
-          userId: row.user_id ?? undefined,
+          traceId: row.traceId,
+          workspaceId: row.workspaceId,
+          userId: row.userId ?? undefined,
           graph: row.graph,
           inputs: row.inputs,
           checkpoint: row.checkpoint ?? undefined,
-          lastSeq: Number(row.last_seq),
+          lastSeq: row.lastSeq,
           budget: row.budget ?? undefined,
         },
         controller.signal,
       );
-      this.options.logger.info({ run_id: runId, trace_id: row.trace_id, status: outcome.status, usage: outcome.usage }, 'run step finished');
+      this.options.logger.info({ run_id: runId, trace_id: row.traceId, status: outcome.status, usage: outcome.usage }, 'run step finished');
       if (outcome.status === 'interrupted') throw new Error('run interrupted by shutdown; it resumes from its checkpoint');
-      if (outcome.status === 'waiting') await this.#scheduleHumanTimeout(runId, row.user_id);
+      if (outcome.status === 'waiting') await this.#scheduleHumanTimeout(runId, row.userId);
     } finally {
       await mcp?.close();
       clearInterval(renew);
       jobSignal.removeEventListener('abort', onJobAbort);
       this.#active.delete(runId);
-      await this.#repo.unlock(runId, this.#owner).catch(() => undefined);
+      await this.#store.unlockRun(runId, this.#owner).catch(() => undefined);
     }
   }
 
@@ -146,17 +143,14 @@ export class RunWorker {
     const wanted = Object.values(graph.nodes).flatMap((n) => (n.type === 'tool' ? [n.tool] : n.type === 'agent' ? n.tools : [])).filter((name) => parseMcpName(name));
     if (wanted.length === 0) return undefined;
     const names = [...new Set(wanted.map((n) => parseMcpName(n)!.server))];
-    const rows = await this.options.database.query<{ name: string; transport: 'stdio' | 'http'; command: string | null; args: string[]; url: string | null }>(
-      'SELECT name, transport, command, args, url FROM mcp_servers WHERE workspace_id = $1 AND enabled AND name = ANY($2::text[])',
-      [workspaceId, names],
-    );
+    const rows = await this.#store.mcpServers(workspaceId, { enabledOnly: true, names });
     const servers: McpServerConfig[] = rows.map((r) => ({ name: r.name, transport: r.transport, command: r.command ?? undefined, args: r.args, url: r.url ?? undefined }));
     return McpTools.connect(servers, { wanted, policy: this.options.mcpPolicy, guard: this.options.egress });
   }
 
   /** A waiting run with a deadline gets a job at the deadline that applies the node's timeout policy. */
   async #scheduleHumanTimeout(runId: string, userId: string | null): Promise<void> {
-    const row = await this.#repo.load(runId);
+    const row = await this.#store.loadRun(runId);
     const waiting = row?.checkpoint?.waiting;
     if (!waiting?.timeoutAt) return;
     await this.options.jobs.enqueue<RunJob>(RUNS_QUEUE, {

@@ -6,6 +6,7 @@ import type { Library } from '@creatorflow/library';
 import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { InProcessBus, RedisBus, type RuntimeBus } from './event-bus.ts';
 import { GraphLibrary } from './graph-library.ts';
+import { McpServerService } from './mcp-servers.ts';
 import { RunService } from './run-service.ts';
 import { RunWorker } from './run-worker.ts';
 import { buildToolRegistry } from './tools/registry.ts';
@@ -46,6 +47,8 @@ export interface Runtime {
   readonly tools: ToolRegistry;
   readonly graphs: GraphLibrary;
   readonly runs: RunService;
+  /** The workspace MCP servers graphs may call. */
+  readonly mcpServers: McpServerService;
   readonly bus: RuntimeBus;
   startWorker(): Promise<void>;
   close(): Promise<void>;
@@ -62,11 +65,14 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     toolNames: () => tools.names(),
   }), { placeholders });
   const runs = new RunService(deps.database, deps.jobs, bus, graphs, tools, deps.mode);
+  const mcpPolicy = { mode: deps.mode, stdioAllow: deps.mcpStdioAllow ?? [] };
+  const mcpServers = new McpServerService(deps.database);
   let worker: RunWorker | undefined;
   return {
     tools,
     graphs,
     runs,
+    mcpServers,
     bus,
     async startWorker() {
       if (worker) return;
@@ -80,7 +86,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         llm: deps.llm,
         tools,
         graphs,
-        mcpPolicy: { mode: deps.mode, stdioAllow: deps.mcpStdioAllow ?? [] },
+        mcpPolicy,
         egress: httpGuard,
         concurrency: deps.concurrency ?? 8,
         perUser: deps.perUser ?? 3,

@@ -57,7 +57,7 @@ const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every(
  * tags its tags, a cover chosen since its covers.
  */
 export async function runVersionsForWork(ctx: AppContext, actor: Actor, workId: string): Promise<Map<string, RunVersion>> {
-  const runs = await ctx.runtime.runs.repo.list(actor.workspaceId, { limit: SEARCHED_RUNS, status: 'completed' });
+  const runs = await ctx.runtime.runs.list(actor.workspaceId, { limit: SEARCHED_RUNS, status: 'completed' });
   const run = runs.find((r) => (r.output as CreationOutput | null)?.work_id === workId);
   if (!run) return new Map();
   const versions = versionsOfOutput(run.id, run.output);

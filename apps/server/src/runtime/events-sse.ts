@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TERMINAL_EVENT_TYPES, type RunEvent } from '@creatorflow/core';
-import { RedisBus, type RunsRepo, type RuntimeBus } from '@creatorflow/runtime';
+import { RedisBus, type RunService, type RuntimeBus } from '@creatorflow/runtime';
 
 const PAGE = 500;
 
@@ -14,9 +14,9 @@ const PAGE = 500;
 export async function streamRunEvents(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { runId: string; after: number; follow: boolean; repo: RunsRepo; bus: RuntimeBus; terminal: boolean; lastSeq: number },
+  options: { workspaceId: string; runId: string; after: number; follow: boolean; runs: Pick<RunService, 'events' | 'get'>; bus: RuntimeBus },
 ): Promise<void> {
-  const { runId, repo, bus } = options;
+  const { workspaceId, runId, runs, bus } = options;
   let after = options.after;
   let closed = false;
   let replaying = true;
@@ -50,7 +50,7 @@ export async function streamRunEvents(
   const deliver = (event: RunEvent) => {
     chain = chain.then(async () => {
       if (closed || event.seq <= after) return;
-      if (event.seq > after + 1) for (const missing of await repo.events(runId, after, event.seq - after - 1)) write(missing);
+      if (event.seq > after + 1) for (const missing of await runs.events(workspaceId, runId, after, event.seq - after - 1)) write(missing);
       write(event);
     }).catch(() => finish());
   };
@@ -62,7 +62,7 @@ export async function streamRunEvents(
   if (options.follow && bus instanceof RedisBus) await bus.ready(runId);
 
   for (;;) {
-    const page = await repo.events(runId, after, PAGE);
+    const page = await runs.events(workspaceId, runId, after, PAGE);
     for (const event of page) write(event);
     if (page.length < PAGE || closed) break;
   }
@@ -71,6 +71,6 @@ export async function streamRunEvents(
   await chain;
   if (!options.follow) return finish();
   // A run that ended before we subscribed has nothing more to send.
-  const current = await repo.load(runId);
-  if (current && ['completed', 'failed', 'cancelled'].includes(current.status) && after >= Number(current.last_seq)) finish();
+  const current = await runs.get(workspaceId, runId);
+  if (current && ['completed', 'failed', 'cancelled'].includes(current.status) && after >= current.lastSeq) finish();
 }

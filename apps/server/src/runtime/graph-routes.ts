@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CreatorFlowError, graphJsonSchema, NotFoundError } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
+import { graphDslSchema, graphJson, graphListItemJson, graphListSchema, graphSchema, graphValidationSchema, issueJson, savedGraphSchema, toolCallSchema, toolJson, toolListSchema } from './dto.ts';
 
 const sourceBody = z.object({ source: z.string().min(1).max(1_000_000) });
 const nameParams = z.object({ name: z.string().min(1).max(64) });
@@ -10,62 +11,36 @@ const nameParams = z.object({ name: z.string().min(1).max(64) });
 export const graphRoutes: RoutePlugin = async (app, ctx) => {
   const graphs = () => ctx.runtime.graphs;
 
-  app.get('/api/graphs/schema', { schema: { tags: ['runtime'], summary: 'JSON Schema of the graph DSL' } }, async () => graphJsonSchema());
+  app.get('/api/graphs/schema', { schema: { tags: ['runtime'], summary: 'JSON Schema of the graph DSL', response: { 200: graphDslSchema } } }, async () => graphJsonSchema());
 
-  app.get('/api/graphs', { schema: { tags: ['runtime'] } }, async (request) => {
+  app.get('/api/graphs', { schema: { tags: ['runtime'], summary: 'Graphs the workspace can run: its own and the built-ins', response: { 200: graphListSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
-    const items = await graphs().list(scope.workspaceId);
     // Inputs let a client build the start form of any graph (and send only what it declares).
-    return {
-      items: items.map((g) => ({
-        name: g.name,
-        version: g.version,
-        title: g.title ?? null,
-        description: g.description ?? null,
-        button: g.button ?? null,
-        example: g.example ?? null,
-        locales: g.locales ?? {},
-        inputs: g.inputs,
-        nodes: g.nodes,
-        builtin: g.builtin,
-        updated_at: g.updatedAt?.toISOString() ?? null,
-        // A graph that needs a tool of a domain not built yet is listed, but a client must not offer to run it.
-        runnable: g.runnable,
-        unavailable_tools: g.unavailableTools,
-        not_runnable_reason: g.reason ?? null,
-      })),
-    };
+    return { items: (await graphs().list(scope.workspaceId)).map(graphListItemJson) };
   });
 
-  app.post('/api/graphs/validate', { schema: { tags: ['runtime'], body: sourceBody.extend({ file: z.string().max(200).optional() }) } }, async (request) => {
+  app.post('/api/graphs/validate', { schema: { tags: ['runtime'], summary: 'Check a graph without storing it', body: sourceBody.extend({ file: z.string().max(200).optional() }), response: { 200: graphValidationSchema } } }, async (request) => {
     await resolveScope(ctx.database, request, 'viewer');
     const result = graphs().validate(request.body.source, request.body.file ?? 'graph.yaml');
-    return { valid: !!result.graph, issues: result.issues };
+    return { valid: !!result.graph, issues: result.issues.map(issueJson) };
   });
 
-  app.post('/api/graphs', { schema: { tags: ['runtime'], summary: 'Store a new version of a graph', body: sourceBody } }, async (request, reply) => {
+  app.post('/api/graphs', { schema: { tags: ['runtime'], summary: 'Store a new version of a graph', body: sourceBody, response: { 201: savedGraphSchema } } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     const { stored, issues } = await graphs().save(scope.workspaceId, scope.userId, request.body.source);
-    return reply.code(201).send({ name: stored.name, version: stored.version, created_at: stored.createdAt?.toISOString() ?? null, warnings: issues });
+    return reply.code(201).send({ name: stored.name, version: stored.version, created_at: stored.createdAt?.toISOString() ?? null, warnings: issues.map(issueJson) });
   });
 
-  app.get('/api/graphs/:name', { schema: { tags: ['runtime'], params: nameParams, querystring: z.object({ version: z.coerce.number().int().positive().optional() }) } }, async (request) => {
+  app.get('/api/graphs/:name', { schema: { tags: ['runtime'], params: nameParams, summary: 'One graph (a version, or the latest) with its source', querystring: z.object({ version: z.coerce.number().int().positive().optional() }), response: { 200: graphSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
     const stored = await graphs().get(scope.workspaceId, request.params.name, request.query.version);
     const versions = stored.builtin ? [] : await graphs().versions(scope.workspaceId, request.params.name);
-    return {
-      name: stored.name,
-      version: stored.version,
-      builtin: stored.builtin,
-      source: stored.source,
-      definition: stored.graph,
-      versions: versions.map((v) => ({ version: v.version, created_at: v.createdAt.toISOString() })),
-    };
+    return graphJson(stored, versions);
   });
 
-  app.get('/api/tools', { schema: { tags: ['runtime'], summary: 'Tools graphs can use here' } }, async (request) => {
+  app.get('/api/tools', { schema: { tags: ['runtime'], summary: 'Tools graphs can use here', response: { 200: toolListSchema } } }, async (request) => {
     await resolveScope(ctx.database, request, 'viewer');
-    return { runtime: ctx.mode, items: ctx.runtime.tools.list() };
+    return { runtime: ctx.mode, items: ctx.runtime.tools.list().map(toolJson) };
   });
 
   app.post(
@@ -76,6 +51,7 @@ export const graphRoutes: RoutePlugin = async (app, ctx) => {
         summary: 'Call one tool outside a run (desktop shells, scripts); tools that publish or read credentials only run inside a graph, behind its approval',
         params: z.object({ name: z.string().min(1).max(200) }),
         body: z.object({ args: z.record(z.string(), z.unknown()).default({}) }),
+        response: { 200: toolCallSchema },
       },
     },
     async (request, reply) => {

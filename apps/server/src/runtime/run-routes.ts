@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { NotFoundError, RUN_EVENT_TYPES } from '@creatorflow/core';
+import { RUN_EVENT_TYPES } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { runJson, runSubject } from './run-json.ts';
+import { decodeCursor, pageOf } from '../http/pagination.ts';
+import { resumeSchema, runEventJson, runEventPageSchema, runJson, runPageSchema, runSchema, runSummaryJson } from './dto.ts';
 import { streamRunEvents } from './events-sse.ts';
 
 const idParams = z.object({ id: z.string().regex(/^run-[0-9a-f-]{36}$/, 'a run id looks like run-0190…') });
@@ -29,7 +29,7 @@ const idempotencyHeader = (value: unknown) => (typeof value === 'string' && valu
 export const runRoutes: RoutePlugin = async (app, ctx) => {
   const runs = () => ctx.runtime.runs;
 
-  app.post('/api/runs', { schema: { tags: ['runtime'], summary: 'Start a run (queued; follow it with /events)', body: submitBody } }, async (request, reply) => {
+  app.post('/api/runs', { schema: { tags: ['runtime'], summary: 'Start a run (queued; follow it with /events)', body: submitBody, response: { 200: runSchema.describe('The run an earlier request with this Idempotency-Key started'), 202: runSchema } } }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     const { run, created } = await runs().submit({
       workspaceId: scope.workspaceId,
@@ -46,26 +46,16 @@ export const runRoutes: RoutePlugin = async (app, ctx) => {
     return reply.code(created ? 202 : 200).send(runJson(run));
   });
 
-  app.get('/api/runs', { schema: { tags: ['runtime'], querystring: listQuery } }, async (request) => {
+  app.get('/api/runs', { schema: { tags: ['runtime'], summary: 'Runs of the workspace, newest first', querystring: listQuery, response: { 200: runPageSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
     const before = request.query.cursor ? decodeCursor(request.query.cursor, z.object({ createdAt: z.string(), id: z.string() })) : undefined;
-    const rows = await runs().repo.list(scope.workspaceId, { limit: request.query.limit + 1, before, status: request.query.status, graph: request.query.graph });
-    const page = rows.slice(0, request.query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => {
-        const { inputs, waiting: _waiting, ...rest } = runJson(r);
-        return { ...rest, subject: runSubject(inputs) };
-      }),
-      next_cursor: rows.length > request.query.limit && last ? encodeCursor({ createdAt: new Date(last.created_at).toISOString(), id: last.id }) : null,
-    };
+    const rows = await runs().list(scope.workspaceId, { limit: request.query.limit + 1, before, status: request.query.status, graph: request.query.graph });
+    return pageOf(rows, request.query.limit, (last) => ({ createdAt: last.createdAt.toISOString(), id: last.id }), runSummaryJson);
   });
 
-  app.get('/api/runs/:id', { schema: { tags: ['runtime'], params: idParams } }, async (request) => {
+  app.get('/api/runs/:id', { schema: { tags: ['runtime'], summary: 'One run', params: idParams, response: { 200: runSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
-    const run = await runs().repo.get(scope.workspaceId, request.params.id);
-    if (!run) throw new NotFoundError('Run', request.params.id);
-    return runJson(run);
+    return runJson(await runs().require(scope.workspaceId, request.params.id));
   });
 
   app.get(
@@ -76,40 +66,41 @@ export const runRoutes: RoutePlugin = async (app, ctx) => {
         summary: `Run events as SSE (Last-Event-ID replay, live tail); ?format=json for a page. Types: ${RUN_EVENT_TYPES.join(', ')}`,
         params: idParams,
         querystring: z.object({ after: z.coerce.number().int().min(0).optional(), follow: z.enum(['true', 'false']).default('true'), format: z.enum(['sse', 'json']).default('sse'), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
+        // JSON for ?format=json; otherwise the handler takes over the socket and streams text/event-stream frames of the same events.
+        produces: ['application/json', 'text/event-stream'],
+        response: { 200: runEventPageSchema },
       },
     },
     async (request, reply) => {
       const scope = await resolveScope(ctx.database, request, 'viewer');
-      const run = await runs().repo.get(scope.workspaceId, request.params.id);
-      if (!run) throw new NotFoundError('Run', request.params.id);
+      const run = await runs().require(scope.workspaceId, request.params.id);
       const header = request.headers['last-event-id'];
       const after = request.query.after ?? (typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : 0);
-      if (request.query.format === 'json') return { items: await runs().repo.events(run.id, after, request.query.limit), status: run.status, last_seq: Number(run.last_seq) };
+      if (request.query.format === 'json') return { items: (await runs().events(scope.workspaceId, run.id, after, request.query.limit)).map(runEventJson), status: run.status, last_seq: run.lastSeq };
       await streamRunEvents(request, reply, {
+        workspaceId: scope.workspaceId,
         runId: run.id,
         after,
         follow: request.query.follow === 'true',
-        repo: runs().repo,
+        runs: runs(),
         bus: ctx.runtime.bus,
-        terminal: ['completed', 'failed', 'cancelled'].includes(run.status),
-        lastSeq: Number(run.last_seq),
       });
     },
   );
 
   app.post(
     '/api/runs/:id/resume',
-    { schema: { tags: ['runtime'], summary: 'Answer the human request a run waits on (first answer wins)', params: idParams, body: z.object({ data: z.unknown(), request_id: z.string().max(300).optional(), idempotency_key: z.string().min(1).max(200).optional() }) } },
+    { schema: { tags: ['runtime'], summary: 'Answer the human request a run waits on (first answer wins)', params: idParams, body: z.object({ data: z.unknown(), request_id: z.string().max(300).optional(), idempotency_key: z.string().min(1).max(200).optional() }), response: { 200: resumeSchema } } },
     async (request) => {
       const scope = await resolveScope(ctx.database, request, 'editor');
       const key = idempotencyHeader(request.headers['idempotency-key']) ?? request.body.idempotency_key ?? `${scope.userId}:${request.traceId}`;
       const result = await runs().respond(scope.workspaceId, request.params.id, scope.userId, { data: request.body.data, requestId: request.body.request_id }, key);
-      const run = (await runs().repo.get(scope.workspaceId, request.params.id))!;
-      return { accepted: true, replayed: result.replayed, request_id: result.requestId, run: runJson(run) };
+      const run = await runs().require(scope.workspaceId, request.params.id);
+      return { accepted: true as const, replayed: result.replayed, request_id: result.requestId, run: runJson(run) };
     },
   );
 
-  app.post('/api/runs/:id/cancel', { schema: { tags: ['runtime'], params: idParams } }, async (request) => {
+  app.post('/api/runs/:id/cancel', { schema: { tags: ['runtime'], summary: 'Cancel a run (a finished run is returned as it is)', params: idParams, response: { 200: runSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     return runJson(await runs().cancel(scope.workspaceId, request.params.id));
   });

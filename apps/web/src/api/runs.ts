@@ -1,82 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useReducer } from 'react';
 import { api, apiResponse } from './client.ts';
+import type { ApiResponse, PageItem } from './schema.ts';
 
-export type RunStatus = 'queued' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
+// The runtime's HTTP contract, from the generated OpenAPI types (`npm run api:types`).
 
-export interface Run {
-  id: string;
-  graph: string;
-  graph_version: number;
-  status: RunStatus;
-  trace_id: string;
-  inputs?: Record<string, unknown>;
-  /** In lists (which leave the inputs out): the topic or other main text input, shortened. */
-  subject?: string | null;
-  budget: { max_cost_cents?: number; max_tokens?: number; max_steps?: number } | null;
-  output: Record<string, unknown> | null;
-  error: { code?: string; message?: string } | null;
-  usage: { cost_cents: number; tokens: number; steps: number; llm_calls: number } | null;
-  waiting: { node: string; request_id: string; since: string; timeout_at: string | null } | null;
-  last_seq: number;
-  created_at: string;
-  finished_at: string | null;
-}
+/** A run as GET /api/runs/:id answers it (also the answer of starting and cancelling one). */
+export type Run = ApiResponse<'/api/runs/{id}'>;
+/** A run in a list: its `subject` (the topic or other main text input, shortened) instead of its inputs. */
+export type RunListItem = PageItem<'/api/runs'>;
+export type RunStatus = Run['status'];
+/** One run event; the SSE stream sends the same JSON as the `?format=json` page. */
+export type RunEvent = ApiResponse<'/api/runs/{id}/events'>['items'][number];
 
-export interface RunEvent {
-  run_id: string;
-  trace_id: string;
-  seq: number;
-  type: string;
-  node: string | null;
-  ts: string;
-  data: Record<string, unknown>;
-}
-
-export type GraphInputWidget = 'text' | 'textarea' | 'url' | 'work' | 'idea' | 'account' | 'asset' | 'platform' | 'platforms' | 'datetime';
-
-export interface GraphInput {
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any';
-  required?: boolean;
-  default?: unknown;
-  label?: string;
-  description?: string;
-  placeholder?: string;
-  enum?: Array<string | number>;
-  enum_labels?: Record<string, string>;
-  widget?: GraphInputWidget;
-}
-
+export type GraphInfo = PageItem<'/api/graphs'>;
+/** What a run of a graph takes; the start form is generated from these and sends only them. */
+export type GraphInput = GraphInfo['inputs'][string];
+export type GraphInputWidget = NonNullable<GraphInput['widget']>;
 /** A graph's texts in another language (keyed by locale in `locales`). */
-export interface GraphLocaleText {
-  title?: string;
-  description?: string;
-  button?: string;
-  inputs?: Record<string, { label?: string; description?: string; placeholder?: string; enum_labels?: Record<string, string> }>;
-  nodes?: Record<string, string>;
-}
-
-export interface GraphInfo {
-  name: string;
-  version: number | null;
-  title?: string | null;
-  description: string | null;
-  button?: string | null;
-  example?: Record<string, unknown> | null;
-  locales?: Record<string, GraphLocaleText>;
-  /** What a run of this graph takes; the start form is generated from these and sends only them. */
-  inputs?: Record<string, GraphInput>;
-  nodes?: Record<string, { label?: string; description?: string }>;
-  builtin: boolean;
-  /** False when the graph uses a tool of a feature not built yet; the workbench shows it disabled. */
-  runnable: boolean;
-  unavailable_tools: string[];
-  not_runnable_reason: string | null;
-}
+export type GraphLocaleText = GraphInfo['locales'][string];
 
 /** The graphs a run can start from (built-in and the workspace's own), shared by every page that offers them. */
 export function useGraphs() {
-  return useQuery({ queryKey: ['graphs'], queryFn: () => api<{ items: GraphInfo[] }>('/api/graphs') });
+  return useQuery({ queryKey: ['graphs'], queryFn: () => api<ApiResponse<'/api/graphs'>>('/api/graphs') });
 }
 
 export const TERMINAL_RUN: RunStatus[] = ['completed', 'failed', 'cancelled'];

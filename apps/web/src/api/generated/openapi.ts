@@ -2004,6 +2004,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Graphs the workspace can run: its own and the built-ins */
         get: {
             parameters: {
                 query?: never;
@@ -2018,7 +2019,78 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                builtin: boolean;
+                                button: string | null;
+                                description: string | null;
+                                example: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description What a run takes; a client builds the start form from these and sends only them */
+                                inputs: {
+                                    [key: string]: {
+                                        default?: unknown;
+                                        description?: string;
+                                        enum?: (string | number)[];
+                                        /** @description Display name of each enum value (zh-CN) */
+                                        enum_labels?: {
+                                            [key: string]: string;
+                                        };
+                                        /** @description Short field name shown in start forms (zh-CN); `locales` has other languages */
+                                        label?: string;
+                                        placeholder?: string;
+                                        /** @default false */
+                                        required: boolean;
+                                        /**
+                                         * @default string
+                                         * @enum {string}
+                                         */
+                                        type: "string" | "number" | "integer" | "boolean" | "object" | "array" | "any";
+                                        /** @enum {string} */
+                                        widget?: "text" | "textarea" | "url" | "work" | "idea" | "account" | "asset" | "platform" | "platforms" | "datetime";
+                                    };
+                                };
+                                locales: {
+                                    [key: string]: {
+                                        button?: string;
+                                        description?: string;
+                                        inputs?: {
+                                            [key: string]: {
+                                                description?: string;
+                                                enum_labels?: {
+                                                    [key: string]: string;
+                                                };
+                                                label?: string;
+                                                placeholder?: string;
+                                            };
+                                        };
+                                        /** @description Node id → label */
+                                        nodes?: {
+                                            [key: string]: string;
+                                        };
+                                        title?: string;
+                                    };
+                                };
+                                name: string;
+                                nodes: {
+                                    [key: string]: {
+                                        description?: string;
+                                        label?: string;
+                                    };
+                                };
+                                not_runnable_reason: string | null;
+                                /** @description False when the graph uses a tool of a feature not built yet: a client shows it disabled */
+                                runnable: boolean;
+                                title: string | null;
+                                unavailable_tools: string[];
+                                /** @description ISO 8601 time */
+                                updated_at: string | null;
+                                version: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2040,11 +2112,30 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 time */
+                            created_at: string | null;
+                            name: string;
+                            version: number | null;
+                            warnings: {
+                                col: number;
+                                file: string;
+                                line: number;
+                                message: string;
+                                node?: string;
+                                /** @description Dotted path in the document, e.g. nodes.draft.prompt */
+                                path: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                suggestion?: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2061,6 +2152,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One graph (a version, or the latest) with its source */
         get: {
             parameters: {
                 query?: {
@@ -2079,7 +2171,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            builtin: boolean;
+                            /** @description The parsed graph */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            name: string;
+                            /** @description The graph as written (YAML) */
+                            source: string;
+                            version: number | null;
+                            versions: {
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2108,12 +2217,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description JSON Schema (draft 2020-12) of the graph DSL */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -2134,6 +2247,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Check a graph without storing it */
         post: {
             parameters: {
                 query?: never;
@@ -2155,7 +2269,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            issues: {
+                                col: number;
+                                file: string;
+                                line: number;
+                                message: string;
+                                node?: string;
+                                /** @description Dotted path in the document, e.g. nodes.draft.prompt */
+                                path: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                suggestion?: string;
+                            }[];
+                            valid: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -4057,6 +4187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** MCP servers of the workspace */
         get: {
             parameters: {
                 query?: never;
@@ -4071,11 +4202,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                args: string[];
+                                command: string | null;
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                enabled: boolean;
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                transport: "stdio" | "http";
+                                url: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
         put?: never;
+        /** Add or replace an MCP server (admins) */
         post: {
             parameters: {
                 query?: never;
@@ -4103,11 +4250,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            args: string[];
+                            command: string | null;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            enabled: boolean;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            transport: "stdio" | "http";
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -4127,6 +4287,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove an MCP server (admins) */
         delete: {
             parameters: {
                 query?: never;
@@ -4138,8 +4299,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description No content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6545,6 +6706,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Runs of the workspace, newest first */
         get: {
             parameters: {
                 query?: {
@@ -6564,7 +6726,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                budget: {
+                                    [key: string]: number;
+                                } | null;
+                                cancel_requested: boolean;
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                    node?: string;
+                                } | null;
+                                /** @description ISO 8601 time */
+                                finished_at: string | null;
+                                graph: string;
+                                graph_version: number | null;
+                                id: string;
+                                last_seq: number;
+                                /** @description What the graph returned; null until it completes */
+                                output: {
+                                    [key: string]: unknown;
+                                } | null;
+                                route: {
+                                    /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                    needs_confirmation: boolean;
+                                    reasons: string[];
+                                    /** @enum {string} */
+                                    target: "local" | "cloud";
+                                    warnings: string[];
+                                } | null;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                                /** @description The topic or other main text input, shortened; null when it took no text */
+                                subject: string | null;
+                                trace_id: string;
+                                /** @description ISO 8601 time */
+                                updated_at: string;
+                                usage: {
+                                    cost_cents?: number;
+                                    llm_calls?: number;
+                                    steps?: number;
+                                    tokens?: number;
+                                } | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -6599,12 +6809,129 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The run an earlier request with this Idempotency-Key started */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            budget: {
+                                [key: string]: number;
+                            } | null;
+                            cancel_requested: boolean;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error: {
+                                code: string;
+                                message: string;
+                                node?: string;
+                            } | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            graph: string;
+                            graph_version: number | null;
+                            id: string;
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            last_seq: number;
+                            /** @description What the graph returned; null until it completes */
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            route: {
+                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                needs_confirmation: boolean;
+                                reasons: string[];
+                                /** @enum {string} */
+                                target: "local" | "cloud";
+                                warnings: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                            trace_id: string;
+                            /** @description ISO 8601 time */
+                            updated_at: string;
+                            usage: {
+                                cost_cents?: number;
+                                llm_calls?: number;
+                                steps?: number;
+                                tokens?: number;
+                            } | null;
+                            /** @description The human step the run waits on */
+                            waiting: {
+                                node: string;
+                                request_id: string;
+                                /** @description ISO 8601 time */
+                                since: string;
+                                /** @description ISO 8601 time */
+                                timeout_at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budget: {
+                                [key: string]: number;
+                            } | null;
+                            cancel_requested: boolean;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error: {
+                                code: string;
+                                message: string;
+                                node?: string;
+                            } | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            graph: string;
+                            graph_version: number | null;
+                            id: string;
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            last_seq: number;
+                            /** @description What the graph returned; null until it completes */
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            route: {
+                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                needs_confirmation: boolean;
+                                reasons: string[];
+                                /** @enum {string} */
+                                target: "local" | "cloud";
+                                warnings: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                            trace_id: string;
+                            /** @description ISO 8601 time */
+                            updated_at: string;
+                            usage: {
+                                cost_cents?: number;
+                                llm_calls?: number;
+                                steps?: number;
+                                tokens?: number;
+                            } | null;
+                            /** @description The human step the run waits on */
+                            waiting: {
+                                node: string;
+                                request_id: string;
+                                /** @description ISO 8601 time */
+                                since: string;
+                                /** @description ISO 8601 time */
+                                timeout_at: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -6621,6 +6948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One run */
         get: {
             parameters: {
                 query?: never;
@@ -6637,7 +6965,62 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            budget: {
+                                [key: string]: number;
+                            } | null;
+                            cancel_requested: boolean;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error: {
+                                code: string;
+                                message: string;
+                                node?: string;
+                            } | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            graph: string;
+                            graph_version: number | null;
+                            id: string;
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            last_seq: number;
+                            /** @description What the graph returned; null until it completes */
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            route: {
+                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                needs_confirmation: boolean;
+                                reasons: string[];
+                                /** @enum {string} */
+                                target: "local" | "cloud";
+                                warnings: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                            trace_id: string;
+                            /** @description ISO 8601 time */
+                            updated_at: string;
+                            usage: {
+                                cost_cents?: number;
+                                llm_calls?: number;
+                                steps?: number;
+                                tokens?: number;
+                            } | null;
+                            /** @description The human step the run waits on */
+                            waiting: {
+                                node: string;
+                                request_id: string;
+                                /** @description ISO 8601 time */
+                                since: string;
+                                /** @description ISO 8601 time */
+                                timeout_at: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -6658,6 +7041,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a run (a finished run is returned as it is) */
         post: {
             parameters: {
                 query?: never;
@@ -6674,7 +7058,62 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            budget: {
+                                [key: string]: number;
+                            } | null;
+                            cancel_requested: boolean;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error: {
+                                code: string;
+                                message: string;
+                                node?: string;
+                            } | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            graph: string;
+                            graph_version: number | null;
+                            id: string;
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            last_seq: number;
+                            /** @description What the graph returned; null until it completes */
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            route: {
+                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                needs_confirmation: boolean;
+                                reasons: string[];
+                                /** @enum {string} */
+                                target: "local" | "cloud";
+                                warnings: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                            trace_id: string;
+                            /** @description ISO 8601 time */
+                            updated_at: string;
+                            usage: {
+                                cost_cents?: number;
+                                llm_calls?: number;
+                                steps?: number;
+                                tokens?: number;
+                            } | null;
+                            /** @description The human step the run waits on */
+                            waiting: {
+                                node: string;
+                                request_id: string;
+                                /** @description ISO 8601 time */
+                                since: string;
+                                /** @description ISO 8601 time */
+                                timeout_at: string | null;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -6713,7 +7152,46 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                node: string | null;
+                                run_id: string;
+                                seq: number;
+                                span_id: string;
+                                trace_id: string;
+                                /** @description ISO 8601 time */
+                                ts: string;
+                                /** @enum {string} */
+                                type: "run_started" | "run_completed" | "run_failed" | "run_cancelled" | "node_started" | "node_completed" | "node_failed" | "tool_called" | "tool_result" | "message_delta" | "human_required" | "human_responded" | "budget_warning" | "cost_update";
+                            }[];
+                            last_seq: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                        };
+                        "text/event-stream": {
+                            items: {
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                node: string | null;
+                                run_id: string;
+                                seq: number;
+                                span_id: string;
+                                trace_id: string;
+                                /** @description ISO 8601 time */
+                                ts: string;
+                                /** @enum {string} */
+                                type: "run_started" | "run_completed" | "run_failed" | "run_cancelled" | "node_started" | "node_completed" | "node_failed" | "tool_called" | "tool_result" | "message_delta" | "human_required" | "human_responded" | "budget_warning" | "cost_update";
+                            }[];
+                            last_seq: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                        };
+                    };
                 };
             };
         };
@@ -6759,7 +7237,68 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                            replayed: boolean;
+                            request_id: string;
+                            run: {
+                                budget: {
+                                    [key: string]: number;
+                                } | null;
+                                cancel_requested: boolean;
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                    node?: string;
+                                } | null;
+                                /** @description ISO 8601 time */
+                                finished_at: string | null;
+                                graph: string;
+                                graph_version: number | null;
+                                id: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                last_seq: number;
+                                /** @description What the graph returned; null until it completes */
+                                output: {
+                                    [key: string]: unknown;
+                                } | null;
+                                route: {
+                                    /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                    needs_confirmation: boolean;
+                                    reasons: string[];
+                                    /** @enum {string} */
+                                    target: "local" | "cloud";
+                                    warnings: string[];
+                                } | null;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                                trace_id: string;
+                                /** @description ISO 8601 time */
+                                updated_at: string;
+                                usage: {
+                                    cost_cents?: number;
+                                    llm_calls?: number;
+                                    steps?: number;
+                                    tokens?: number;
+                                } | null;
+                                /** @description The human step the run waits on */
+                                waiting: {
+                                    node: string;
+                                    request_id: string;
+                                    /** @description ISO 8601 time */
+                                    since: string;
+                                    /** @description ISO 8601 time */
+                                    timeout_at: string | null;
+                                } | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6967,7 +7506,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                capabilities: string[];
+                                description: string;
+                                /** @description The tool used instead where this one cannot run */
+                                fallback?: string;
+                                name: string;
+                                /** @enum {string} */
+                                runtime: "local" | "cloud" | "universal";
+                                status: {
+                                    available: boolean;
+                                    reason?: string;
+                                };
+                            }[];
+                            /**
+                             * @description Where this server executes runs
+                             * @enum {string}
+                             */
+                            runtime: "local" | "cloud";
+                        };
+                    };
                 };
             };
         };
@@ -7014,7 +7574,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description `<tool>@<runtime>`: which implementation answered */
+                            implementation: string;
+                            name: string;
+                            result: unknown;
+                        };
+                    };
                 };
             };
         };

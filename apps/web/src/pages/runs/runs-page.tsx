@@ -2,7 +2,7 @@ import { Button, Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useList } from '../../api/lists.ts';
-import { useGraphs, type Run, type RunStatus } from '../../api/runs.ts';
+import { useGraphs, type RunListItem, type RunStatus } from '../../api/runs.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -18,7 +18,7 @@ export default function RunsPage() {
   const navigate = useNavigate();
   const [status, setStatus] = useState<RunStatus>();
   const [graph, setGraph] = useState<string>();
-  const list = useList<Run>('/api/runs', { status, graph }, { refetchInterval: 5_000 });
+  const list = useList<RunListItem>('/api/runs', { status, graph }, { refetchInterval: 5_000 });
   // The workspace's graphs (shipped and its own), shared with the workbench's query.
   const graphs = useGraphs();
   return (
@@ -34,7 +34,7 @@ export default function RunsPage() {
             page.items.length === 0 && !status && !graph ? (
               <EmptyState title={t('runs.empty')} hint={t('runs.emptyHint')} action={<Button type="primary" onClick={() => navigate('/workbench')}>{t('nav.workbench')}</Button>} />
             ) : (
-              <Table<Run>
+              <Table<RunListItem>
                 rowKey="id"
                 dataSource={page.items}
                 pagination={false}

@@ -7,7 +7,7 @@ import { api } from '../../api/client.ts';
 import type { Idea } from '../../api/library.ts';
 import { useList } from '../../api/lists.ts';
 import { llmApi } from '../../api/llm.ts';
-import { useGraphs, type GraphInfo, type Run } from '../../api/runs.ts';
+import { useGraphs, type GraphInfo, type Run, type RunListItem } from '../../api/runs.ts';
 import { graphButton, graphDescription, graphTitle } from '../../lib/graph-text.ts';
 import { exampleValues, GraphFields, initialValues, toInputs } from './graph-form.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -144,7 +144,7 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
 function WaitingRuns({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, locale } = useI18n();
   const graphs = useGraphs();
-  const waiting = useList<Run>('/api/runs', { status: 'waiting' }, { refetchInterval: 10_000 });
+  const waiting = useList<RunListItem>('/api/runs', { status: 'waiting' }, { refetchInterval: 10_000 });
   const items = waiting.data?.items ?? [];
   if (items.length === 0) return null;
   return (

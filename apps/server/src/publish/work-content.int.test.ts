@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { imageSize } from '@creatorflow/content';
+import { RuntimeStore } from '@creatorflow/runtime';
 import { mp4Fixture } from '@creatorflow/library/test-fixtures';
 import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 import { runVersionsForWork } from './run-versions.ts';
@@ -80,7 +81,8 @@ describe('a work as each platform gets it', () => {
     const workId = await newWork({ kind: 'article', title: '骑行通勤指南', body: '# 骑行通勤指南\n\n第一版正文。', tags: ['骑行'] });
     const runId = crypto.randomUUID();
     const { graph } = await server.ctx.runtime.graphs.get(actor().workspaceId, 'content-creation');
-    await server.ctx.runtime.runs.repo.create({ id: runId, workspaceId: actor().workspaceId, userId: actor().userId, graphName: 'content-creation', graphVersion: null, graph, inputs: {}, traceId: runId, route: { target: 'local', reasons: [], warnings: [], needsConfirmation: false } });
+    // A finished run seeded straight into the store (running content-creation here would need the fake LLM).
+    await new RuntimeStore(server.ctx.database).createRun({ id: runId, workspaceId: actor().workspaceId, userId: actor().userId, graphName: 'content-creation', graphVersion: null, graph, inputs: {}, traceId: runId, route: { target: 'local', reasons: [], warnings: [], needsConfirmation: false } });
     const output = { work_id: workId, work_version: 1, versions: [{ platform: 'wechat_mp', title: '公众号的标题', body: '<p>第一版正文。</p>', tags: ['骑行'] }], covers: [null] };
     await server.ctx.database.query(`UPDATE runs SET status = 'completed', output = $2 WHERE id = $1`, [runId, JSON.stringify(output)]);
 

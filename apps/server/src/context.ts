@@ -10,6 +10,10 @@ import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
 import type { EgressGuard, EgressPolicy } from '@creatorflow/net';
+import type { PublishRuntime } from '@creatorflow/publish';
+import type { TrendService } from '@creatorflow/insights';
+import { createServerPublish, type PublishOverrides } from './publish/runtime.ts';
+import { createServerTrends } from './trends/service.ts';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -41,6 +45,10 @@ export interface AppContext {
    * refuses internal targets (except CREATORFLOW_EGRESS_ALLOW); locally it checks the scheme only.
    */
   readonly egress: EgressGuard;
+  /** Publishing (packages/publish): vault, accounts, publish jobs. Built on first use; `start()` (the publish routes call it when the server is ready) processes the `publish` queue. */
+  readonly publish: PublishRuntime;
+  /** 热点 lists, user feeds and topic suggestions (packages/insights). Built on first use. */
+  readonly trends: TrendService;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -53,6 +61,23 @@ export interface ContextOptions {
   pgliteTemplate?: Blob;
   /** Egress policy overrides (resolver, address classification, blocking) — tests inject hostile DNS here. */
   egress?: Partial<EgressPolicy>;
+  /** Publish test knobs (shorter backoffs and timeouts). */
+  publish?: PublishOverrides;
+}
+
+/**
+ * Adds the domain services built on first use from the context's own mode and
+ * settings (publish, trends). They are not enumerable, so a copy of a context
+ * (tests present a local one as cloud) gets its own by calling this again.
+ */
+export function withDomainServices(ctx: Omit<AppContext, 'publish' | 'trends'>, publishOverrides?: PublishOverrides): AppContext {
+  let publish: PublishRuntime | undefined;
+  let trends: TrendService | undefined;
+  const full = ctx as AppContext;
+  return Object.defineProperties(full, {
+    publish: { enumerable: false, configurable: true, get: () => (publish ??= createServerPublish(full, publishOverrides)) },
+    trends: { enumerable: false, configurable: true, get: () => (trends ??= createServerTrends(full)) },
+  });
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -103,7 +128,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress });
     // Not an onClose entry: `close` stops jobs before everything else (see above).
     stopJobs = () => services.jobs.close();
-    return {
+    const ctx: Omit<AppContext, 'publish' | 'trends'> = {
       config,
       mode: config.mode,
       database,
@@ -123,6 +148,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       onClose,
       close,
     };
+    return withDomainServices(ctx, options.publish);
   } catch (error) {
     await close();
     throw error;

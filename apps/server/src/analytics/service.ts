@@ -1,6 +1,5 @@
 import { metricsDomain, type MetricsDomain } from '@creatorflow/insights';
 import type { AppContext } from '../context.ts';
-import { publishRuntime } from '../publish/runtime.ts';
 
 /**
  * The metrics domain of this server: the same instance the graph tools use
@@ -17,7 +16,7 @@ export function metricsFor(ctx: AppContext): MetricsDomain {
   });
   if (!wired.has(domain)) {
     wired.add(domain);
-    domain.useSecretReader(async (account, kind, why) => (await publishRuntime(ctx)).vault.read({ workspaceId: account.workspaceId, userId: null }, account.id, kind, why));
+    domain.useSecretReader(async (account, kind, why) => ctx.publish.vault.read({ workspaceId: account.workspaceId, userId: null }, account.id, kind, why));
   }
   return domain;
 }

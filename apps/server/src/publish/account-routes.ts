@@ -5,7 +5,6 @@ import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 import { accountDto, accountSchema, loginSessionDto, loginSessionSchema, platformDto, platformSchema } from './dto.ts';
-import { publishRuntime } from './runtime.ts';
 
 const tags = ['publish'];
 const id = z.object({ id: z.string().uuid() });
@@ -36,19 +35,19 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/platforms', { schema: { tags, summary: 'Platforms, their content kinds, limits and methods', response: { 200: z.object({ platforms: z.array(platformSchema) }) } } }, async (request) => {
     await scopeOf(request, 'viewer');
-    return { platforms: (await publishRuntime(ctx)).registry.descriptors().map(platformDto) };
+    return { platforms: ctx.publish.registry.descriptors().map(platformDto) };
   });
 
   app.get('/api/publish/accounts', { schema: { tags, summary: 'Accounts of the workspace', response: { 200: z.object({ accounts: z.array(accountSchema) }) } } }, async (request) => {
     const actor = await scopeOf(request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const rows = await rt.accounts.list(actor.workspaceId);
     return { accounts: await Promise.all(rows.map((a) => withCreds(rt, actor.workspaceId, a))) };
   });
 
   app.post('/api/publish/accounts', { schema: { tags, summary: 'Add a platform account', body: createBody, response: { 201: accountSchema } } }, async (request, reply) => {
     const actor = await scopeOf(request);
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const b = request.body;
     // Any catalogue name is accepted (`shipinhao`), the canonical id is stored; unknown or format-only platforms are refused.
     const platform = rt.registry.get(b.platform).descriptor.id;
@@ -76,13 +75,13 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/accounts/:id', { schema: { tags, summary: 'One account', params: id, response: { 200: accountSchema } } }, async (request) => {
     const actor = await scopeOf(request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     return withCreds(rt, actor.workspaceId, await rt.accounts.get(actor.workspaceId, request.params.id));
   });
 
   app.delete('/api/publish/accounts/:id', { schema: { tags, summary: 'Remove an account and its credentials', params: id, response: noContent } }, async (request, reply) => {
     const actor = await scopeOf(request);
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     await rt.accounts.get(actor.workspaceId, request.params.id);
     await rt.vault.remove(actor, request.params.id);
     await rt.accounts.remove(actor.workspaceId, request.params.id);
@@ -91,7 +90,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post('/api/publish/accounts/:id/check', { schema: { tags, summary: 'Check the login of an account now', params: id, response: { 200: checkedSchema } } }, async (request) => {
     const actor = await scopeOf(request);
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const account = await rt.accounts.get(actor.workspaceId, request.params.id);
     const adapter = rt.registry.get(account.platform);
     const impl = adapter.methods.official_api ?? adapter.methods.browser;
@@ -131,7 +130,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const actor = await scopeOf(request);
-      const rt = await publishRuntime(ctx);
+      const rt = ctx.publish;
       const account = await rt.accounts.get(actor.workspaceId, request.params.id);
       const flow = rt.flows.get(account.platform);
       if (!flow) throw new PublishError('PUBLISH_UNSUPPORTED', `${account.platform} logs in with app credentials, not a browser login.`, { status: 400 });
@@ -157,7 +156,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     { schema: { tags, summary: 'State of an interactive login', params: z.object({ id: z.string().uuid(), sid: z.string().uuid() }), response: { 200: loginSessionSchema } } },
     async (request) => {
       const actor = await scopeOf(request, 'viewer');
-      return loginSessionDto((await publishRuntime(ctx)).logins.get(actor.workspaceId, request.params.sid));
+      return loginSessionDto(ctx.publish.logins.get(actor.workspaceId, request.params.sid));
     },
   );
 
@@ -166,7 +165,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     { schema: { tags, summary: 'Log in by pasting the session cookies', params: id, body: z.object({ cookies: z.string().min(3).max(20_000) }), response: { 200: z.object({ stored: z.literal(true), cookies: z.number().describe('Cookies stored') }) } } },
     async (request) => {
       const actor = await scopeOf(request);
-      const rt = await publishRuntime(ctx);
+      const rt = ctx.publish;
       const account = await rt.accounts.get(actor.workspaceId, request.params.id);
       const flow = rt.flows.get(account.platform);
       if (!flow) throw new PublishError('PUBLISH_UNSUPPORTED', `${account.platform} does not log in with cookies.`, { status: 400 });

@@ -7,7 +7,6 @@ import { PublishError, type DeepCheckReport, type MediaFile, type MethodContext 
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
-import { publishRuntime } from './runtime.ts';
 
 const tags = ['publish'];
 const id = z.object({ id: z.string().uuid() });
@@ -76,7 +75,7 @@ export const deepCheckRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request) => {
       const actor = await resolveScope(ctx.database, request, 'editor');
-      const rt = await publishRuntime(ctx);
+      const rt = ctx.publish;
       const account = await rt.accounts.get(actor.workspaceId, request.params.id);
       const impl = rt.registry.get(account.platform).methods.browser;
       if (!impl?.deepCheck) {
@@ -127,7 +126,7 @@ export const deepCheckRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/accounts/:id/deep-check/screenshot', { schema: { tags, summary: 'The page as the latest failed deep check of the account left it (PNG)', params: id } }, async (request, reply) => {
     const actor = await resolveScope(ctx.database, request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     // The account lookup is the workspace check: another workspace's account is not found.
     const account = await rt.accounts.get(actor.workspaceId, request.params.id);
     const bytes = await rt.artifacts.read(screenshotName(account.id));

@@ -7,7 +7,6 @@ import { pageOf, pageQuery, pageSchema, readPage } from '../http/pagination.ts';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { attemptDto, attemptSchema, eventDto, eventSchema, healthDto, healthSchema, jobDto, jobSchema } from './dto.ts';
-import { publishRuntime } from './runtime.ts';
 import { runVersionsForWork } from './run-versions.ts';
 import { contentFromWork, type PlatformEdit } from './work-content.ts';
 import { resolvePlatform } from '@creatorflow/platforms';
@@ -114,7 +113,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post('/api/publish/jobs', { schema: { tags, summary: 'Publish works to accounts now, at a time, or as a spaced batch', body: createBody, response: { 201: jobsSchema } } }, async (request, reply) => {
     const scope = await scopeOf(request);
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const b = request.body;
     if (b.content && ctx.mode !== 'local') throw new ForbiddenError('INLINE_CONTENT_LOCAL_ONLY', 'Inline content with file paths is for local mode; in the cloud publish a library work (work_id).');
     const accounts = await Promise.all(b.to.map((ref) => rt.accounts.resolve(scope.workspaceId, ref)));
@@ -218,7 +217,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request) => {
       const scope = await scopeOf(request, 'viewer');
-      const rt = await publishRuntime(ctx);
+      const rt = ctx.publish;
       const { limit, after } = readPage(request.query, jobCursor);
       const rows = await rt.repo.list(scope.workspaceId, { status: request.query.status, batchId: request.query.batch_id, limit: limit + 1, afterId: after?.id });
       return pageOf(rows, limit, (last) => ({ id: last.id }), jobDto);
@@ -227,19 +226,19 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/jobs/:id', { schema: { tags, summary: 'A job with its attempts', params: id, response: { 200: jobWithAttempts } } }, async (request) => {
     const scope = await scopeOf(request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const job = await rt.service.get(scope.workspaceId, request.params.id);
     return { ...jobDto(job), attempts: (await rt.repo.attempts(job.id)).map(attemptDto) };
   });
 
   app.post('/api/publish/jobs/:id/cancel', { schema: { tags, summary: 'Cancel a job', params: id, response: { 200: jobSchema } } }, async (request) => {
     const scope = await scopeOf(request);
-    return jobDto(await (await publishRuntime(ctx)).service.cancel(scope.workspaceId, request.params.id));
+    return jobDto(await ctx.publish.service.cancel(scope.workspaceId, request.params.id));
   });
 
   app.post('/api/publish/jobs/:id/retry', { schema: { tags, summary: 'Run a failed, cancelled or waiting job again now', params: id, response: { 200: jobSchema } } }, async (request) => {
     const scope = await scopeOf(request);
-    return jobDto(await (await publishRuntime(ctx)).service.retry(scope.workspaceId, request.params.id));
+    return jobDto(await ctx.publish.service.retry(scope.workspaceId, request.params.id));
   });
 
   app.post(
@@ -247,7 +246,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     { schema: { tags, summary: 'Move a job that has not run to another time', params: id, body: z.object({ at: z.string().datetime({ offset: true }) }), response: { 200: jobSchema } } },
     async (request) => {
       const scope = await scopeOf(request);
-      return jobDto(await (await publishRuntime(ctx)).service.reschedule(scope.workspaceId, request.params.id, new Date(request.body.at)));
+      return jobDto(await ctx.publish.service.reschedule(scope.workspaceId, request.params.id, new Date(request.body.at)));
     },
   );
 
@@ -256,7 +255,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     { schema: { tags, summary: 'Assist: "done, here is the URL"', params: id, body: z.object({ url: z.string().min(1).max(2000) }), response: { 200: jobSchema } } },
     async (request) => {
       const scope = await scopeOf(request);
-      return jobDto(await (await publishRuntime(ctx)).service.complete(scope.workspaceId, request.params.id, request.body.url));
+      return jobDto(await ctx.publish.service.complete(scope.workspaceId, request.params.id, request.body.url));
     },
   );
 
@@ -275,7 +274,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const scope = await scopeOf(request, 'viewer');
-      const rt = await publishRuntime(ctx);
+      const rt = ctx.publish;
       const job = await rt.service.get(scope.workspaceId, request.params.id);
       const lastId = Number(request.headers['last-event-id'] ?? request.query.after) || 0;
       const past = await rt.repo.events(job.id, lastId);
@@ -297,7 +296,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/attempts/:id/screenshot', { schema: { tags, summary: 'Screenshot taken when an attempt failed', params: id, ...rawBody(['image/png'], 'The PNG') } }, async (request, reply) => {
     const scope = await scopeOf(request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const attempt = await rt.repo.getAttempt(request.params.id, scope.workspaceId);
     const bytes = attempt?.screenshot ? await rt.artifacts.read(attempt.screenshot) : undefined;
     if (!bytes) throw new NotFoundError('Screenshot', request.params.id);
@@ -306,7 +305,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/health', { schema: { tags, summary: 'Browser service and circuit breakers', response: { 200: healthSchema } } }, async (request) => {
     await scopeOf(request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     return healthDto(await rt.pool.health(), rt.breakers.states());
   });
 };

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { startFakeWechatMp, type FakeWechatMp } from '@creatorflow/testing/fake-wechat-mp/server';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import { mediaFixtures } from '@creatorflow/publish/test-fixtures';
-import { publishRuntime } from './runtime.ts';
 import { openPublishServer } from '../testing/publish-server.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -44,7 +43,7 @@ describe('scheduled publishing across a restart', () => {
       expect(late).toMatchObject({ status: 'needs_action', action: { type: 'confirm_late' } });
       const job = await b.waitForJob(onTime.body.jobs[0]!.id, ['published', 'failed', 'needs_action']);
       expect(job.status).toBe('published');
-      const started = (await (await publishRuntime(b.ctx)).repo.events(job.id)).find((e) => e.type === 'job_started')!;
+      const started = (await b.ctx.publish.repo.events(job.id)).find((e) => e.type === 'job_started')!;
       const lateness = new Date(started.createdAt).getTime() - Math.max(at.getTime(), ready);
       expect(lateness).toBeGreaterThanOrEqual(0);
       expect(lateness).toBeLessThan(5000);
@@ -92,7 +91,7 @@ describe('kill -9 between the publish click and the confirmation', () => {
       expect(job.status).toBe('published');
       expect(site.posts).toHaveLength(1);
       expect(job.resultPostId).toBe(site.posts[0]!.id);
-      const attempts = await (await publishRuntime(server.ctx)).repo.attempts(jobId);
+      const attempts = await server.ctx.publish.repo.attempts(jobId);
       expect(attempts.map((x) => x.status)).toEqual(['reconciled']);
     } finally {
       await server.close();

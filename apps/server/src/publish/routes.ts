@@ -2,7 +2,6 @@ import { accountRoutes } from './account-routes.ts';
 import { deepCheckRoutes } from './deep-check-routes.ts';
 import { jobRoutes } from './job-routes.ts';
 import { vaultRoutes } from './vault-routes.ts';
-import { publishRuntime } from './runtime.ts';
 import type { RoutePlugin } from '../http/types.ts';
 
 /** Routes of the publish domain: vault, accounts (账号矩阵), jobs. */
@@ -13,6 +12,6 @@ export const publishRoutes: RoutePlugin = async (app, ctx) => {
   await jobRoutes(app, ctx);
   // Start the publish worker with the server so scheduled jobs fire after a restart without any request.
   app.addHook('onReady', async () => {
-    await publishRuntime(ctx);
+    await ctx.publish.start();
   });
 };

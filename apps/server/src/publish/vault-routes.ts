@@ -3,7 +3,6 @@ import { ValidationError } from '@creatorflow/core';
 import { FORGOTTEN_PASSWORD_NOTICE } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
-import { publishRuntime } from './runtime.ts';
 import { vaultStatusSchema } from './dto.ts';
 
 const tags = ['publish'];
@@ -20,26 +19,26 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
 
   app.get('/api/publish/vault', { schema: { tags, summary: 'Vault status (initialized, unlocked, KDF)', response: { 200: vaultStatusSchema } } }, async (request) => {
     const actor = await actorOf(request, 'viewer');
-    const rt = await publishRuntime(ctx);
+    const rt = ctx.publish;
     const { initialized, unlocked, kdf, iterations } = await rt.vault.status(actor.workspaceId);
     return { initialized, unlocked, kdf, iterations, forgotten_password: FORGOTTEN_PASSWORD_NOTICE };
   });
 
   app.post('/api/publish/vault/init', { schema: { tags, summary: 'Set the master password', body: z.object({ password }), response: { 201: z.object({ initialized: z.literal(true), unlocked: z.literal(true) }) } } }, async (request, reply) => {
     const actor = await actorOf(request, 'admin');
-    await (await publishRuntime(ctx)).vault.initialize(actor, request.body.password);
+    await ctx.publish.vault.initialize(actor, request.body.password);
     return reply.code(201).send({ initialized: true as const, unlocked: true as const });
   });
 
   app.post('/api/publish/vault/unlock', { schema: { tags, summary: 'Unlock the vault in this process', body: z.object({ password }), response: { 200: unlocked } } }, async (request) => {
     const actor = await actorOf(request);
-    await (await publishRuntime(ctx)).vault.unlock(actor, request.body.password);
+    await ctx.publish.vault.unlock(actor, request.body.password);
     return { unlocked: true };
   });
 
   app.post('/api/publish/vault/lock', { schema: { tags, summary: 'Forget the vault key in this process', response: { 200: unlocked } } }, async (request) => {
     const actor = await actorOf(request);
-    (await publishRuntime(ctx)).vault.lock(actor.workspaceId);
+    ctx.publish.vault.lock(actor.workspaceId);
     return { unlocked: false };
   });
 
@@ -48,7 +47,7 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
     { schema: { tags, summary: 'Change the master password (re-encrypts every local credential)', body: z.object({ old_password: password, new_password: password }), response: { 200: z.object({ changed: z.literal(true) }) } } },
     async (request) => {
       const actor = await actorOf(request, 'admin');
-      await (await publishRuntime(ctx)).vault.changePassword(actor, request.body.old_password, request.body.new_password);
+      await ctx.publish.vault.changePassword(actor, request.body.old_password, request.body.new_password);
       return { changed: true as const };
     },
   );
@@ -61,12 +60,12 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
         throw new ValidationError(`Reset deletes every stored credential. ${FORGOTTEN_PASSWORD_NOTICE} To go ahead send confirm: "DELETE ALL CREDENTIALS".`, [{ path: 'confirm', message: 'must be "DELETE ALL CREDENTIALS"' }]);
       }
       const actor = await actorOf(request, 'admin');
-      return (await publishRuntime(ctx)).vault.reset(actor);
+      return ctx.publish.vault.reset(actor);
     },
   );
 
   app.post('/api/publish/vault/wipe-cloud', { schema: { tags, summary: 'Delete every cloud copy of every credential of the workspace', response: { 200: deleted } } }, async (request) => {
     const actor = await actorOf(request, 'admin');
-    return (await publishRuntime(ctx)).vault.wipeCloudCopies(actor);
+    return ctx.publish.vault.wipeCloudCopies(actor);
   });
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@creatorflow/core';
 import { createPostgresDatabase, pgliteTemplate, testRedisUrl } from '@creatorflow/testing';
-import { createContext, type AppContext } from '../context.ts';
+import { createContext, withDomainServices, type AppContext } from '../context.ts';
 import { buildApp } from '../app.ts';
 import { createLogger, loadConfig, type Config, type ConfigOverrides } from '@creatorflow/runtime';
 import type { App } from '../http/types.ts';
@@ -64,7 +64,7 @@ export async function createTestServer(overrides: TestServerOptions = {}): Promi
   const local = await createContext(config, { logger, pgliteTemplate: await pgliteTemplate(), clock, egress: cloud ? { blockInternal: true, ...egress } : egress });
   const ctx: AppContext =
     cloud === 'pglite'
-      ? { ...local, mode: 'cloud', local: undefined, config: { ...config, mode: 'cloud', jwtSecret: config.jwtSecret ?? TEST_JWT_SECRET } }
+      ? withDomainServices({ ...local, mode: 'cloud', local: undefined, config: { ...config, mode: 'cloud', jwtSecret: config.jwtSecret ?? TEST_JWT_SECRET } })
       : local;
   const app = await buildApp(ctx);
   await app.ready();

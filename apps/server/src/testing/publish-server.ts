@@ -4,8 +4,7 @@ import { buildApp } from '../app.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { createLogger, loadConfig } from '@creatorflow/runtime';
 import type { App } from '../http/types.ts';
-import { setPublishOverrides, type PublishOverrides } from '../publish/runtime.ts';
-import { publishRuntime } from '../publish/runtime.ts';
+import type { PublishOverrides } from '../publish/runtime.ts';
 import type { PublishJob } from '@creatorflow/publish';
 
 export interface PublishTestServer {
@@ -29,8 +28,7 @@ export async function openPublishServer(home: string, overrides: PublishOverride
     },
   });
   const config = loadConfig({ mode: 'local', home, port: 0 }, { LOG_LEVEL: 'trace' });
-  const ctx = await createContext(config, { logger: createLogger('trace', sink), pgliteTemplate: await pgliteTemplate() });
-  setPublishOverrides(ctx, { policy: { retryBackoffMs: 200 }, wechatPollIntervalMs: 20, ...overrides });
+  const ctx = await createContext(config, { logger: createLogger('trace', sink), pgliteTemplate: await pgliteTemplate(), publish: { policy: { retryBackoffMs: 200 }, wechatPollIntervalMs: 20, ...overrides } });
   const app = await buildApp(ctx);
   await app.ready();
   const headers = { authorization: `Bearer ${ctx.local!.token}`, host: '127.0.0.1' };
@@ -44,7 +42,7 @@ export async function openPublishServer(home: string, overrides: PublishOverride
       return { status: res.statusCode, body: (res.body ? JSON.parse(res.body) : {}) as never, raw: res.body };
     },
     async waitForJob(id, statuses, timeoutMs = 120_000) {
-      const rt = await publishRuntime(ctx);
+      const rt = ctx.publish;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = await rt.repo.get(id);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
 import { createTestServer, type TestServer } from '../testing/harness.ts';
-import { trendService } from './service.ts';
 
 describe('trends and topics API', () => {
   let server: TestServer;
@@ -50,7 +49,7 @@ describe('trends and topics API', () => {
     const ctx = server.ctx;
     const workspaceId = ctx.local!.workspaceId;
     const cited = { status: 'ok', niche: '美妆', message: null, trends_considered: 3, topics: [{ topic: '黄皮口红', angle: '实测', why_now: '抖音第2名', titles: [{ platform: 'xiaohongshu', title: '黄皮口红实测' }], citations: [{ item_id: 'x', title: '秋冬口红试色', url: 'https://www.douyin.com/hot/7001', source_id: 'douyin', source_name: '抖音热榜', rank: 2, heat: 80, seen_at: '2026-12-02T08:00:00.000Z' }] }] };
-    const row = await trendService(ctx).store.insertSuggestion(workspaceId, '美妆', 'ok', cited, new Date());
+    const row = await ctx.trends.store.insertSuggestion(workspaceId, '美妆', 'ok', cited, new Date());
     const saved = await call('POST', `/api/topics/suggestions/${row.id}/topics/1/idea`);
     expect(saved.statusCode).toBe(201);
     expect(saved.json()).toMatchObject({ start: { graph: 'content-creation', inputs: { platforms: ['xiaohongshu'] } } });

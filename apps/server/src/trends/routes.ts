@@ -5,7 +5,6 @@ import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
-import { trendService } from './service.ts';
 
 const tags = ['trends'];
 
@@ -47,7 +46,7 @@ const toSuggestion = (row: { id: string; created_at: Date | string; payload: unk
 
 /** 热点 and 选题: hot-list sources and health, boards, the merged view, niches, item history, AI topic suggestions. */
 export const trendsRoutes: RoutePlugin = async (app, ctx) => {
-  const service = trendService(ctx);
+  const service = ctx.trends;
   ctx.runtime.tools.register(hotItemsTool(service));
   ctx.runtime.tools.register(trendTopicsTool(service));
   ctx.runtime.tools.register(suggestTopicsTool(service, () => llmOf(ctx)));

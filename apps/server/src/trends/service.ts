@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import type { AppContext } from '../context.ts';
 import { TrendService, type FetchPort } from '@creatorflow/insights';
 
-const services = new WeakMap<AppContext, TrendService>();
 
 /**
  * Where the built-in lists are fetched. CREATORFLOW_TRENDS_BASE_URL points
@@ -26,7 +25,7 @@ function listFetch(): FetchPort {
  * is checked. This stands in until the security domain's guarded fetch lands.
  */
 const PRIVATE = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./, /^0\./, /^\[?::1\]?$/, /^\[?f[cd][0-9a-f]{2}:/i, /^\[?fe80:/i, /^localhost$/i];
-function userFetch(ctx: AppContext): FetchPort {
+function userFetch(ctx: Pick<AppContext, 'mode'>): FetchPort {
   if (ctx.mode !== 'cloud') return listFetch();
   return {
     async fetch(raw, init) {
@@ -48,20 +47,16 @@ function userFetch(ctx: AppContext): FetchPort {
   };
 }
 
-export function trendService(ctx: AppContext): TrendService {
-  let service = services.get(ctx);
-  if (!service) {
-    service = new TrendService({
+/** The trend service of a process (`ctx.trends`). */
+export function createServerTrends(ctx: Pick<AppContext, 'database' | 'clock' | 'mode'>): TrendService {
+  return new TrendService({
       database: ctx.database,
       clock: ctx.clock,
       http: listFetch(),
       userFetch: userFetch(ctx),
       owner: `${hostname()}:${process.pid}`,
       retentionDays: Number(process.env.CREATORFLOW_TRENDS_RETENTION_DAYS) || 30,
-    });
-    services.set(ctx, service);
-  }
-  return service;
+  });
 }
 
 export const REFRESH_QUEUE = 'trends-refresh';
@@ -76,7 +71,7 @@ export const REFRESH_QUEUE = 'trends-refresh';
 export function startTrendRefresh(ctx: AppContext): void {
   const off = process.env.CREATORFLOW_TRENDS_AUTO_REFRESH === 'off' || (!process.env.CREATORFLOW_TRENDS_BASE_URL && (process.env.VITEST || process.env.CI === 'true'));
   if (off) return;
-  const service = trendService(ctx);
+  const service = ctx.trends;
   ctx.jobs.process<{ source_id: string }>(REFRESH_QUEUE, async (job) => {
     await service.refreshById(job.data.source_id);
   }, { concurrency: 4 });

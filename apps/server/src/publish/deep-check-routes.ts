@@ -7,6 +7,7 @@ import { PublishError, type DeepCheckReport, type MediaFile, type MethodContext 
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
+import { rawBody } from '../contract/responses.ts';
 
 const tags = ['publish'];
 const id = z.object({ id: z.string().uuid() });
@@ -124,7 +125,7 @@ export const deepCheckRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.get('/api/publish/accounts/:id/deep-check/screenshot', { schema: { tags, summary: 'The page as the latest failed deep check of the account left it (PNG)', params: id } }, async (request, reply) => {
+  app.get('/api/publish/accounts/:id/deep-check/screenshot', { schema: { tags, summary: 'The page as the latest failed deep check of the account left it (PNG)', params: id, ...rawBody(['image/png'], 'The PNG') } }, async (request, reply) => {
     const actor = await resolveScope(ctx.database, request, 'viewer');
     const rt = ctx.publish;
     // The account lookup is the workspace check: another workspace's account is not found.

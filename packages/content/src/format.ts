@@ -24,9 +24,25 @@ function normalizeTags(tags: string[]): string[] {
   return [...seen];
 }
 
-function tagLine(profile: PlatformProfile, tags: string[]): string {
+/**
+ * `#话题` written in a text body (`#便当`, or Weibo's `#便当#`): they are the
+ * work's topics too. A `#` must start the text or follow a space or a
+ * punctuation mark, so URLs (`/#anchor`) and `C#` are not topics.
+ */
+const BODY_TOPIC = /(?<=^|[\s，。！？、；：,.!?;:（(「【])#([^\s#，。！？、；：,.!?;:（）()「」【】]{1,20})#?/gu;
+
+export function topicsInText(text: string): string[] {
+  return [...text.matchAll(BODY_TOPIC)].map((m) => m[1]!);
+}
+
+/** The topic line for an inline-tag platform: only the topics the body does not already carry, each once. */
+function tagLine(profile: PlatformProfile, tags: string[], text: string): string {
   if (!profile.tags || profile.tags.placement !== 'inline' || tags.length === 0) return '';
-  return tags.map((t) => profile.tags!.format.replace('{tag}', t)).join(' ');
+  const present = new Set(topicsInText(text));
+  return tags
+    .filter((t) => !present.has(t))
+    .map((t) => profile.tags!.format.replace('{tag}', t))
+    .join(' ');
 }
 
 /** A summary from the body when the platform wants one and none was given. */
@@ -45,7 +61,8 @@ export function formatForPlatform(input: FormatInput): FormatResult {
   const profile = getProfile(input.platform);
   const source = parseSource(input.markdown);
   const title = (input.title ?? source.title)?.trim();
-  const tags = normalizeTags(input.tags ?? source.tags);
+  let tags = normalizeTags(input.tags ?? source.tags);
+  let appendedTags = '';
   let summary = input.summary ?? source.summary;
   const notices: string[] = [];
   let body: string;
@@ -96,8 +113,10 @@ export function formatForPlatform(input: FormatInput): FormatResult {
       const text = toPlainText(source2, profile);
       const lead = profile.output === 'text' && title ? `【${title}】\n` : '';
       plainText = `${lead}${text.text}`;
-      const tagText = tagLine(profile, tags);
-      body = tagText ? `${plainText}\n\n${tagText}` : plainText;
+      // Topics typed into the body count as the work's topics, once.
+      tags = normalizeTags([...tags, ...topicsInText(text.text)]);
+      appendedTags = tagLine(profile, tags, plainText);
+      body = appendedTags ? `${plainText}\n\n${appendedTags}` : plainText;
       // Inline tags count toward the body limit on these platforms.
       plainText = body;
       bodyFormat = 'text';
@@ -120,6 +139,8 @@ export function formatForPlatform(input: FormatInput): FormatResult {
     footnotes,
     theme,
     cover: profile.cover ? { width: profile.cover.width, height: profile.cover.height, ratio: profile.cover.ratio } : undefined,
+    coverSrc: input.cover?.src,
+    tagLine: appendedTags,
     violations: [],
     notices,
     stats: {
@@ -135,7 +156,7 @@ export function formatForPlatform(input: FormatInput): FormatResult {
     summary,
     tags,
     imageCount: images.length,
-    cover: input.cover,
+    cover: input.cover ? { width: input.cover.width, height: input.cover.height } : undefined,
   });
   return result;
 }

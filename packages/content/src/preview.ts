@@ -9,26 +9,51 @@ const CHROME = `body{margin:0;background:#ededed;font-family:-apple-system,"Ping
 .cf-text{white-space:pre-wrap;word-break:break-word;font-size:15px;line-height:1.75;color:#222;margin:0}
 .cf-note{max-width:420px}
 .cf-tags{margin-top:16px;color:#13386c}
+.cf-gallery{display:flex;gap:6px;overflow-x:auto;margin:0 0 12px;scroll-snap-type:x mandatory}
+.cf-gallery img{flex:0 0 100%;aspect-ratio:3/4;object-fit:cover;border-radius:8px;background:#f2f2f2;scroll-snap-align:start}
+.cf-gallery-count{font-size:12px;color:#888;margin:-6px 0 12px}
+#cf-content img{max-width:100%}
 .cf-md{white-space:pre-wrap;font-family:Menlo,Consolas,monospace;font-size:13px;line-height:1.6;background:#f6f8fa;padding:16px;border-radius:6px}`;
 
 /**
  * A full HTML page showing a formatted result the way the platform shows it:
  * the WeChat article column, a note card, a text post or the Markdown source.
  */
-export function previewPage(result: FormatResult, options: { author?: string } = {}): string {
+export interface PreviewOptions {
+  author?: string;
+  /** Where the browser can load a library asset (`asset://local/image/<id>`); without it asset images show as they are sent. */
+  assetUrl?: (uri: string) => string;
+}
+
+const ASSET_SRC = /(\ssrc=")(asset:\/\/[^"]+)"/g;
+
+/**
+ * The pictures of an image-first post in the order the platform shows them:
+ * the cover first, then the images (a 小红书 note is its pictures, then its text).
+ */
+function gallery(result: FormatResult, url: (src: string) => string): string {
+  const sources = [...(result.coverSrc ? [result.coverSrc] : []), ...result.images.map((i) => i.src)];
+  if (sources.length === 0) return '';
+  const imgs = sources.map((src, i) => `<img src="${escapeHtml(url(src))}" alt="${i === 0 && result.coverSrc ? '封面' : `图 ${i + 1}`}"${i === 0 && result.coverSrc ? ' data-cover="true"' : ''}>`).join('');
+  return `<div class="cf-gallery" data-count="${sources.length}">${imgs}</div><p class="cf-gallery-count">共 ${sources.length} 张图</p>`;
+}
+
+export function previewPage(result: FormatResult, options: PreviewOptions = {}): string {
+  const url = (src: string) => (options.assetUrl && src.startsWith('asset://') ? options.assetUrl(src) : src);
   const title = result.title ? `<h1 class="cf-title">${escapeHtml(result.title)}</h1>` : '';
   let content: string;
   let pageClass = 'cf-page';
   switch (result.bodyFormat) {
     case 'html':
-      content = `${title}${options.author ? `<p class="cf-meta">${escapeHtml(options.author)}</p>` : ''}<div id="cf-content">${result.body}</div>`;
+      // Shown with asset images the browser can load; what is published is result.body as it is.
+      content = `${title}${options.author ? `<p class="cf-meta">${escapeHtml(options.author)}</p>` : ''}<div id="cf-content">${options.assetUrl ? result.body.replace(ASSET_SRC, (_m, pre: string, src: string) => `${pre}${escapeHtml(url(src))}"`) : result.body}</div>`;
       break;
     case 'markdown':
       content = `${title}<pre id="cf-content" class="cf-md">${escapeHtml(result.body)}</pre>`;
       break;
     case 'text':
       if (result.output === 'note') pageClass += ' cf-note';
-      content = `${title}<p id="cf-content" class="cf-text">${escapeHtml(result.body)}</p>`;
+      content = `${result.output === 'note' ? gallery(result, url) : ''}${title}<p id="cf-content" class="cf-text">${escapeHtml(result.body)}</p>${result.output === 'note' ? '' : gallery(result, url)}`;
       break;
   }
   const fieldTags =

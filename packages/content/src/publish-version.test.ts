@@ -13,7 +13,7 @@ describe('the version of a work a platform gets', () => {
     expect(v.title).toBe('通勤骑行一年');
     expect(countChars(v.body)).toBeLessThanOrEqual(1000);
     expect(v.body).toContain('完整内容见图片');
-    expect(v.body.endsWith('#骑行# #通勤#')).toBe(true);
+    expect(v.body.endsWith('#骑行 #通勤')).toBe(true);
     expect(v.body).not.toMatch(/##|\*\*/);
   });
 

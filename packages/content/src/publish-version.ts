@@ -124,7 +124,7 @@ export function publishVersion(req: PublishVersionRequest): PublishVersion {
   if ((mode === 'carousel' || mode === 'post') && formatted.bodyFormat === 'text' && profile.body.max && edited.body === undefined) {
     // The run's / formatter's body already carries the tag line; condense the text before it and put it back.
     // A run's body carries its own topics as it wrote them; the formatter's ends with the work's tag line.
-    const tagLine = !picked && formatted.tags.length && profile.tags?.placement === 'inline' ? formatted.tags.map((t) => profile.tags!.format.replace('{tag}', t)).join(' ') : '';
+    const tagLine = !picked ? formatted.tagLine : '';
     const text = tagLine && body.endsWith(tagLine) ? body.slice(0, -tagLine.length).trimEnd() : body;
     const out = condenseText(text, profile.body.max, tagLine, mode === 'carousel' ? READ_ON : '…', profile.counting);
     body = out.text;

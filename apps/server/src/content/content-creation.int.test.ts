@@ -164,7 +164,7 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
     expect(xhs!.title).not.toBe(LONG_TITLE);
     expect(output.versions.map((v) => v.violations)).toEqual([[], []]);
     expect(xhs!.body).toContain('头盔和车灯必不可少');
-    expect(xhs!.body).toContain('#骑行# #通勤#');
+    expect(xhs!.body).toContain('#骑行 #通勤');
     await expectCovers(output);
 
     // Publishing the work starts from this run's per-platform versions (title, body, cover), by any platform name.

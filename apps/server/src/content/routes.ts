@@ -56,8 +56,13 @@ const formatBody = z.object({
   theme: z.string().max(50).optional(),
   custom_css: z.string().max(100_000).optional().describe('Extra CSS applied after the theme (WeChat, rich HTML)'),
   images: z.array(z.object({ src: z.string().max(2000), alt: z.string().max(500).optional() })).max(50).optional(),
-  cover: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  cover: z
+    .object({ width: z.number().int().positive(), height: z.number().int().positive(), src: z.string().max(2000).optional().describe('The cover image (an asset:// URI or URL), shown first in a note preview') })
+    .optional(),
 });
+
+/** The browser URL of a library asset named by its asset:// URI (the session authorises it). */
+const assetBrowserUrl = (uri: string): string => `/api/assets/${encodeURIComponent(uri.split('/').pop() ?? '')}/content`;
 
 const fitBody = formatBody.extend({
   field: z.enum(['title', 'body', 'summary']),
@@ -129,7 +134,7 @@ export const contentRoutes: RoutePlugin = async (app, ctx) => {
       await resolveScope(ctx.database, request, 'viewer');
       const result = formatForPlatform(formatInput(request.body));
       void reply.header('x-creatorflow-violations', String(result.violations.filter((v) => v.severity === 'error').length));
-      return reply.type('text/html; charset=utf-8').send(previewPage(result, { author: request.body.author }));
+      return reply.type('text/html; charset=utf-8').send(previewPage(result, { author: request.body.author, assetUrl: assetBrowserUrl }));
     },
   );
 

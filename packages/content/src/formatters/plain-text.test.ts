@@ -8,11 +8,11 @@ const article = readFileSync(new URL('../fixtures/article.md', import.meta.url),
 describe('Xiaohongshu notes', () => {
   const note = formatForPlatform({ markdown: article, platform: 'xhs', title: 'TS 命令行工具速成' });
 
-  it('writes headings with emoji, bullets as text and #话题# tags at the end', () => {
+  it('writes headings with emoji, bullets as text and #话题 tags at the end', () => {
     expect(note.bodyFormat).toBe('text');
     expect(note.body).toContain('📌 为什么选 TypeScript');
     expect(note.body).toContain('  🔸 创建 package.json');
-    expect(note.body.trimEnd().split('\n').pop()).toBe('#TypeScript# #命令行# #Node.js#');
+    expect(note.body.trimEnd().split('\n').pop()).toBe('#TypeScript #命令行 #Node.js');
     expect(note.body).not.toMatch(/https?:\/\//);
   });
 
@@ -25,6 +25,25 @@ describe('Xiaohongshu notes', () => {
   it('reports the 20-character title limit', () => {
     const long = formatForPlatform({ markdown: article, platform: 'xiaohongshu' });
     expect(long.violations[0]).toMatchObject({ code: 'TITLE_TOO_LONG', limit: 20, actual: 27 });
+  });
+
+  it('keeps the line breaks the creator typed', () => {
+    const typed = formatForPlatform({ markdown: '周日备菜一小时\n周一到周五不用愁\n\n第一步：米饭', platform: 'xiaohongshu', title: '便当', tags: ['便当'] });
+    expect(typed.body.split('\n').slice(0, 4)).toEqual(['周日备菜一小时', '周一到周五不用愁', '', '第一步：米饭']);
+  });
+
+  it('adds each topic once: topics written in the body are the work’s tags and are not appended again', () => {
+    const note = formatForPlatform({ markdown: '午饭吃什么 #便当\n\n十块钱搞定', platform: 'xiaohongshu', title: '便当', tags: ['便当', '午餐'] });
+    expect(note.tags).toEqual(['便当', '午餐']);
+    expect(note.body).toBe('午饭吃什么 #便当\n\n十块钱搞定\n\n#午餐');
+    expect(note.tagLine).toBe('#午餐');
+    expect(note.body).not.toContain('#便当#');
+    const untagged = formatForPlatform({ markdown: '今天的 #打工人便当 来了', platform: 'xiaohongshu', title: '便当' });
+    expect(untagged.tags).toEqual(['打工人便当']);
+    expect(untagged.body).toBe('今天的 #打工人便当 来了');
+    const weibo = formatForPlatform({ markdown: '今天的 #便当# 来了，见 https://example.com/#top', platform: 'weibo', tags: ['便当'] });
+    expect(weibo.tags).toEqual(['便当']);
+    expect(weibo.body).not.toMatch(/#便当#.*#便当#/s);
   });
 
   it('needs at least one image', () => {

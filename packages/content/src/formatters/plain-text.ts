@@ -23,6 +23,9 @@ export function splitLongParagraph(text: string, max: number): string[] {
 }
 
 function inlineText(children: Token[], profile: PlatformProfile, images: ImageRef[]): string {
+  // In a text-only editor (小红书, 微博, video descriptions) a line break the creator typed is a line break;
+  // only Markdown platforms reflow a paragraph's lines.
+  const keepLines = profile.output !== 'markdown';
   let out = '';
   let href: string | undefined;
   let linkStart = 0;
@@ -34,7 +37,7 @@ function inlineText(children: Token[], profile: PlatformProfile, images: ImageRe
         out += t.content;
         break;
       case 'softbreak':
-        out += joinsCjk(children[i - 1]?.content, children[i + 1]?.content) ? '' : ' ';
+        out += keepLines ? '\n' : joinsCjk(children[i - 1]?.content, children[i + 1]?.content) ? '' : ' ';
         break;
       case 'hardbreak':
         out += '\n';

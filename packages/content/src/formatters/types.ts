@@ -33,6 +33,10 @@ export interface FormatResult {
   footnotes: Footnote[];
   theme?: string;
   cover?: { width: number; height: number; ratio: string };
+  /** What will show as the note's first picture, when the work has a cover (its URI or URL). */
+  coverSrc?: string;
+  /** The topics appended to a text body (`#便当 #午餐`), '' when none were added: topics already written in the body are not repeated. */
+  tagLine: string;
   violations: Violation[];
   /** Things changed on the way (removed CSS, dropped links); zh-CN first. */
   notices: string[];
@@ -53,6 +57,6 @@ export interface FormatInput {
   customCss?: string;
   /** Extra images for image-first platforms (note images in order; the first is the cover). */
   images?: Array<{ src: string; alt?: string }>;
-  /** Size of the cover that will be used, if already made. */
-  cover?: { width: number; height: number };
+  /** Size of the cover that will be used, if already made; `src` lets a preview show it. */
+  cover?: { width: number; height: number; src?: string };
 }

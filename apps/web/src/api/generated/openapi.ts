@@ -1575,6 +1575,8 @@ export interface paths {
                         author?: string;
                         cover?: {
                             height: number;
+                            /** @description The cover image (an asset:// URI or URL), shown first in a note preview */
+                            src?: string;
                             width: number;
                         };
                         /** @description Extra CSS applied after the theme (WeChat, rich HTML) */
@@ -1696,6 +1698,8 @@ export interface paths {
                         author?: string;
                         cover?: {
                             height: number;
+                            /** @description The cover image (an asset:// URI or URL), shown first in a note preview */
+                            src?: string;
                             width: number;
                         };
                         /** @description Extra CSS applied after the theme (WeChat, rich HTML) */
@@ -1962,6 +1966,8 @@ export interface paths {
                         author?: string;
                         cover?: {
                             height: number;
+                            /** @description The cover image (an asset:// URI or URL), shown first in a note preview */
+                            src?: string;
                             width: number;
                         };
                         /** @description Extra CSS applied after the theme (WeChat, rich HTML) */

@@ -1,16 +1,46 @@
-import { Modal } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Modal, Progress, Upload } from 'antd';
+import { useState } from 'react';
 import { useList } from '../../api/lists.ts';
-import type { Asset } from '../../api/upload.ts';
+import { uploadAsset, type Asset } from '../../api/upload.ts';
+import { useNotifyError } from '../../components/notify.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** Picks an image from the asset library: for the body (`![name](asset://…)`) or as the cover. */
+/**
+ * Picks an image from the asset library — or uploads one from this device
+ * into it — for the body (`![name](asset://…)`) or as the cover.
+ */
 export function AssetPicker({ open, onClose, onPick, title }: { open: boolean; onClose: () => void; onPick: (asset: Asset) => void; title?: string }) {
   const { t } = useI18n();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<number>();
   const images = useList<Asset>('/api/assets', { type: 'image' }, { enabled: open });
+  const upload = async (file: File) => {
+    setProgress(0);
+    try {
+      const { asset } = await uploadAsset(file, setProgress).promise;
+      await queryClient.invalidateQueries({ queryKey: ['/api/assets'] });
+      onPick(asset);
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setProgress(undefined);
+    }
+  };
   return (
     <Modal open={open} onCancel={onClose} footer={null} title={title ?? t('editor.insertAsset')} width={720}>
+      <div style={{ marginBottom: 12 }} data-testid="picker-upload">
+        <Upload accept="image/*" showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
+          <Button icon={<UploadOutlined />} loading={progress !== undefined}>
+            {t('editor.uploadImage')}
+          </Button>
+        </Upload>
+        {progress !== undefined ? <Progress percent={progress} size="small" style={{ marginTop: 8 }} /> : null}
+      </div>
       <QueryState query={images} feature={t('assets.title')}>
         {(page) =>
           page.items.length === 0 ? (

@@ -64,7 +64,7 @@ export function MarkdownEditor({ value, onChange, onInsertImage }: { value: stri
         ))}
         {onInsertImage ? (
           <Tooltip title={t('editor.insertAsset')}>
-            <Button type="text" icon={<PictureOutlined />} aria-label={t('editor.image')} onClick={onInsertImage} />
+            <Button type="text" icon={<PictureOutlined />} aria-label={t('editor.image')} onClick={onInsertImage} data-testid="insert-image" />
           </Tooltip>
         ) : null}
       </Space>

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined, CloseOutlined, HistoryOutlined, PictureOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Col, Input, Result, Row, Select, Space } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { WORK_STATUSES, assetContentUrl, type Work, type WorkStatus } from '../../api/library.ts';
+import type { Asset } from '../../api/upload.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -15,7 +16,7 @@ import { ConflictDialog } from './conflict-dialog.tsx';
 import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { AssetPicker } from './asset-picker.tsx';
 import { MarkdownEditor, appendBlock } from './markdown-editor.tsx';
-import { PlatformPreview } from './platform-preview.tsx';
+import { PlatformPreview, type PreviewCover } from './platform-preview.tsx';
 import { Publications } from './publications.tsx';
 import { draftOf, useAutosave, type SaveState } from './use-autosave.ts';
 import { VersionDrawer } from './version-drawer.tsx';
@@ -40,6 +41,13 @@ function Editor({ work }: { work: Work }) {
   const [publishing, setPublishing] = useState(false);
   const onSaved = useCallback((saved: Work) => queryClient.setQueryData(['work', saved.id], saved), [queryClient]);
   const { draft, setDraft, version, state, conflict, error, save, reset } = useAutosave(work, onSaved);
+  // The cover check reads the real cover: its size from the library (and its URI for the note preview).
+  const coverId = draft.cover_asset_id;
+  const coverAsset = useQuery({ queryKey: ['asset', coverId], queryFn: () => api<Asset>(`/api/assets/${encodeURIComponent(coverId!)}`), enabled: coverId !== null, staleTime: Infinity });
+  const cover = useMemo<PreviewCover | undefined>(
+    () => (coverId && coverAsset.data?.width && coverAsset.data.height ? { width: coverAsset.data.width, height: coverAsset.data.height, src: coverAsset.data.uri } : undefined),
+    [coverId, coverAsset.data],
+  );
 
   const stateLabel =
     state === 'saved'
@@ -124,7 +132,7 @@ function Editor({ work }: { work: Work }) {
           </Card>
         </Col>
         <Col xs={24} xl={11}>
-          <PlatformPreview title={draft.title} markdown={draft.body} tags={draft.tags} platforms={draft.platforms} />
+          <PlatformPreview title={draft.title} markdown={draft.body} tags={draft.tags} platforms={draft.platforms} cover={cover} onCoverRendered={(id) => setDraft({ cover_asset_id: id })} />
         </Col>
       </Row>
       <PublishDialog open={publishing} onClose={() => setPublishing(false)} workIds={[work.id]} onCreated={() => navigate('/publish')} />

@@ -54,7 +54,7 @@ export async function refreshSource(store: TrendStore, source: TrendSource, work
   const now = options.clock.now();
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  await store.ensureStates([{ id: source.id, workspaceId }]);
+  await store.ensureStates([{ id: source.id, workspaceId }], now);
   if (!(await store.claim(source.id, options.owner, now, timeoutMs * 4 + 30_000, options.force ?? false))) {
     const state = (await store.states([source.id])).get(source.id);
     return { status: 'skipped', sourceId: source.id, reason: state && state.next_due_at > now && !(state.lease_until && state.lease_until > now) ? 'not_due' : 'leased' };

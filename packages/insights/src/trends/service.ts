@@ -151,7 +151,7 @@ export class TrendService {
   /** Sources whose interval has passed, for the scheduler. */
   async due(): Promise<Array<{ id: string; tier: number }>> {
     const all = await this.sourcesOf();
-    await this.store.ensureStates(all.map((s) => ({ id: s.source.id, workspaceId: s.workspaceId })));
+    await this.store.ensureStates(all.map((s) => ({ id: s.source.id, workspaceId: s.workspaceId })), this.#clock.now());
     const due = new Set(await this.store.dueSources(this.#clock.now(), all.map((s) => s.source.id)));
     return all.filter((s) => due.has(s.source.id)).map((s) => ({ id: s.source.id, tier: s.source.tier }));
   }
@@ -262,7 +262,7 @@ export class TrendService {
     const name = input.name.trim();
     if (!name || name.length > 60) throw new ValidationError('A source needs a name of 1 to 60 characters', [{ path: 'name', message: '1–60 characters' }]);
     try {
-      const row = await this.store.insertCustomSource(workspaceId, name, tier.data as RefreshTier, spec.data as CustomSourceSpec);
+      const row = await this.store.insertCustomSource(workspaceId, name, tier.data as RefreshTier, spec.data as CustomSourceSpec, this.#clock.now());
       return (await this.health(workspaceId)).find((h) => h.id === row.id)!;
     } catch (error) {
       if ((error as { duplicate?: boolean }).duplicate) throw new ConflictError('TREND_SOURCE_EXISTS', `A source named '${name}' already exists in this workspace`);

@@ -115,11 +115,16 @@ export class TrendStore {
   constructor(private readonly database: Database) {}
 
   /** Makes sure each source has a state row (due now), without touching existing ones. */
-  async ensureStates(sources: Array<{ id: string; workspaceId: string | null }>): Promise<void> {
+  /**
+   * A state row per source, due at once. `now` is the refresher's clock, not the database's
+   * `now()`: due times are compared with that clock, and two clocks that disagree would make a
+   * new source wait (or look overdue) for the difference.
+   */
+  async ensureStates(sources: Array<{ id: string; workspaceId: string | null }>, now: Date): Promise<void> {
     if (sources.length === 0) return;
     await this.database.query(
-      `INSERT INTO trend_source_state (source_id, workspace_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (source_id) DO NOTHING`,
-      [sources.map((s) => s.id), sources.map((s) => s.workspaceId)],
+      `INSERT INTO trend_source_state (source_id, workspace_id, next_due_at) SELECT s.id, s.ws, $3 FROM unnest($1::text[], $2::uuid[]) AS s(id, ws) ON CONFLICT (source_id) DO NOTHING`,
+      [sources.map((s) => s.id), sources.map((s) => s.workspaceId), now],
     );
   }
 
@@ -252,7 +257,7 @@ export class TrendStore {
     return rows[0] ? { ...rows[0], created_at: date(rows[0].created_at) } : undefined;
   }
 
-  async insertCustomSource(workspaceId: string, name: string, tier: RefreshTier, spec: CustomSourceSpec): Promise<CustomSourceRow> {
+  async insertCustomSource(workspaceId: string, name: string, tier: RefreshTier, spec: CustomSourceSpec, now: Date): Promise<CustomSourceRow> {
     const id = `custom-${newUuid()}`;
     const rows = await this.database.query<CustomSourceRow>(
       `INSERT INTO trend_custom_sources (id, workspace_id, name, tier_minutes, spec) VALUES ($1, $2, $3, $4, $5::jsonb)
@@ -260,7 +265,7 @@ export class TrendStore {
       [id, workspaceId, name, tier, JSON.stringify(spec)],
     );
     if (!rows[0]) throw Object.assign(new Error('duplicate'), { duplicate: true });
-    await this.ensureStates([{ id, workspaceId }]);
+    await this.ensureStates([{ id, workspaceId }], now);
     return { ...rows[0], created_at: date(rows[0].created_at) };
   }
 

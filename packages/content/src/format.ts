@@ -1,9 +1,4 @@
-import { createRequire } from 'node:module';
-import { onFirstUse } from '@creatorflow/core';
-
-// cheerio (~25 MB resident) loads with the first formatting call, not at start-up.
-const require = createRequire(import.meta.url);
-const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
+import { cheerio } from './lazy-libs.ts';
 import { checkLimits } from './limits/check.ts';
 import { countChars, truncateTo } from './limits/count.ts';
 import { parseSource } from './markdown/document.ts';

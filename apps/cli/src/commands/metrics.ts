@@ -1,15 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { openClient, type ApiClient } from '../api-client.ts';
+import type { ApiClient } from '../api-client.ts';
+import { withClient, withConnection, type Connection } from './connection.ts';
 import type { CommandModule } from './types.ts';
 
-interface Conn {
-  home?: string;
-  url?: string;
-  token?: string;
-  workspace?: string;
-  json?: boolean;
-}
+type Conn = Connection;
 
 interface PostRow {
   id: string;
@@ -40,23 +34,6 @@ interface Detail {
   snapshots: Array<{ collected_at: string; views: number | null; likes: number | null; comments: number | null; shares: number | null; favorites: number | null }>;
   viral_score: { score: number; estimate: boolean; features: Array<{ name: string; value: number | null; baseline: number | null; weight: number; contribution: number; normalized: number | null }>; notes: string[] } | null;
   sentiment: { total: number; method: string; distribution: Array<{ label: string; count: number; share: number }>; quotes: Array<{ label: string; text: string }>; questions: Array<{ text: string; likes: number }> };
-}
-
-const conn = (c: Command) =>
-  c
-    .option('--home <dir>', 'local data directory')
-    .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL)')
-    .option('--token <token>', 'API token for --url')
-    .option('--workspace <id>', 'workspace id')
-    .option('--json', 'print JSON');
-
-async function withClient<T>(o: Conn, fn: (c: ApiClient) => Promise<T>): Promise<T> {
-  const client = await openClient({ home: o.home, url: o.url, token: o.token, workspace: o.workspace });
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
 }
 
 const out = (o: Conn, data: unknown, text: string): void => {
@@ -104,7 +81,7 @@ async function allPosts(c: ApiClient, query: string): Promise<PostRow[]> {
 export const metricsCommands: CommandModule = (program) => {
   const metrics = program.command('metrics').description('Numbers of your published posts (数据看板): follow, collect, show, export');
 
-  conn(metrics.command('add <url>'))
+  withConnection(metrics.command('add <url>'))
     .description('我已发布: follow a post you published by hand, by its link')
     .option('--title <title>', 'the post title')
     .option('--account <id>', 'the account it was published with')
@@ -115,7 +92,7 @@ export const metricsCommands: CommandModule = (program) => {
       out(o, post, `Following ${post.platform} post ${post.id}; first reading ${post.next_collect_at ? day(post.next_collect_at) : 'not scheduled'}`);
     });
 
-  conn(metrics.command('collect [post-id]'))
+  withConnection(metrics.command('collect [post-id]'))
     .description('Read numbers now: one post, or every post of the period not read in the last hour (at most --max)')
     .option('--days <n>', 'period for all posts', '7')
     .option('--platform <id>', 'only this platform')
@@ -143,7 +120,7 @@ export const metricsCommands: CommandModule = (program) => {
       });
     });
 
-  conn(metrics.command('show [post-id]'))
+  withConnection(metrics.command('show [post-id]'))
     .description('One post (series, 爆款分 with every feature, comment sentiment), or the overview and top posts')
     .option('--days <n>', 'overview period', '30')
     .option('--platform <id>', 'only this platform')
@@ -163,7 +140,7 @@ export const metricsCommands: CommandModule = (program) => {
       });
     });
 
-  conn(metrics.command('export'))
+  withConnection(metrics.command('export'))
     .description('The post table as CSV or XLSX')
     .option('--format <f>', 'csv | xlsx', 'csv')
     .option('--platform <id>', 'only this platform')
@@ -179,7 +156,7 @@ export const metricsCommands: CommandModule = (program) => {
     });
 
   const report = program.command('report').description('Reports from your numbers');
-  conn(report.command('weekly'))
+  withConnection(report.command('weekly'))
     .description('周报: the last 7 days per platform, top posts, their audience, and (with --niche) the analytics graph\'s review and next week\'s topics')
     .option('--niche <text>', 'your niche: runs graphs/analytics.yaml for the review and topic ideas')
     .option('--platform <id>', 'platform for the topic ideas', 'xiaohongshu')

@@ -2,18 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { Command } from 'commander';
 import { publishPlatforms } from '@creatorflow/platforms';
-import { openClient, type ApiClient } from '../api-client.ts';
+import type { ApiClient } from '../api-client.ts';
+import { withClient, withConnection, type Connection } from './connection.ts';
 import type { CommandModule } from './types.ts';
 
-interface Conn {
-  home?: string;
-  url?: string;
-  token?: string;
-  workspace?: string;
-  json?: boolean;
-}
+type Conn = Connection;
 
 interface Job {
   id: string;
@@ -27,23 +21,6 @@ interface Job {
   error_message: string | null;
   action: { type: string; message?: string; publish_page_url?: string; checklist?: string[] } | null;
   attempts?: Array<{ number: number; method: string; status: string; duration_ms: number | null; error_code: string | null; error_message: string | null; screenshot_url: string | null }>;
-}
-
-const conn = (c: Command) =>
-  c
-    .option('--home <dir>', 'local data directory')
-    .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL)')
-    .option('--token <token>', 'API token for --url')
-    .option('--workspace <id>', 'workspace id')
-    .option('--json', 'print JSON');
-
-async function withClient<T>(o: Conn, fn: (c: ApiClient) => Promise<T>): Promise<T> {
-  const client = await openClient({ home: o.home, url: o.url, token: o.token, workspace: o.workspace });
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
 }
 
 const out = (o: Conn, data: unknown, text: string): void => {
@@ -147,7 +124,7 @@ async function follow(client: ApiClient, ids: string[]): Promise<Job[]> {
 export const publishCommands: CommandModule = (program) => {
   const vault = program.command('vault').description('Credential vault: master password / 凭据保险库');
   for (const [name, desc] of [['init', 'set the master password'], ['unlock', 'check the master password'], ['status', 'show vault status']] as const) {
-    conn(vault.command(name).description(desc)).action((o: Conn) =>
+    withConnection(vault.command(name).description(desc)).action((o: Conn) =>
       withClient(o, async (c) => {
         if (name === 'init') await c.request('POST', '/api/publish/vault/init', { password: await masterPassword('新主密码 / new master password: ') });
         if (name === 'unlock') await c.request('POST', '/api/publish/vault/unlock', { password: await masterPassword() });
@@ -156,10 +133,10 @@ export const publishCommands: CommandModule = (program) => {
       }),
     );
   }
-  conn(vault.command('reset').description('forgotten password: delete every credential').requiredOption('--yes-delete-all-credentials', 'confirm')).action((o: Conn) =>
+  withConnection(vault.command('reset').description('forgotten password: delete every credential').requiredOption('--yes-delete-all-credentials', 'confirm')).action((o: Conn) =>
     withClient(o, async (c) => out(o, await c.request('POST', '/api/publish/vault/reset', { confirm: 'DELETE ALL CREDENTIALS' }), 'Vault reset: every credential was deleted. Set a new master password and log in to each account again.')),
   );
-  conn(vault.command('wipe-cloud').description('delete every cloud copy of every credential')).action((o: Conn) =>
+  withConnection(vault.command('wipe-cloud').description('delete every cloud copy of every credential')).action((o: Conn) =>
     withClient(o, async (c) => {
       const r = await c.request<{ deleted: number }>('POST', '/api/publish/vault/wipe-cloud');
       out(o, r, `Deleted ${r.deleted} cloud copies.`);
@@ -167,7 +144,7 @@ export const publishCommands: CommandModule = (program) => {
   );
 
   const accounts = program.command('accounts').description('Platform accounts / 账号矩阵');
-  conn(
+  withConnection(
     accounts
       .command('add <platform> <name>')
       .description(`add an account (${publishPlatforms().map((p) => p.id).join(', ')})`)
@@ -185,13 +162,13 @@ export const publishCommands: CommandModule = (program) => {
       out(o, a, `Added ${platform}:${name} (${a.id})`);
     }),
   );
-  conn(accounts.command('list').description('list accounts')).action((o: Conn) =>
+  withConnection(accounts.command('list').description('list accounts')).action((o: Conn) =>
     withClient(o, async (c) => {
       const r = await c.request<{ accounts: Array<Record<string, unknown>> }>('GET', '/api/publish/accounts');
       out(o, r, r.accounts.map((a) => `${a.platform}:${a.name}\t${a.nickname ?? '-'}\t${a.login_status}\t${a.credential_mode}\t${a.id}`).join('\n') || '(no accounts)');
     }),
   );
-  conn(
+  withConnection(
     accounts
       .command('check <account>')
       .description('check the login of platform:name or an id; --deep opens the editor and verifies every step of the flow (nothing is published)')
@@ -213,7 +190,7 @@ export const publishCommands: CommandModule = (program) => {
       if (!r.ok) process.exitCode = 1;
     }),
   );
-  conn(accounts.command('login <account>').description('log in: opens a browser window (QR or password), or --cookies').option('--cookies <header>', 'paste cookies "a=1; b=2" instead')).action(
+  withConnection(accounts.command('login <account>').description('log in: opens a browser window (QR or password), or --cookies').option('--cookies <header>', 'paste cookies "a=1; b=2" instead')).action(
     (ref: string, o: Conn & { cookies?: string }) =>
       withClient(o, async (c) => {
         await unlock(c);
@@ -235,7 +212,7 @@ export const publishCommands: CommandModule = (program) => {
       }),
   );
 
-  conn(
+  withConnection(
     program
       .command('publish <work>')
       .description('publish a library work to accounts now, at a time, or as a batch / 一键发布')
@@ -266,14 +243,14 @@ export const publishCommands: CommandModule = (program) => {
   );
 
   const jobs = program.command('jobs').description('Publish jobs / 发布任务');
-  conn(jobs.command('list').description('list jobs').option('--status <status>', 'filter by status')).action((o: Conn & { status?: string }) =>
+  withConnection(jobs.command('list').description('list jobs').option('--status <status>', 'filter by status')).action((o: Conn & { status?: string }) =>
     withClient(o, async (c) => {
       // The first page, newest first (`{ items, next_cursor }`).
       const r = await c.request<{ items: Job[]; next_cursor: string | null }>('GET', `/api/publish/jobs${o.status ? `?status=${encodeURIComponent(o.status)}` : ''}`);
       out(o, r, r.items.map((j) => `${j.id}\t${j.platform}\t${j.status}\t${j.run_at}\t${j.title}`).join('\n') || '(no jobs)');
     }),
   );
-  conn(jobs.command('show <id>').description('a job with its attempts')).action((id: string, o: Conn) =>
+  withConnection(jobs.command('show <id>').description('a job with its attempts')).action((id: string, o: Conn) =>
     withClient(o, async (c) => {
       const j = await c.request<Job>('GET', `/api/publish/jobs/${id}`);
       const lines = (j.attempts ?? []).map((a) => `  #${a.number} ${a.method} ${a.status} ${a.duration_ms ?? '-'}ms ${a.error_code ?? ''} ${a.error_message ?? ''}${a.screenshot_url ? ` screenshot: ${a.screenshot_url}` : ''}`);
@@ -281,14 +258,14 @@ export const publishCommands: CommandModule = (program) => {
     }),
   );
   for (const verb of ['cancel', 'retry'] as const) {
-    conn(jobs.command(`${verb} <id>`).description(`${verb} a job`)).action((id: string, o: Conn) =>
+    withConnection(jobs.command(`${verb} <id>`).description(`${verb} a job`)).action((id: string, o: Conn) =>
       withClient(o, async (c) => {
         const j = await c.request<Job>('POST', `/api/publish/jobs/${id}/${verb}`);
         out(o, j, describeJob(j));
       }),
     );
   }
-  conn(jobs.command('done <id> <url>').description('assist: the post is published by hand at <url>')).action((id: string, url: string, o: Conn) =>
+  withConnection(jobs.command('done <id> <url>').description('assist: the post is published by hand at <url>')).action((id: string, url: string, o: Conn) =>
     withClient(o, async (c) => out(o, await c.request<Job>('POST', `/api/publish/jobs/${id}/complete`, { url }), 'Marked as published.')),
   );
 };

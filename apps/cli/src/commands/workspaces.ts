@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
-import { openClient, type ApiClient, type ClientOptions } from '../api-client.ts';
+import type { ApiClient } from '../api-client.ts';
+import { withClient, type Connection } from './connection.ts';
 import type { CommandModule } from './types.ts';
 
-interface CommonOptions {
-  home?: string;
-  url?: string;
-  token?: string;
-  workspace?: string;
-  json?: boolean;
-}
+type CommonOptions = Connection;
 
 interface Page<T> {
   items: T[];
@@ -22,16 +17,6 @@ function withConnection(command: Command): Command {
     .option('--url <url>', 'cloud server URL (or CREATORFLOW_URL); with --token / CREATORFLOW_TOKEN')
     .option('--token <token>', 'API token for --url')
     .option('--json', 'print JSON');
-}
-
-async function withClient<T>(opts: CommonOptions, fn: (client: ApiClient) => Promise<T>): Promise<T> {
-  const options: ClientOptions = { home: opts.home, url: opts.url, token: opts.token, workspace: opts.workspace };
-  const client = await openClient(options);
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
 }
 
 /** Every page of a list endpoint. */

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { CreatorFlowError, onFirstUse } from '@creatorflow/core';
+import { CreatorFlowError } from '@creatorflow/core';
+import { resvg } from '../lazy-libs.ts';
 import { parseSource } from '../markdown/document.ts';
 import { locateCjkFont } from '../covers/fonts.ts';
 import { getProfile } from '../profiles/index.ts';
@@ -7,10 +7,6 @@ import { markdownBlocks } from './blocks.ts';
 import { glyphFaces, glyphLine, measure, type GlyphFace } from './glyphs.ts';
 import { CARD, layoutCards, wrapLines, type Drawn, type Ink, type LaidOutPage, type Measure } from './layout.ts';
 import { getCardTheme, type CardTheme } from './themes.ts';
-
-// resvg's native module loads with the first rendered image, not at start-up.
-const require = createRequire(import.meta.url);
-const resvg = onFirstUse(() => require('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
 
 export interface CarouselRequest {
   title: string;

@@ -1,15 +1,11 @@
-import { createRequire } from 'node:module';
-import { CreatorFlowError, onFirstUse } from '@creatorflow/core';
+import { CreatorFlowError } from '@creatorflow/core';
+import { resvg } from '../lazy-libs.ts';
 import { getProfile } from '../profiles/index.ts';
 import { escapeHtml } from '../wechat/code.ts';
 import { imageSize } from '../images/image-size.ts';
 import { locateCjkFont, type CjkFont } from './fonts.ts';
 import { fitText, type FittedText } from './text-layout.ts';
 import { getCoverTemplate, type CoverTemplate, type TextStyle } from './templates.ts';
-
-// resvg's native module loads with the first rendered image, not at start-up.
-const require = createRequire(import.meta.url);
-const resvg = onFirstUse(() => require('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
 
 export interface CoverRequest {
   title: string;

@@ -1,16 +1,10 @@
-import { createRequire } from 'node:module';
-import { onFirstUse } from '@creatorflow/core';
+import { cheerio, juice } from '../lazy-libs.ts';
 import type { PlatformProfile } from '../profiles/index.ts';
 import { renderHtml } from '../formatters/html-render.ts';
 import type { Footnote, ImageRef } from '../formatters/types.ts';
 import { resolveCssVariables, stripUnsupportedAtRules } from './css.ts';
 import { markFigures, markLists, referencesHtml, stripForWechat } from './structure.ts';
 import { themeCss } from './themes.ts';
-
-// cheerio and juice (~50 MB resident together) load with the first 公众号 formatting, not at start-up.
-const require = createRequire(import.meta.url);
-const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
-const juice = onFirstUse(() => require('juice') as typeof import('juice'));
 
 export interface WechatHtml {
   html: string;

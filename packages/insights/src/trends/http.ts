@@ -1,5 +1,12 @@
-import { CreatorFlowError } from '@creatorflow/core';
+import { createRequire } from 'node:module';
+import { CreatorFlowError, onFirstUse } from '@creatorflow/core';
 import type { SourceFetchContext } from './types.ts';
+
+// cheerio (~25 MB resident) loads with the first HTML hot list, not at start-up.
+const require = createRequire(import.meta.url);
+const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
+/** cheerio's `load`, for the lists that answer HTML. */
+export const loadHtml: (typeof import('cheerio'))['load'] = (...args) => cheerio().load(...args);
 
 /**
  * A current desktop Chrome UA: several lists answer a bot UA with an empty page

@@ -1,12 +1,7 @@
-import { createRequire } from 'node:module';
-import { onFirstUse } from '@creatorflow/core';
 import type { LanguageModelV3DataContent, LanguageModelV3FilePart, LanguageModelV3Prompt, LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
 import type { ModelMessage } from 'ai';
 import type { ChatMessage, ContentPart, ToolCall } from '@creatorflow/core';
-
-// The AI SDK (~20 MB resident, a second to load) loads with the first tool loop, not at start-up.
-const require = createRequire(import.meta.url);
-const aiModule = onFirstUse(() => require('ai') as typeof import('ai'));
+import { aiModule } from './ai-module.ts';
 
 /**
  * The AI SDK's prompt as the port's messages. The port speaks the OpenAI

@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module';
-import { onFirstUse } from '@creatorflow/core';
 import type { Tool } from 'ai';
 import type { ChatRequest, ChatResult, ToolLoopRequest, ToolLoopResult, ToolLoopRunner } from '@creatorflow/core';
 import { LlmPortLanguageModel } from './language-model.ts';
 import { toModelMessages } from './prompt.ts';
-
-// The AI SDK (~20 MB resident, a second to load) loads with the first tool loop, not at start-up.
-const require = createRequire(import.meta.url);
-const aiModule = onFirstUse(() => require('ai') as typeof import('ai'));
+import { aiModule } from './ai-module.ts';
 
 const FINISH: Record<string, ChatResult['finishReason']> = {
   stop: 'stop',
@@ -51,22 +46,23 @@ export class AiSdkToolLoop implements ToolLoopRunner {
       queue = next.catch(() => undefined);
       return next;
     };
+    const { jsonSchema, stepCountIs, streamText, tool } = aiModule();
     const tools: Record<string, Tool> = {};
     for (const spec of request.tools) {
-      tools[spec.name] = aiModule().tool({
+      tools[spec.name] = tool({
         description: spec.description,
         // No validation here: the registry checks arguments with the tool's zod schema and the model hears why they were wrong.
-        inputSchema: aiModule().jsonSchema(spec.parameters),
+        inputSchema: jsonSchema(spec.parameters),
         execute: (input: unknown, { toolCallId, abortSignal }) => serial(() => request.runTool({ id: toolCallId, name: spec.name, input }, abortSignal ?? request.signal)),
       });
     }
-    const result = aiModule().streamText({
+    const result = streamText({
       model,
       messages: toModelMessages(request.messages),
       allowSystemInMessages: true,
       tools,
       toolChoice: 'auto',
-      stopWhen: aiModule().stepCountIs(request.maxSteps),
+      stopWhen: stepCountIs(request.maxSteps),
       maxRetries: 0,
       abortSignal: request.signal,
       temperature: request.temperature,

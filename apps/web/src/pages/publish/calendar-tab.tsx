@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import type { PublishJob } from '../../api/publish.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { JOB_COLOR } from './jobs-tab.tsx';
+import { JOB_COLOR } from '../../lib/job-status.ts';
 
 const DRAG_TYPE = 'application/x-creatorflow-job';
 

@@ -6,18 +6,9 @@ import type { JobStatus, PublishJob } from '../../api/publish.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { JOB_COLOR } from '../../lib/job-status.ts';
 import { shortTime } from '../../lib/time.ts';
 import { JobDetail } from './job-detail.tsx';
-
-export const JOB_COLOR: Record<JobStatus, string> = {
-  scheduled: 'purple',
-  queued: 'blue',
-  running: 'processing',
-  published: 'green',
-  needs_action: 'orange',
-  failed: 'red',
-  cancelled: 'default',
-};
 
 export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: () => void }) {
   const { t, locale } = useI18n();

@@ -3,18 +3,7 @@ import type { Work } from '../../api/library.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { platformName } from '../../lib/platforms.ts';
 import { shortTime } from '../../lib/time.ts';
-
-type Publication = Work['publications'][number];
-
-const COLOR: Record<Publication['status'], string> = {
-  scheduled: 'purple',
-  queued: 'blue',
-  running: 'processing',
-  published: 'green',
-  needs_action: 'orange',
-  failed: 'red',
-  cancelled: 'default',
-};
+import { JOB_COLOR } from '../../lib/job-status.ts';
 
 /** Where a work went: per account, the platform, the job's state and — once live — when and the link to the post. */
 export function Publications({ work, compact = false }: { work: Work; compact?: boolean }) {
@@ -32,7 +21,7 @@ export function Publications({ work, compact = false }: { work: Work; compact?: 
           </>
         );
         return (
-          <Tag key={`${p.account_id}-${p.job_id}`} color={COLOR[p.status]} data-testid="work-publication" data-platform={p.platform} style={{ marginInlineEnd: 0 }}>
+          <Tag key={`${p.account_id}-${p.job_id}`} color={JOB_COLOR[p.status]} data-testid="work-publication" data-platform={p.platform} style={{ marginInlineEnd: 0 }}>
             {p.url ? (
               <Typography.Link href={p.url} target="_blank" rel="noreferrer" onClick={(e) => e.stopPropagation()} data-testid="publication-link">
                 {label}

@@ -1,13 +1,6 @@
-import { createRequire } from 'node:module';
-import { onFirstUse } from '@creatorflow/core';
-import { SourceError, absoluteUrl, at, embeddedJson, getJson, getText, listAt, parseHot, str, unwrapJsonp } from '../http.ts';
+import { SourceError, absoluteUrl, at, embeddedJson, getJson, getText, listAt, parseHot, str, unwrapJsonp, loadHtml as load } from '../http.ts';
 import type { TrendSource } from '../types.ts';
 import { clean, DAILYHOT, defineSource, NEWSNOW } from './define.ts';
-
-// cheerio (~25 MB resident) loads with the first HTML hot list, not at start-up.
-const require = createRequire(import.meta.url);
-const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
-const load: (typeof import('cheerio'))['load'] = (...args) => cheerio().load(...args);
 
 export const thepaper = defineSource({
   id: 'thepaper', name: '澎湃热榜', nameEn: 'The Paper hot news', list: '热榜', platform: 'thepaper', category: 'news',

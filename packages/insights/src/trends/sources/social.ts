@@ -1,13 +1,6 @@
-import { createRequire } from 'node:module';
-import { onFirstUse } from '@creatorflow/core';
-import { SourceError, at, embeddedJson, getJson, getText, listAt, MOBILE_UA, parseHot, str, unwrapJsonp } from '../http.ts';
+import { SourceError, at, embeddedJson, getJson, getText, listAt, MOBILE_UA, parseHot, str, unwrapJsonp, loadHtml as load } from '../http.ts';
 import type { RawTrendItem, TrendSource } from '../types.ts';
 import { clean, DAILYHOT, defineSource, NEWSNOW } from './define.ts';
-
-// cheerio (~25 MB resident) loads with the first HTML hot list, not at start-up.
-const require = createRequire(import.meta.url);
-const cheerio = onFirstUse(() => require('cheerio') as typeof import('cheerio'));
-const load: (typeof import('cheerio'))['load'] = (...args) => cheerio().load(...args);
 
 /** 微博热搜 through the mobile container API (no visitor cookie needed, unlike s.weibo.com's HTML). */
 export const weibo = defineSource({

@@ -41,7 +41,7 @@ export default function SettingsPage() {
               size="small"
               items={[
                 { key: 'mode', label: t('settings.mode'), children: health.data ? (cloud ? t('shell.cloudMode') : t('shell.localMode')) : '—' },
-                { key: 'db', label: t('settings.database'), children: health.data?.db ?? '—' },
+                { key: 'db', label: t('settings.database'), children: health.data?.db ? t(`settings.db.${health.data.db}`) : '—' },
                 { key: 'version', label: t('settings.version'), children: health.data?.version ?? '—' },
                 {
                   key: 'data',

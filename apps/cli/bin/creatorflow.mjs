@@ -7,7 +7,8 @@
 import { CLI_ENTRY, ensureServerBuild } from '../../../scripts/build-server.mjs';
 
 try {
-  await ensureServerBuild();
+  // Said only to a person at a terminal: scripts and `--json` readers get the command's own output alone.
+  await ensureServerBuild({ log: process.stderr.isTTY ? console.error : () => {} });
 } catch (error) {
   process.stderr.write(`创流：编译失败 / Compiling CreatorFlow failed:\n${error.message}\n`);
   process.exit(1);

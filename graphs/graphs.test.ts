@@ -4,13 +4,14 @@ import { formatIssue, parseGraph, resolveInputs, validateGraphSource } from '@cr
 
 const dir = new URL('./', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-const planned = new Set(['publish_work', 'collect_metrics']);
+const planned = new Set(['collect_metrics']);
 const available = new Set([
   'knowledge_search',
   'save_work',
   'load_work',
   'http_fetch',
   'format_for_platform',
+  'publish_work',
   'generate_image',
   'illustrate_article',
   'render_cover',

@@ -24,6 +24,8 @@ export type PublishErrorCode =
   | 'PUBLISH_JOB_STATE'
   | 'PUBLISH_CAPACITY'
   | 'PUBLISH_VIDEO_REQUIRED'
+  | 'PUBLISH_NO_ACCOUNT'
+  | 'PUBLISH_ACCOUNT_AMBIGUOUS'
   | `WECHAT_${string}`;
 
 export class PublishError extends CreatorFlowError {

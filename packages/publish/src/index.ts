@@ -20,3 +20,7 @@ export * from './platforms/browser/pool.ts';
 export * from './platforms/browser/breakers.ts';
 export * from './platforms/browser/login-session.ts';
 export * from './runtime.ts';
+export * from './works/work-source.ts';
+export * from './works/run-versions.ts';
+export * from './works/work-content.ts';
+export * from './tools/publish-work.ts';

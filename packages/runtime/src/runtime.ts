@@ -9,7 +9,7 @@ import { GraphLibrary } from './graph-library.ts';
 import { McpServerService } from './mcp-servers.ts';
 import { RunService } from './run-service.ts';
 import { RunWorker } from './run-worker.ts';
-import { buildToolRegistry } from './tools/registry.ts';
+import { buildToolRegistry, type ToolWiring } from './tools/registry.ts';
 
 export { RUNS_QUEUE } from './run-worker.ts';
 export type { RuntimeBus } from './event-bus.ts';
@@ -36,6 +36,8 @@ export interface RuntimeDeps {
   concurrency?: number;
   perUser?: number;
   runLeaseMs?: number;
+  /** The publish domain for `publish_work` (built on first use by the process). */
+  publish?: ToolWiring['publish'];
 }
 
 /**
@@ -56,7 +58,7 @@ export interface Runtime {
 
 export function createRuntime(deps: RuntimeDeps): Runtime {
   const httpGuard = deps.egress ?? egressGuardFor(deps.mode);
-  const { registry: tools, placeholders } = buildToolRegistry({ mode: deps.mode, database: deps.database, secretKey: deps.secretKey, library: deps.library, llm: deps.llm, httpFetchAllow: deps.httpFetchAllow, egress: httpGuard });
+  const { registry: tools, placeholders } = buildToolRegistry({ mode: deps.mode, database: deps.database, secretKey: deps.secretKey, library: deps.library, llm: deps.llm, httpFetchAllow: deps.httpFetchAllow, egress: httpGuard, publish: deps.publish });
 
   const bus: RuntimeBus = deps.mode === 'cloud' && deps.redis ? new RedisBus(deps.redis, deps.logger) : new InProcessBus();
   const graphs = new GraphLibrary(deps.database, () => ({

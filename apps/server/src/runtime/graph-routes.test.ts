@@ -15,17 +15,17 @@ interface Listed {
 }
 
 describe('GET /api/graphs', () => {
-  it('marks a graph that needs a placeholder tool as not runnable, with the tools and the reason', async () => {
+  it('marks every shipped graph runnable once its tools are real', async () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/graphs', headers: server.localHeaders });
     expect(res.statusCode).toBe(200);
     const byName = new Map((res.json() as { items: Listed[] }).items.map((g) => [g.name, g]));
     // The content graphs' tools are all real (wired in packages/runtime/src/tools/registry.ts).
-    for (const name of ['content-creation', 'video-script', 'viral-content']) {
+    // publish-workflow: publish_work is the publish domain's (packages/publish tools/publish-work.ts, wired in the registry).
+    for (const name of ['content-creation', 'video-script', 'viral-content', 'publish-workflow']) {
       expect(byName.get(name), name).toMatchObject({ runnable: true, unavailable_tools: [], not_runnable_reason: null });
     }
     // analytics: collect_metrics is real (insights, wired in the registry); trend_topics is the trends domain's to wire.
     expect(byName.get('analytics')!.unavailable_tools).not.toContain('collect_metrics');
-    expect(byName.get('publish-workflow')).toMatchObject({ runnable: false, unavailable_tools: ['publish_work'] });
   });
 
   it('lists the content tools without any content route having registered them', async () => {
@@ -34,5 +34,9 @@ describe('GET /api/graphs', () => {
     for (const name of ['format_for_platform', 'suggest_titles', 'write_video_script', 'render_cover', 'generate_image', 'illustrate_article', 'collect_metrics', 'post_metrics', 'comment_sentiment']) {
       expect(tools.find((t) => t.name === name), name).toMatchObject({ status: { available: true } });
     }
+    // publish_work publishes: the router keeps its graphs on the user's machine, and it cannot be called outside a graph.
+    expect(tools.find((t) => t.name === 'publish_work')).toMatchObject({ status: { available: true }, capabilities: expect.arrayContaining(['publish']) });
+    const direct = await server.app.inject({ method: 'POST', url: '/api/tools/publish_work/call', headers: server.localHeaders, payload: { args: { work_id: 'x', platform: 'wechat_mp' } } });
+    expect(direct.json()).toMatchObject({ code: 'TOOL_CALL_REFUSED' });
   });
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { rememberSecret, type Clock, type JobQueue } from '@creatorflow/core';
@@ -5,6 +6,7 @@ import type { Database } from '@creatorflow/db';
 import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library';
 import { EgressGuard, type EgressPolicy } from '@creatorflow/net';
 import type { LlmService } from '@creatorflow/llm';
+import { createPublishRuntime, type PublishRuntime } from '@creatorflow/publish';
 import { createJobQueue } from '../jobs/index.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import type { Config } from './config.ts';
@@ -21,6 +23,11 @@ export interface ProcessDeps {
   onClose(fn: () => Promise<void> | void): void;
   /** Egress policy overrides (tests inject a hostile resolver here). */
   egress?: Partial<EgressPolicy>;
+  /**
+   * The process's publish domain (the API server's `ctx.publish`). Without it (a cloud worker) one is built on
+   * first use of `publish_work`, only to create jobs: the API servers run them from the shared queue.
+   */
+  publish?: () => PublishRuntime;
 }
 
 /** The services every process that runs graphs shares: the local/cloud server and `creatorflow worker`. */
@@ -50,6 +57,26 @@ export function createProcessServices(config: Config, deps: ProcessDeps): Proces
   deps.onClose(() => llm.close());
   const library = createLibrary({ database, clock, blobs: blobStoreFor({ home: config.home, s3: config.s3 }) });
   let runtime: Runtime | undefined;
+  let ownPublish: PublishRuntime | undefined;
+  const publishDomain = (): PublishRuntime => {
+    if (deps.publish) return deps.publish();
+    if (!ownPublish) {
+      ownPublish = createPublishRuntime({ database, jobs, clock, serverSecret: secretKey, dataDir: join(config.home, 'publish'), mode: config.mode, chromiumPath: config.chromiumPath, log: logger.child({ domain: 'publish' }), egress });
+      const built = ownPublish;
+      deps.onClose(() => built.close());
+    }
+    return ownPublish;
+  };
+  const publish = () => {
+    const rt = publishDomain();
+    return {
+      service: rt.service,
+      accounts: rt.accounts,
+      repo: rt.repo,
+      clock,
+      source: { mode: config.mode, library, mediaDir: join(config.home, 'publish', 'media'), finishedRuns: (workspaceId: string, limit: number) => runtime!.runs.list(workspaceId, { limit, status: 'completed' }) },
+    };
+  };
   return {
     jobs,
     llm,
@@ -57,7 +84,7 @@ export function createProcessServices(config: Config, deps: ProcessDeps): Proces
     egress,
     runtime() {
       if (!runtime) {
-        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow, egress });
+        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow, egress, publish });
         const built = runtime;
         deps.onClose(() => built.close());
       }

@@ -24,7 +24,6 @@ export function plannedTool(name: string, description: string, providedBy: strin
 }
 
 export const PLANNED_TOOLS: Array<[string, string, string]> = [
-  ['publish_work', 'Publish or schedule a work on a connected platform account.', 'the publishing domain (packages/publish)'],
   ['collect_metrics', 'Collect views, likes, comments and shares of published posts.', 'the insights domain (packages/insights)'],
   ['trend_topics', 'Trending topics for a niche and platform.', 'the insights domain (packages/insights)'],
 ];

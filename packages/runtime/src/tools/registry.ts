@@ -7,6 +7,7 @@ import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
 import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { contentTools } from '@creatorflow/content/tools/content-tools';
 import { metricsDomain, metricsTools } from '@creatorflow/insights';
+import { publishWorkTool, type PublishToolDeps } from '@creatorflow/publish/tools/publish-work';
 import { httpFetchTool } from './http-fetch.ts';
 import { knowledgeSearchTool, loadWorkTool, saveWorkTool } from './library-tools.ts';
 import { PLANNED_TOOLS, plannedTool } from './planned.ts';
@@ -24,6 +25,8 @@ export interface ToolWiring {
   httpFetchAllow?: string[];
   /** The egress guard for `http_fetch` and image services (cloud mode: internal targets refused). */
   egress?: EgressGuard;
+  /** The publish domain for `publish_work` (job service, accounts, works); a function because it is built after the registry. */
+  publish?: () => PublishToolDeps | undefined;
 }
 
 export interface WiredTools {
@@ -34,7 +37,7 @@ export interface WiredTools {
 
 /**
  * Every tool a graph can call, for every process that runs graphs (local
- * server, cloud server, cloud worker, CLI): http, library, content, and a
+ * server, cloud server, cloud worker, CLI): http, library, content, metrics, publish, and a
  * placeholder for each tool of a domain not built yet. Workspace MCP tools
  * (`mcp.<server>.<tool>`) are connected per run by the worker, on top of these.
  * This is the only place tools are registered: no route plugin adds any.
@@ -52,6 +55,8 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   }
   // Own-post metrics: the domain is looked up when a tool runs, so a server's (its clock, its vault) is the one used.
   for (const tool of metricsTools(() => metricsDomain(wiring.database, { secretKey: wiring.secretKey, llm: wiring.llm }))) registry.register(tool);
+  // Publishing: jobs are rows and queue entries shared by every copy, so whichever process runs the graph creates them.
+  registry.register(publishWorkTool(() => wiring.publish?.()));
   const placeholders = new Map<string, string>();
   for (const [name, description, providedBy] of PLANNED_TOOLS) {
     if (registry.names().includes(name)) continue;

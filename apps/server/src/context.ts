@@ -126,8 +126,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
     // Jobs, the LLM layer, the library and the runtime (with every tool) are built as in `creatorflow worker`.
     // `publish_work` creates jobs through this server's publish domain (ctx.publish, built on first use).
-    let built: AppContext | undefined;
-    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress, publish: () => built!.publish });
+    const late: { ctx?: AppContext } = {};
+    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress, publish: () => late.ctx!.publish });
     // Not an onClose entry: `close` stops jobs before everything else (see above).
     stopJobs = () => services.jobs.close();
     const ctx: Omit<AppContext, 'publish' | 'trends'> = {
@@ -150,8 +150,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
       onClose,
       close,
     };
-    built = withDomainServices(ctx, options.publish);
-    return built;
+    late.ctx = withDomainServices(ctx, options.publish);
+    return late.ctx;
   } catch (error) {
     await close();
     throw error;

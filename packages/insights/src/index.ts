@@ -28,3 +28,6 @@ export { classifyComments } from './sentiment/classify.ts';
 export { SENTIMENT_CLASSES, SENTIMENT_LABELS, type SentimentClass } from './sentiment/lexicon.ts';
 export * from './alerts/bots.ts';
 export * from './alerts/rules.ts';
+export { BettaFishClient, type BettaFishTask } from './bettafish/client.ts';
+export { OpinionReports, bettafishUrl, reportText, type OpinionReport, type ReportStage } from './bettafish/reports.ts';
+export { publicOpinionReportTool } from './bettafish/tools.ts';

@@ -11,6 +11,7 @@ import { publishRoutes } from '../publish/routes.ts';
 import { cloudLinkRoutes } from '../cloud-link/routes.ts';
 import { trendsRoutes } from '../trends/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
+import { opinionRoutes } from '../opinion/routes.ts';
 
 /** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
@@ -25,6 +26,7 @@ const ALL: RoutePlugin[] = [
   cloudLinkRoutes,
   trendsRoutes,
   analyticsRoutes,
+  opinionRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

@@ -15,7 +15,8 @@ import * as llm from './messages/llm.ts';
 import * as cloud from './messages/cloud.ts';
 import * as analytics from './messages/analytics.ts';
 import * as trends from './messages/trends.ts';
+import * as opinion from './messages/opinion.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...publishTools.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...publishTools.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh, ...opinion.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...publishTools.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...publishTools.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en, ...opinion.en };

@@ -88,3 +88,26 @@ export const trendSuggestions = pgTable('trend_suggestions', {
   payload: jsonb('payload').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+// BettaFish public-opinion reports (0610): SQL in packages/insights/src/bettafish/reports.ts.
+export const bettafishReports = pgTable('bettafish_reports', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  topic: text('topic').notNull(),
+  stage: text('stage', { enum: ['searching', 'generating', 'completed', 'failed'] }).notNull(),
+  taskId: text('task_id'),
+  progress: integer('progress').notNull().default(0),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+  html: text('html'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});
+
+export const bettafishConnections = pgTable('bettafish_connections', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  url: text('url').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

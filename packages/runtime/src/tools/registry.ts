@@ -6,7 +6,7 @@ import type { ImageStore } from '@creatorflow/content';
 import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
 import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { contentTools } from '@creatorflow/content/tools/content-tools';
-import { metricsDomain, metricsTools } from '@creatorflow/insights';
+import { OpinionReports, bettafishUrl, metricsDomain, metricsTools, publicOpinionReportTool } from '@creatorflow/insights';
 import { publishWorkTool, type PublishToolDeps } from '@creatorflow/publish/tools/publish-work';
 import { httpFetchTool } from './http-fetch.ts';
 import { knowledgeSearchTool, loadWorkTool, saveWorkTool } from './library-tools.ts';
@@ -57,6 +57,9 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   for (const tool of metricsTools(() => metricsDomain(wiring.database, { secretKey: wiring.secretKey, llm: wiring.llm }))) registry.register(tool);
   // Publishing: jobs are rows and queue entries shared by every copy, so whichever process runs the graph creates them.
   registry.register(publishWorkTool(() => wiring.publish?.()));
+  // BettaFish 舆情报告: BETTAFISH_URL, else the workspace's own server (through the egress guard).
+  const userGuard = wiring.egress ?? egressGuardFor(wiring.mode);
+  registry.register(publicOpinionReportTool(() => new OpinionReports({ database: wiring.database, serverUrl: () => bettafishUrl(), userHttp: { fetch: userGuard.asFetch() } })));
   const placeholders = new Map<string, string>();
   for (const [name, description, providedBy] of PLANNED_TOOLS) {
     if (registry.names().includes(name)) continue;

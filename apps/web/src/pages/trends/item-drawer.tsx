@@ -1,4 +1,4 @@
-import { BulbOutlined, LinkOutlined } from '@ant-design/icons';
+import { BulbOutlined, FileSearchOutlined, LinkOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Grid, Segmented, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -72,6 +72,9 @@ function DetailBody({ detail, days, setDays }: { detail: TrendItemDetail; days: 
         <Button icon={<LinkOutlined />} href={item.url} target="_blank" rel="noreferrer">{t('trends.openOnSite')}</Button>
         <Button icon={<BulbOutlined />} onClick={() => navigate(`/topics?niche=${encodeURIComponent(item.keywords.slice(0, 3).join(' ') || item.title)}`)} data-testid="make-topics">
           {t('trends.makeTopics')}
+        </Button>
+        <Button icon={<FileSearchOutlined />} onClick={() => navigate(`/trends?tab=opinion&topic=${encodeURIComponent(item.title)}`)} data-testid="make-opinion">
+          {t('opinion.fromItem')}
         </Button>
       </Space>
     </Space>

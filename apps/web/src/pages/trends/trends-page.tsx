@@ -13,6 +13,7 @@ import { ItemDrawer } from './item-drawer.tsx';
 import { SOURCES_KEY, useRefreshSource } from './use-refresh.ts';
 import { NicheTab } from './niche-tab.tsx';
 import { SourcesTab } from './sources-tab.tsx';
+import { OpinionTab } from './opinion-tab.tsx';
 import { SourceHealthLine, SourceStatusTag } from './trend-bits.tsx';
 import { ClusterList, ItemList } from './trend-lists.tsx';
 
@@ -118,7 +119,7 @@ function BoardsTab({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
-const TABS = ['merged', 'boards', 'niche', 'sources'] as const;
+const TABS = ['merged', 'boards', 'niche', 'opinion', 'sources'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 热点: the merged view, a board per source, my niche's risers, and source health. */
@@ -144,6 +145,7 @@ export default function TrendsPage() {
           { key: 'merged', label: t('trends.tab.merged'), children: <MergedTab onOpen={setItemId} onGoSources={() => setTab('sources')} /> },
           { key: 'boards', label: t('trends.tab.boards'), children: <BoardsTab onOpen={setItemId} /> },
           { key: 'niche', label: t('trends.tab.niche'), children: <NicheTab onOpen={setItemId} /> },
+          { key: 'opinion', label: t('trends.tab.opinion'), children: <OpinionTab initialTopic={params.get('topic') ?? undefined} /> },
           { key: 'sources', label: t('trends.tab.sources'), children: <SourcesTab /> },
         ]}
       />

@@ -129,7 +129,7 @@ describe('the creator main flow in Chromium', () => {
     // The account matrix: a 公众号 on the (fake) official API and a 知乎 account on the replica site, logged in by pasting its session cookie.
     await page.goto(`${app.url}/publish`);
     await page.getByTestId('add-account').click();
-    await choose(page, 'account-platform', 'wechat_mp');
+    await choose(page, 'account-platform', '微信公众号');
     await page.getByTestId('account-name').fill('主号');
     await page.getByTestId('account-app-id').fill('wx_app_1');
     await page.getByTestId('account-app-secret').fill(APP_SECRET);
@@ -140,7 +140,7 @@ describe('the creator main flow in Chromium', () => {
     await wechatCard.getByTestId('login-status').filter({ hasText: '已登录' }).waitFor();
 
     await page.getByTestId('add-account').click();
-    await choose(page, 'account-platform', 'zhihu');
+    await choose(page, 'account-platform', '知乎');
     await page.getByTestId('account-name').fill('知乎号');
     await page.getByTestId('account-base-url').fill(zhihu.url);
     await okButton(page).click();
@@ -162,7 +162,7 @@ describe('the creator main flow in Chromium', () => {
     await page.locator('.ant-modal:visible').getByRole('button', { name: /发\s*布/ }).click();
     await page.getByRole('tab', { name: '发布任务' }).click();
 
-    const jobRow = (platform: string) => page.locator('tr.ant-table-row').filter({ has: page.locator('td', { hasText: new RegExp(`^${platform}$`) }) });
+    const jobRow = (platform: string) => page.locator('tr.ant-table-row').filter({ has: page.locator(`[data-platform="${platform}"]`) });
     for (const platform of ['zhihu', 'wechat_mp']) {
       const row = jobRow(platform);
       await row.getByTestId('job-status').filter({ hasText: '已发布' }).waitFor({ timeout: PUBLISH_WAIT_MS });

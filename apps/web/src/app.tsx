@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { Suspense, lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api/errors.ts';
@@ -50,6 +52,8 @@ function Loading() {
 
 function Themed({ children }: { children: React.ReactNode }) {
   const { locale } = useI18n();
+  // antd's calendars and date pickers take month and weekday names from dayjs's global locale, not from ConfigProvider.
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCN : enUS}

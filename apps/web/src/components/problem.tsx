@@ -47,7 +47,7 @@ export function TraceId({ id }: { id: string | undefined }) {
   if (!id) return null;
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: id }}>
-      {t('error.traceId')}: <span data-testid="trace-id">{id}</span>
+      {t('error.traceId')}: <span data-testid="trace-id" translate="no">{id}</span>
     </Typography.Text>
   );
 }

@@ -24,8 +24,8 @@ function LanguageSwitch() {
       value={locale}
       onChange={setLocale}
       options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'EN', value: 'en' },
+        { label: <span translate="no">中文</span>, value: 'zh-CN' },
+        { label: <span translate="no">EN</span>, value: 'en' },
       ]}
     />
   );

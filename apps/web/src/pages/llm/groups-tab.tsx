@@ -7,7 +7,7 @@ import { llmApi, type GroupMember, type LlmGroup } from '../../api/llm.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 
 const DRAG = 'application/x-creatorflow-member';
 
@@ -35,7 +35,7 @@ function GroupEditor({ group, models }: { group: LlmGroup; models: Array<{ provi
   };
 
   return (
-    <Card size="small" title={<Space><Typography.Text strong>{group.alias}</Typography.Text>{group.description ? <Typography.Text type="secondary">{group.description}</Typography.Text> : null}</Space>} extra={<Button type="primary" size="small" disabled={!dirty} onClick={() => void save()}>{t('common.save')}</Button>} style={{ marginBottom: 12 }}>
+    <Card size="small" title={<Space><Typography.Text strong translate="no">{group.alias}</Typography.Text>{group.description ? <Typography.Text type="secondary">{groupDescription(group.description, t)}</Typography.Text> : null}</Space>} extra={<Button type="primary" size="small" disabled={!dirty} onClick={() => void save()}>{t('common.save')}</Button>} style={{ marginBottom: 12 }}>
       <div style={{ display: 'grid', gridTemplateColumns: `repeat(${columns.length}, minmax(200px, 1fr))`, gap: 8, overflowX: 'auto' }}>
         {columns.map((tier) => (
           <div
@@ -132,4 +132,11 @@ export function GroupsTab() {
       </QueryState>
     </>
   );
+}
+
+/** The descriptions the server writes on groups it sets up itself are stable English sentences; a person's own is shown as written. */
+function groupDescription(description: string, t: Translate): string {
+  if (description === 'Seeded from the environment on first start') return t('llm.groupSeeded');
+  const added = /^Set when (.+) was added$/.exec(description);
+  return added ? t('llm.groupSetWhenAdded', { name: added[1]! }) : description;
 }

@@ -27,10 +27,10 @@ function Limits() {
     <Card size="small" title={t('llm.limits')} style={{ marginTop: 16 }}>
       <Form form={form} layout="inline" initialValues={{ scope: 'workspace' }} style={{ rowGap: 8 }}>
         <Form.Item name="scope" label={t('llm.limitScope')}>
-          <Select style={{ width: 120 }} options={['workspace', 'user', 'key', 'model'].map((s) => ({ value: s, label: s }))} />
+          <Select style={{ width: 120 }} options={(['workspace', 'user', 'key', 'model'] as const).map((s) => ({ value: s, label: t(`llm.scope.${s}`) }))} />
         </Form.Item>
         <Form.Item name="subject" label={t('llm.limitSubject')} rules={[{ required: true }]}>
-          <Input style={{ width: 200 }} placeholder="id / model" />
+          <Input style={{ width: 200 }} placeholder={t('llm.subjectHint')} />
         </Form.Item>
         <Form.Item name="rpm" label="RPM">
           <InputNumber min={0} />
@@ -38,7 +38,7 @@ function Limits() {
         <Form.Item name="tpm" label="TPM">
           <InputNumber min={0} />
         </Form.Item>
-        <Form.Item name="concurrency" label="∥">
+        <Form.Item name="concurrency" label={t('llm.concurrency')}>
           <InputNumber min={0} />
         </Form.Item>
         <Form.Item name="budget_cents" label={t('llm.budgetMonthly')}>
@@ -94,9 +94,9 @@ export function KeysTab() {
             dataSource={data.keys}
             columns={[
               { title: t('common.name'), dataIndex: 'name' },
-              { title: t('llm.keyPrefix'), dataIndex: 'prefix', render: (p: string) => <code>{p}…</code> },
+              { title: t('llm.keyPrefix'), dataIndex: 'prefix', render: (p: string) => <code translate="no">{p}…</code> },
               { title: t('common.createdAt'), dataIndex: 'created_at', render: (d: string) => shortTime(d, locale) },
-              { title: 'last used', dataIndex: 'last_used_at', render: (d: string | null) => shortTime(d, locale) },
+              { title: t('llm.lastUsed'), dataIndex: 'last_used_at', render: (d: string | null) => shortTime(d, locale) },
               {
                 title: t('common.actions'),
                 render: (_: unknown, k) =>

@@ -3,7 +3,7 @@ import { Table, Tag } from 'antd';
 import { llmApi, type LlmModel } from '../../api/llm.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 
 export function ModelsTab() {
   const { t } = useI18n();
@@ -21,12 +21,12 @@ export function ModelsTab() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 720 }}
             columns={[
-              { title: t('llm.tab.providers'), dataIndex: 'provider' },
-              { title: 'model', dataIndex: 'model' },
+              { title: t('llm.tab.providers'), dataIndex: 'provider', render: (p: string) => <span translate="no">{p}</span> },
+              { title: t('llm.model'), dataIndex: 'model', render: (m: string) => <span translate="no">{m}</span> },
               { title: t('llm.priceIn'), dataIndex: 'input' },
               { title: t('llm.priceOut'), dataIndex: 'output' },
               { title: t('llm.context'), dataIndex: 'context_window', render: (n: number) => (n ? `${Math.round(n / 1000)}k` : '—') },
-              { title: '', dataIndex: 'capabilities', render: (c: string[]) => c.map((x) => <Tag key={x}>{x}</Tag>) },
+              { title: '', dataIndex: 'capabilities', render: (c: string[]) => c.map((x) => <Tag key={x}>{t(`llm.cap.${x}` as MessageKey)}</Tag>) },
             ]}
           />
         )

@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useSubmitting } from '../../lib/use-submitting.ts';
 
 function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -68,6 +68,8 @@ export function ProvidersTab() {
   const [testing, setTesting] = useState<string>();
   const [results, setResults] = useState<Record<string, ConnectionTest>>({});
   const providers = useQuery({ queryKey: ['llm-providers'], queryFn: llmApi.providers });
+  const presets = useQuery({ queryKey: ['llm-presets'], queryFn: llmApi.presets, staleTime: Infinity });
+  const presetName = (id: string) => presets.data?.presets.find((p) => p.id === id)?.name ?? id;
 
   const test = async (p: LlmProvider) => {
     setTesting(p.name);
@@ -109,10 +111,10 @@ export function ProvidersTab() {
               dataSource={data.providers}
               scroll={{ x: 720 }}
               columns={[
-                { title: t('common.name'), dataIndex: 'name' },
-                { title: t('llm.preset'), dataIndex: 'preset', render: (p: string, r) => <><Tag>{p}</Tag><Tag>{r.wire}</Tag></> },
-                { title: t('llm.baseUrl'), dataIndex: 'base_url', ellipsis: true },
-                { title: t('llm.apiKey'), dataIndex: 'api_key', render: (k: string | null) => k ?? '—' },
+                { title: t('common.name'), dataIndex: 'name', render: (n: string) => <span translate="no">{n}</span> },
+                { title: t('llm.preset'), dataIndex: 'preset', render: (p: string, r) => <><Tag translate="no">{presetName(p)}</Tag><Tag>{t(`llm.wire.${r.wire}` as MessageKey)}</Tag></> },
+                { title: t('llm.baseUrl'), dataIndex: 'base_url', ellipsis: true, render: (u: string) => <span translate="no">{u}</span> },
+                { title: t('llm.apiKey'), dataIndex: 'api_key', render: (k: string | null) => (k ? <span translate="no">{k}</span> : '—') },
                 { title: t('llm.enabled'), dataIndex: 'enabled', render: (e: boolean, r) => <Switch size="small" checked={e} onChange={(v) => void toggle(r, v)} /> },
                 {
                   title: t('common.actions'),

@@ -11,8 +11,8 @@ function byDay(rows: UsageBucket[], t: ReturnType<typeof useI18n>['t']): ChartOp
   const sorted = [...rows].sort((a, b) => String(a.day).localeCompare(String(b.day)));
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('runs.cost'), t('llm.requests')] },
-    grid: { left: 48, right: 48, bottom: 32, top: 40 },
+    legend: { data: [t('runs.cost'), t('llm.requests')], top: 0 },
+    grid: { left: 48, right: 48, bottom: 32, top: 48 },
     xAxis: { type: 'category', data: sorted.map((r) => String(r.day).slice(0, 10)) },
     yAxis: [{ type: 'value', name: '¥' }, { type: 'value', name: t('llm.requests') }],
     series: [
@@ -35,9 +35,14 @@ export function UsageTab() {
   const days = useQuery({ queryKey: ['llm-usage', 'day'], queryFn: () => llmApi.usage('day') });
   const models = useQuery({ queryKey: ['llm-usage', 'model'], queryFn: () => llmApi.usage('model') });
   const keys = useQuery({ queryKey: ['llm-usage', 'key'], queryFn: () => llmApi.usage('key') });
+  const keyList = useQuery({ queryKey: ['llm-keys'], queryFn: llmApi.keys });
   const dayOption = useMemo(() => byDay(days.data?.usage ?? [], t), [days.data, t]);
   const modelOption = useMemo(() => pie(models.data?.usage ?? [], (r) => r.model ?? '—', (r) => Number((r.cost_cents / 100).toFixed(4))), [models.data]);
-  const keyOption = useMemo(() => pie(keys.data?.usage ?? [], (r) => (r.key_id ? r.key_id.slice(0, 8) : 'in-app'), (r) => r.requests), [keys.data]);
+  // Keys by their names; requests without a key are the app's own (workflow runs).
+  const keyOption = useMemo(() => {
+    const names = new Map((keyList.data?.keys ?? []).map((k) => [k.id, k.name]));
+    return pie(keys.data?.usage ?? [], (r) => (r.key_id ? (names.get(r.key_id) ?? t('llm.revokedKey')) : t('llm.inApp')), (r) => r.requests);
+  }, [keys.data, keyList.data, t]);
   return (
     <QueryState query={days} feature={t('llm.tab.usage')}>
       {(data) =>

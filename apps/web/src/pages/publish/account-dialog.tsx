@@ -17,7 +17,7 @@ interface Values {
 }
 
 export function AccountDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const platforms = useQuery({ queryKey: ['publish-platforms'], queryFn: publishApi.platforms, enabled: open, staleTime: 300_000 });
   const [form] = Form.useForm<Values>();
@@ -41,7 +41,7 @@ export function AccountDialog({ open, onClose }: { open: boolean; onClose: () =>
             showSearch={{ optionFilterProp: 'label' }}
             loading={platforms.isPending}
             data-testid="account-platform"
-            options={(platforms.data?.platforms ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.id})` }))}
+            options={(platforms.data?.platforms ?? []).map((p) => ({ value: p.id, label: locale === 'zh-CN' ? p.name : p.name_en }))}
           />
         </Form.Item>
         <Form.Item name="name" label={t('publish.accountName')} rules={[{ required: true, whitespace: true, max: 100 }]}>

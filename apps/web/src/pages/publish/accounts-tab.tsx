@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { usePlatformName } from '../../lib/use-platform-name.ts';
 import { shortTime } from '../../lib/time.ts';
 import { AccountDialog } from './account-dialog.tsx';
 import { DeepCheckDialog, useDeepCheck } from './deep-check-dialog.tsx';
@@ -17,6 +18,7 @@ const LOGIN_COLOR: Record<string, string> = { logged_in: 'green', expired: 'red'
 
 function AccountCard({ account }: { account: PublishAccount }) {
   const { t, locale } = useI18n();
+  const platformName = usePlatformName();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string>();
@@ -59,7 +61,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
           <div>
             <Typography.Text strong>{account.name}</Typography.Text>
             <div style={{ fontSize: 12, color: 'var(--cf-text-secondary)' }}>
-              {account.platform}
+              {platformName(account.platform)}
               {account.nickname ? ` · ${account.nickname}` : ''}
             </div>
           </div>

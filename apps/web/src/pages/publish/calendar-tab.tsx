@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import type { PublishJob } from '../../api/publish.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { usePlatformName } from '../../lib/use-platform-name.ts';
 import { JOB_COLOR } from '../../lib/job-status.ts';
 
 const DRAG_TYPE = 'application/x-creatorflow-job';
@@ -12,6 +13,7 @@ const DRAG_TYPE = 'application/x-creatorflow-job';
 /** Month view of publish jobs; scheduled jobs can be dragged to another day (same time of day). */
 export function CalendarTab({ jobs }: { jobs: PublishJob[] }) {
   const { t } = useI18n();
+  const platformName = usePlatformName();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -62,7 +64,7 @@ export function CalendarTab({ jobs }: { jobs: PublishJob[] }) {
                   draggable={job.status === 'scheduled'}
                   onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, job.id)}
                   style={{ display: 'block', marginBottom: 2, cursor: job.status === 'scheduled' ? 'grab' : 'default', overflow: 'hidden', textOverflow: 'ellipsis' }}
-                  title={`${dayjs(job.run_at).format('HH:mm')} ${job.title} · ${job.platform}`}
+                  title={`${dayjs(job.run_at).format('HH:mm')} ${job.title} · ${platformName(job.platform)}`}
                   data-testid="calendar-job"
                 >
                   {dayjs(job.run_at).format('HH:mm')} {job.title}

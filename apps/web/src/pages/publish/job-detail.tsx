@@ -6,7 +6,8 @@ import { api } from '../../api/client.ts';
 import { publishApi, type AssistAction, type PublishAttempt, type PublishJob } from '../../api/publish.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { errorMessage } from '../../i18n/error-messages.ts';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 
 function AssistChecklist({ job, action }: { job: PublishJob; action: AssistAction }) {
@@ -79,6 +80,12 @@ function PublishedResult({ job }: { job: PublishJob }) {
   );
 }
 
+/** A message for a server enum value; a value this UI does not know yet shows as sent. */
+function known(t: ReturnType<typeof useI18n>['t'], key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
+}
+
 /** Attempts of one job with their errors and failure screenshots, and the assist checklist when needed. */
 export function JobDetail({ job }: { job: PublishJob }) {
   const { t, locale } = useI18n();
@@ -98,10 +105,12 @@ export function JobDetail({ job }: { job: PublishJob }) {
             style={{ marginTop: 8 }}
             columns={[
               { title: '#', dataIndex: 'number', width: 40 },
-              { title: t('common.status'), dataIndex: 'method', render: (m: string, a) => <Space><Tag>{m}</Tag><Tag color={a.status === 'succeeded' ? 'green' : a.status === 'failed' ? 'red' : 'blue'}>{a.status}</Tag></Space> },
+              { title: t('publish.attempt.method'), dataIndex: 'method', render: (m: string) => <Tag>{known(t, `publish.method.${m}`, m)}</Tag> },
+              { title: t('common.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'succeeded' ? 'green' : s === 'failed' ? 'red' : 'blue'} data-testid="attempt-status">{known(t, `publish.attemptStatus.${s}`, s)}</Tag> },
               { title: t('common.createdAt'), dataIndex: 'started_at', render: (d: string) => shortTime(d, locale) },
-              { title: 'ms', dataIndex: 'duration_ms' },
-              { title: t('error.title'), dataIndex: 'error_message', render: (m: string | null, a) => (m ? <Typography.Text type="danger">{a.error_code}: {m}</Typography.Text> : null) },
+              { title: t('publish.attempt.duration'), dataIndex: 'duration_ms', render: (ms: number | null) => (ms === null || ms === undefined ? '—' : t('publish.attempt.seconds', { n: (ms / 1000).toFixed(1) })) },
+              // The server's message is English for logs; the person reads the message for its stable code.
+              { title: t('publish.attempt.error'), dataIndex: 'error_message', render: (m: string | null, a) => (m ? <Typography.Text type="danger" title={a.error_code ?? undefined}>{errorMessage(a.error_code ?? undefined, locale) ?? m}</Typography.Text> : null) },
               { title: t('publish.screenshot'), dataIndex: 'screenshot_url', render: (src: string | null) => (src ? <Image src={src} width={96} alt={t('publish.screenshot')} /> : null) },
             ]}
           />

@@ -8,6 +8,7 @@ import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { JOB_COLOR } from '../../lib/job-status.ts';
 import { shortTime } from '../../lib/time.ts';
+import { usePlatformName } from '../../lib/use-platform-name.ts';
 import { JobDetail } from './job-detail.tsx';
 
 export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: () => void }) {
@@ -15,6 +16,7 @@ export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: ()
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<JobStatus | 'all'>('all');
+  const platformName = usePlatformName();
   const act = async (job: PublishJob, action: 'retry' | 'cancel') => {
     try {
       await api(`/api/publish/jobs/${job.id}/${action}`, { body: {} });
@@ -38,7 +40,7 @@ export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: ()
         expandable={{ expandedRowRender: (job) => <JobDetail job={job} />, rowExpandable: () => true }}
         columns={[
           { title: t('common.title'), dataIndex: 'title', render: (title: string) => title || '—' },
-          { title: t('publish.platform'), dataIndex: 'platform', width: 110 },
+          { title: t('publish.platform'), dataIndex: 'platform', width: 110, render: (p: string) => <span data-testid="job-platform" data-platform={p}>{platformName(p)}</span> },
           {
             title: t('common.status'),
             dataIndex: 'status',

@@ -7,6 +7,7 @@ import type { Page } from '../../api/lists.ts';
 import { publishApi, type PublishJob } from '../../api/publish.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { usePlatformName } from '../../lib/use-platform-name.ts';
 import { useSubmitting } from '../../lib/use-submitting.ts';
 
 interface Values {
@@ -20,6 +21,7 @@ interface Values {
 /** Works × accounts, now or at a time, with spacing between the jobs of a batch. */
 export function PublishDialog({ open, onClose, workIds = [], onCreated }: { open: boolean; onClose: () => void; workIds?: string[]; onCreated?: (jobs: PublishJob[]) => void }) {
   const { t } = useI18n();
+  const platformName = usePlatformName();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -56,7 +58,7 @@ export function PublishDialog({ open, onClose, workIds = [], onCreated }: { open
             loading={accounts.isPending}
             data-testid="publish-accounts"
             optionFilterProp="label"
-            options={(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.name} · ${a.platform}${a.login_status === 'expired' ? ` (${t('publish.login.expired')})` : ''}` }))}
+            options={(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.name} · ${platformName(a.platform)}${a.login_status === 'expired' ? ` (${t('publish.login.expired')})` : ''}` }))}
           />
         </Form.Item>
         <Form.Item name="when" label={t('publish.when')}>

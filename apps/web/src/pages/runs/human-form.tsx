@@ -57,8 +57,9 @@ export function HumanForm({ runId, message, form, requestId, suggestions, onAnsw
       title={t('runs.humanTitle')}
       description={
         <div>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{message}</Typography.Paragraph>
-          <Form form={antForm} layout="vertical" initialValues={{ title: suggestions?.[0] }}>
+          {/* The message and the field names are the graph author's text, in the graph's language. */}
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-graph-authored>{message}</Typography.Paragraph>
+          <Form form={antForm} layout="vertical" data-graph-authored initialValues={{ title: suggestions?.[0] }}>
             {Object.entries(properties).map(([name, field]) => {
               if (hasApproved && name === 'approved') return null;
               const label = field.title ?? name;

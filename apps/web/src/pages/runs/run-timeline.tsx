@@ -6,6 +6,7 @@ import { nodeLabel } from '../../lib/graph-text.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { formatCents } from '../../lib/time.ts';
+import { ReadableOutput } from './readable-output.tsx';
 
 interface Step {
   key: string;
@@ -79,7 +80,7 @@ function Detail({ event }: { event: RunEvent }) {
       return (
         <div>
           <Tag icon={<DollarOutlined />}>
-            {String(d.model)} · {String(d.input_tokens)}→{String(d.output_tokens)} tok · {formatCents(Number(d.cost_cents))}
+            <span translate="no">{String(d.model)}</span> · {t('runs.tokenUnit', { input: String(d.input_tokens), output: String(d.output_tokens) })} · {formatCents(Number(d.cost_cents))}
           </Tag>
         </div>
       );
@@ -124,7 +125,7 @@ export function RunTimeline({ events, graph }: { events: RunEvent[]; graph?: Gra
             {step.details.map((event) => (
               <Detail key={event.seq} event={event} />
             ))}
-            {step.text ? <div className="cf-timeline-delta">{step.text}</div> : null}
+            {step.text ? <ReadableOutput text={step.text} /> : null}
           </div>
         ),
       }))}

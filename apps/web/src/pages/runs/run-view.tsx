@@ -4,8 +4,8 @@ import { Button, Card, Col, Popconfirm, Progress, Row, Space, Statistic, Table, 
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { TERMINAL_RUN, useGraphs, useRunEvents, type Run, type RunEvent } from '../../api/runs.ts';
-import { graphTitle } from '../../lib/graph-text.ts';
+import { TERMINAL_RUN, useGraphs, useRunEvents, type GraphInfo, type Run, type RunEvent } from '../../api/runs.ts';
+import { graphTitle, nodeLabel } from '../../lib/graph-text.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { ProblemAlert, TraceId, runError } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -28,8 +28,8 @@ function totals(events: RunEvent[], run: Run) {
   return { cost, tokens };
 }
 
-function Ledger({ events }: { events: RunEvent[] }) {
-  const { t } = useI18n();
+function Ledger({ events, graph }: { events: RunEvent[]; graph?: GraphInfo }) {
+  const { t, locale } = useI18n();
   const rows = events.filter((e) => e.type === 'cost_update');
   return (
     <Table<RunEvent>
@@ -39,8 +39,8 @@ function Ledger({ events }: { events: RunEvent[] }) {
       dataSource={rows}
       data-testid="cost-ledger"
       columns={[
-        { title: 'node', dataIndex: 'node' },
-        { title: t('runs.model'), render: (_: unknown, e) => String(e.data.model ?? '') },
+        { title: t('runs.node'), dataIndex: 'node', render: (node: string | null) => (node ? nodeLabel(graph, node, locale) : '—') },
+        { title: t('runs.model'), render: (_: unknown, e) => <span translate="no">{String(e.data.model ?? '')}</span> },
         { title: t('runs.inputTokens'), render: (_: unknown, e) => String(e.data.input_tokens ?? '') },
         { title: t('runs.outputTokens'), render: (_: unknown, e) => String(e.data.output_tokens ?? '') },
         { title: t('runs.cost'), render: (_: unknown, e) => formatCents(Number(e.data.cost_cents ?? 0)) },
@@ -166,7 +166,7 @@ export function RunView({ runId, showLedger = false, onRetried }: { runId: strin
             </Card>
             {showLedger ? (
               <Card size="small" title={t('runs.ledger')} style={{ marginTop: 16 }}>
-                <Ledger events={stream.events} />
+                <Ledger events={stream.events} graph={graph} />
               </Card>
             ) : null}
             {workId ? <PublishDialog open={publishing} onClose={() => setPublishing(false)} workIds={[workId]} onCreated={() => navigate('/publish')} /> : null}

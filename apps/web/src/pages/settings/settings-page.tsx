@@ -25,8 +25,8 @@ export default function SettingsPage() {
               value={locale}
               onChange={setLocale}
               options={[
-                { label: '简体中文', value: 'zh-CN' },
-                { label: 'English', value: 'en' },
+                { label: <span translate="no">简体中文</span>, value: 'zh-CN' },
+                { label: <span translate="no">English</span>, value: 'en' },
               ]}
             />
           </Card>
@@ -46,17 +46,17 @@ export default function SettingsPage() {
                 {
                   key: 'data',
                   label: t('settings.dataDir'),
-                  children: cloud ? 'PostgreSQL' : system.data?.home ? <Typography.Text copyable code data-testid="data-dir">{system.data.home}</Typography.Text> : t('settings.dataDirLocal'),
+                  children: cloud ? 'PostgreSQL' : system.data?.home ? <Typography.Text copyable code data-testid="data-dir" translate="no">{system.data.home}</Typography.Text> : t('settings.dataDirLocal'),
                 },
                 ...(system.data
                   ? [
-                      { key: 'media', label: t('settings.media'), children: system.data.media === 's3' ? t('settings.mediaS3') : <Typography.Text code>{system.data.media}</Typography.Text> },
+                      { key: 'media', label: t('settings.media'), children: system.data.media === 's3' ? t('settings.mediaS3') : <Typography.Text code translate="no">{system.data.media}</Typography.Text> },
                       {
                         key: 'chromium',
                         label: t('settings.chromium'),
                         children: (
                           <span data-testid="chromium-status">
-                            <Typography.Text code>{system.data.chromium.path}</Typography.Text>{' '}
+                            <Typography.Text code translate="no">{system.data.chromium.path}</Typography.Text>{' '}
                             {system.data.chromium.found ? <Tag color="green">{t('settings.chromiumFound')}</Tag> : <Tag color="red">{t('settings.chromiumMissing')}</Tag>}
                           </span>
                         ),

@@ -7,7 +7,7 @@ import { useList } from '../../api/lists.ts';
 import { DiffView } from '../../components/diff-view.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 
 /** Version history: pick a version to see what changed since, and restore it as a new version. */
@@ -63,7 +63,7 @@ export function VersionDrawer({
                       {shortTime(v.created_at, locale)}
                     </Typography.Text>
                   </Space>
-                  {v.note ? <div style={{ fontSize: 12, color: 'var(--cf-text-secondary)' }}>{v.note}</div> : null}
+                  {v.note ? <div style={{ fontSize: 12, color: 'var(--cf-text-secondary)' }}>{versionNote(v.note, t)}</div> : null}
                   {picked === v.version && v.version !== currentVersion ? (
                     <div style={{ marginTop: 8 }} onClick={(e) => e.stopPropagation()}>
                       <QueryState query={diff} feature={t('editor.history')}>
@@ -91,4 +91,15 @@ export function VersionDrawer({
       </QueryState>
     </Drawer>
   );
+}
+
+/**
+ * The notes the app and the server write on versions ("created", "autosave", "restored v3"…) are stable
+ * machine words; a person's own note is shown as written.
+ */
+function versionNote(note: string, t: Translate): string {
+  const restored = /^restored v(\d+)$/.exec(note);
+  if (restored) return t('editor.note.restored', { version: restored[1]! });
+  const known: Record<string, MessageKey> = { created: 'editor.note.created', autosave: 'editor.note.autosave', 'offline edit': 'editor.note.offline', 'resolved conflict': 'editor.note.resolved' };
+  return known[note] ? t(known[note]) : note;
 }

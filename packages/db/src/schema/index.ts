@@ -7,3 +7,4 @@ export * from './publish.ts';
 export * from './insights.ts';
 export * from './metrics.ts';
 export * from './cloud-link.ts';
+export * from './sync.ts';

@@ -143,7 +143,7 @@ describe('two clients and a cloud, editing offline and syncing', () => {
         for (const [i, record] of cloud.feedStore.history.entries()) {
           const next = cloud.feedStore.history.slice(i + 1).find((r) => r.kind === record.kind && r.id === record.id);
           const author = next && authors.get(next.seq);
-          if (author === undefined || record.payload === null) continue;
+          if (!next || author === undefined || record.payload === null) continue;
           expect(seen[author as 0 | 1].has(`${record.kind}:${record.id}:${record.hash}`), `client ${author} replaced ${canonicalJson(record.payload)} unseen`).toBe(true);
           expect(next.rev).toBe(record.rev + 1);
         }

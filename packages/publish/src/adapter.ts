@@ -118,6 +118,8 @@ export interface DeepCheckReport {
 
 export interface MethodAdapter {
   readonly method: PublishMethod;
+  /** Whether this account can use the method at all (an OAuth API needs a connected account); absent = always. */
+  usable?(account: AccountRef): boolean;
   checkLogin(ctx: MethodContext): Promise<LoginState>;
   publish(content: PublishContent, ctx: MethodContext): Promise<PublishResult>;
   /** Finds a post this job may already have made (same title, created since `since`). */

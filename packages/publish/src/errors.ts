@@ -26,7 +26,15 @@ export type PublishErrorCode =
   | 'PUBLISH_VIDEO_REQUIRED'
   | 'PUBLISH_NO_ACCOUNT'
   | 'PUBLISH_ACCOUNT_AMBIGUOUS'
-  | `WECHAT_${string}`;
+  | 'OAUTH_APP_MISSING'
+  | 'OAUTH_STATE_INVALID'
+  | 'OAUTH_DENIED'
+  | 'OAUTH_UNSUPPORTED'
+  | `WECHAT_${string}`
+  | `WEIBO_${string}`
+  | `BILIBILI_${string}`
+  | `DOUYIN_${string}`
+  | `KUAISHOU_${string}`;
 
 export class PublishError extends CreatorFlowError {
   constructor(code: PublishErrorCode, message: string, options: ErrorOptions = {}) {

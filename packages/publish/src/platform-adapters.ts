@@ -4,6 +4,7 @@ import { publishPlatforms } from '@creatorflow/platforms';
 import { browserAdapter } from './platforms/browser/adapter.ts';
 import { BROWSER_PLATFORMS, loadFlow, type PlatformFlow } from './platforms/browser/flow-schema.ts';
 import type { BrowserPool } from './platforms/browser/pool.ts';
+import { OFFICIAL_APIS } from './platforms/official-apis.ts';
 import { wechatMpAdapter } from './platforms/wechat-mp/adapter.ts';
 import { PlatformRegistry } from './registry.ts';
 
@@ -21,6 +22,13 @@ export function platformAdapters(o: { clock: Clock; pool: BrowserPool; wechatPol
     // An operator (or a test against replicas) may cap the flows' waits; a real upload may be given minutes.
     const cap = Number(process.env.CREATORFLOW_FLOW_MAX_WAIT_MS);
     registry.register(browserAdapter(flow, o.pool, Number.isFinite(cap) && cap > 0 ? { maxWaitMs: cap } : {}));
+  }
+  // Official APIs with OAuth join the platform's browser flow: one adapter, methods tried in the account's order.
+  for (const api of OFFICIAL_APIS) {
+    const existing = registry.has(api.platform) ? registry.get(api.platform) : undefined;
+    if (!existing) throw new Error(`The official API of ${api.platform} has no platform adapter to join`);
+    if (!existing.descriptor.methods.includes('official_api')) throw new Error(`The catalogue entry of ${api.platform} does not list official_api`);
+    registry.register({ descriptor: existing.descriptor, methods: { ...existing.methods, official_api: api.method({ clock: o.clock, guard: o.egress }) } });
   }
   const missing = publishPlatforms().filter((p) => !registry.has(p.id)).map((p) => p.id);
   if (missing.length > 0) throw new Error(`The platform catalogue lists publish methods for ${missing.join(', ')} but no adapter is registered`);

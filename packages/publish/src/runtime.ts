@@ -15,6 +15,8 @@ import { BrowserPool, type BrowserPoolOptions } from './platforms/browser/pool.t
 import { platformAdapters } from './platform-adapters.ts';
 import type { PlatformRegistry } from './registry.ts';
 import { CredentialVault } from './vault/vault.ts';
+import { OAuthService } from './oauth/service.ts';
+import { oauthPlatforms } from './platforms/official-apis.ts';
 
 export interface PublishRuntimeOptions {
   database: Database;
@@ -39,6 +41,8 @@ export interface PublishRuntimeOptions {
 /** Everything of the publish domain wired together; `start` begins processing the queue. */
 export interface PublishRuntime {
   vault: CredentialVault;
+  /** The `oauth` credential mode: authorize, callback, refresh, revoke. */
+  oauth: OAuthService;
   accounts: AccountService;
   registry: PlatformRegistry;
   flows: Map<string, PlatformFlow>;
@@ -70,12 +74,14 @@ export function createPublishRuntime(o: PublishRuntimeOptions): PublishRuntime {
   const artifacts = fileArtifacts(join(o.dataDir, 'publish-artifacts'));
   const repo = new PublishJobRepository(o.database, o.clock);
   const policy: RunnerPolicy = { lateGraceMs: 10 * 60_000, retryBackoffMs: 30_000, jobTimeoutMs: 5 * 60_000, ...o.policy };
-  const runner = new PublishRunner({ repo, accounts, vault, registry, breakers, jobs: o.jobs, clock: o.clock, artifacts, events, policy, log: o.log });
+  const oauth = new OAuthService({ database: o.database, vault, accounts, platforms: oauthPlatforms(), serverSecret: o.serverSecret, clock: o.clock, guard: o.egress });
+  const runner = new PublishRunner({ repo, accounts, vault, registry, breakers, jobs: o.jobs, clock: o.clock, artifacts, events, policy, oauth, log: o.log });
   const service = new PublishJobService({ repo, accounts, registry, jobs: o.jobs, clock: o.clock, events });
   const logins = new LoginSessions(pool, events);
   let started = false;
   return {
     vault,
+    oauth,
     accounts,
     registry,
     flows,

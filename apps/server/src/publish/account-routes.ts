@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '@creatorflow/core';
-import { PublishError, canShowBrowserWindow, sessionFromCookies, type PublishRuntime } from '@creatorflow/publish';
+import { PublishError, canShowBrowserWindow, methodOrder, sessionFromCookies, type OAuthSecret, type PublishRuntime } from '@creatorflow/publish';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
@@ -19,6 +19,8 @@ const createBody = z.object({
   api_base_url: z.string().url().optional(),
   /** Browser accounts: a different site address (replicas, proxies). */
   base_url: z.string().url().optional(),
+  /** 微博 official API: a link on the app's 安全域名, added to each post (statuses/share requires one). */
+  share_url: z.string().url().optional(),
 });
 
 /** An account after a login check: whether it is logged in and why not. */
@@ -30,8 +32,11 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     const s = await resolveScope(ctx.database, request, role);
     return { workspaceId: s.workspaceId, userId: s.userId, traceId: request.traceId };
   };
-  const withCreds = async (rt: PublishRuntime, workspaceId: string, a: Awaited<ReturnType<PublishRuntime['accounts']['get']>>) =>
-    accountDto(a, { has_credentials: (await rt.vault.has(workspaceId, a.id, a.platform === 'wechat_mp' ? 'app' : 'session')) });
+  const withCreds = async (rt: PublishRuntime, workspaceId: string, a: Awaited<ReturnType<PublishRuntime['accounts']['get']>>) => {
+    const oauth = rt.oauth.supports(a.platform);
+    const kind = a.platform === 'wechat_mp' ? 'app' : oauth && a.credentialMode === 'oauth' ? 'oauth' : 'session';
+    return accountDto(a, { has_credentials: await rt.vault.has(workspaceId, a.id, kind), methods: methodOrder(a, rt.registry.get(a.platform).descriptor), oauth });
+  };
 
   app.get('/api/publish/platforms', { schema: { tags, summary: 'Platforms, their content kinds, limits and methods', response: { 200: z.object({ platforms: z.array(platformSchema) }) } } }, async (request) => {
     await scopeOf(request, 'viewer');
@@ -61,6 +66,7 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     if (b.app_id) settings.appId = b.app_id;
     if (b.api_base_url) settings.apiBaseUrl = b.api_base_url;
     if (b.base_url) settings.baseUrl = b.base_url;
+    if (b.share_url) settings.shareUrl = b.share_url;
     const account = await rt.accounts.create({ workspaceId: actor.workspaceId, createdBy: actor.userId, platform, name: b.name, credentialMode: b.credential_mode, settings });
     if (b.app_secret) {
       try {
@@ -93,13 +99,16 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
     const rt = ctx.publish;
     const account = await rt.accounts.get(actor.workspaceId, request.params.id);
     const adapter = rt.registry.get(account.platform);
-    const impl = adapter.methods.official_api ?? adapter.methods.browser;
+    // The first automated method this account can use: an OAuth API only once connected (授权登录).
+    const ref = { id: account.id, workspaceId: account.workspaceId, platform: account.platform, name: account.name, settings: account.settings };
+    const impl = [adapter.methods.official_api, adapter.methods.browser].find((m) => m && (!m.usable || m.usable(ref)));
     if (!impl) throw new PublishError('PUBLISH_UNSUPPORTED', `${adapter.descriptor.name} has no automated method to check a login.`);
     const login = await impl
       .checkLogin({
         account: { id: account.id, workspaceId: account.workspaceId, platform: account.platform, name: account.name, settings: account.settings },
         readSecret: (kind, why) => rt.vault.read(actor, account.id, kind, why),
-        writeSecret: (kind, secret) => rt.vault.put(actor, account.id, kind, secret, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode),
+        writeSecret: (kind, secret) =>
+          kind === 'oauth' ? rt.oauth.storeTokens(actor, account, secret as unknown as OAuthSecret) : rt.vault.put(actor, account.id, kind, secret, account.credentialMode === 'oauth' ? 'sync' : account.credentialMode),
         signal: AbortSignal.timeout(120_000),
         beforeSubmit: async () => undefined,
         progress: () => undefined,

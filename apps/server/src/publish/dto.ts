@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CONTENT_KINDS, PUBLISH_METHODS, type PlatformDescriptor } from '@creatorflow/platforms';
-import type { JobAction, LoginSession, PublishAccount, PublishAttempt, PublishEvent, PublishJob } from '@creatorflow/publish';
+import { CONTENT_KINDS, PUBLISH_METHODS, type PlatformDescriptor, type PublishMethod } from '@creatorflow/platforms';
+import { OFFICIAL_APIS, oauthSummary, type JobAction, type LoginSession, type PublishAccount, type PublishAttempt, type PublishEvent, type PublishJob } from '@creatorflow/publish';
+import { oauthStateDto, oauthStateSchema } from './oauth-dto.ts';
 
 // The publish API's answers: snake_case, never a secret (credentials stay in the vault; only their presence is
 // shown). The publish package's types are camelCase; each mapper names every field so nothing camelCase reaches a
@@ -17,6 +18,7 @@ export const platformSchema = z.object({
   name_en: z.string(),
   kinds: z.array(kind),
   methods: z.array(method).describe('In the order they are tried; assist is last'),
+  oauth: z.boolean().optional().describe('The official API publishes with an OAuth grant (授权登录)'),
   limits: z.object({
     title_min: z.number().nullable(),
     title_max: z.number().nullable(),
@@ -40,6 +42,7 @@ export function platformDto(d: PlatformDescriptor): z.infer<typeof platformSchem
     name_en: d.nameEn,
     kinds: d.kinds,
     methods: d.methods,
+    oauth: OFFICIAL_APIS.some((api) => api.platform === d.id),
     limits: {
       title_min: l.titleMin ?? null,
       title_max: l.titleMax ?? null,
@@ -71,15 +74,18 @@ export const accountSchema = z.object({
       api_base_url: z.string().optional(),
       base_url: z.string().optional().describe('A different site address for the browser (replicas, proxies)'),
       author: z.string().optional(),
+      share_url: z.string().optional().describe('微博: the link on the app\'s 安全域名 statuses/share requires in each post'),
     })
     .describe('Account settings; secrets are never here'),
   created_at: iso,
   has_credentials: z.boolean().optional(),
+  methods: z.array(method).optional().describe('The order this account tries publish methods (its own or the platform default)'),
+  oauth: oauthStateSchema.nullable().optional().describe('The OAuth grant (授权登录) for platforms with an official API; null otherwise'),
 });
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function accountDto(a: PublishAccount, extra: { has_credentials?: boolean } = {}): z.infer<typeof accountSchema> {
+export function accountDto(a: PublishAccount, extra: { has_credentials?: boolean; methods?: PublishMethod[]; oauth?: boolean } = {}): z.infer<typeof accountSchema> {
   const s = a.settings;
   return {
     id: a.id,
@@ -90,9 +96,11 @@ export function accountDto(a: PublishAccount, extra: { has_credentials?: boolean
     credential_mode: a.credentialMode,
     login_status: a.loginStatus,
     login_checked_at: a.loginCheckedAt?.toISOString() ?? null,
-    settings: { app_id: str(s.appId), api_base_url: str(s.apiBaseUrl), base_url: str(s.baseUrl), author: str(s.author) },
+    settings: { app_id: str(s.appId), api_base_url: str(s.apiBaseUrl), base_url: str(s.baseUrl), author: str(s.author), share_url: str(s.shareUrl) },
     created_at: a.createdAt.toISOString(),
-    ...extra,
+    ...(extra.has_credentials === undefined ? {} : { has_credentials: extra.has_credentials }),
+    ...(extra.methods ? { methods: extra.methods } : {}),
+    ...(extra.oauth === undefined ? {} : { oauth: extra.oauth ? oauthStateDto(oauthSummary(a)) : null }),
   };
 }
 

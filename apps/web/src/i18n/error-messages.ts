@@ -192,6 +192,15 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   PUBLISH_ACCOUNT_AMBIGUOUS: { zh: '这个平台有多个账号，请指定用哪个账号发布。', en: 'This platform has several accounts: choose the one to publish with.' },
   PUBLISH_VIDEO_REQUIRED: { zh: '这个平台只能发布视频，请先在作品里加上视频。', en: 'This platform publishes videos only: add a video to the work first.' },
   WECHAT_PUBLISH_FAILED: { zh: '公众号发布失败。', en: 'Publishing to the WeChat account failed.' },
+  // Official APIs with OAuth (授权登录)
+  OAUTH_APP_MISSING: { zh: '还没有填写这个平台开放平台应用的 Client ID 和密钥，请在授权登录时填写。', en: 'No open-platform app (client id and secret) is set for this platform. Enter them when connecting.' },
+  OAUTH_STATE_INVALID: { zh: '授权回调无效或已超过 10 分钟，请重新点击“授权登录”。', en: 'The authorization callback is not valid or took over ten minutes. Start the authorization again.' },
+  OAUTH_DENIED: { zh: '平台没有授予权限（授权被拒绝或取消），请重新授权并点击“同意”。', en: 'The platform did not grant access (denied or cancelled). Authorize again and agree.' },
+  OAUTH_UNSUPPORTED: { zh: '这个平台没有可授权的官方接口，请用浏览器登录。', en: 'This platform has no official API to authorize; log in with the browser instead.' },
+  OFFICIAL_API_FAILED: { zh: '平台官方接口发布失败。', en: 'Publishing through the platform’s official API failed.' },
+  WEIBO_SHARE_LINK_MISSING: { zh: '微博官方接口要求每条微博带一个应用安全域名下的链接，请在账号设置里填写“分享链接”。', en: 'The Weibo API needs a link on the app’s safe domain in every post. Set the account’s share link.' },
+  WEIBO_TOO_LONG: { zh: '微博官方接口最多 140 字，较长的内容将改用浏览器发布。', en: 'The Weibo API takes 140 characters; longer posts go through the browser.' },
+  WEIBO_TOO_MANY_IMAGES: { zh: '微博官方接口只能带一张图，多图将改用浏览器发布。', en: 'The Weibo API takes one picture; image sets go through the browser.' },
   // Insights: post metrics and trend sources
   METRICS_CREDENTIAL_MISSING: { zh: '收集数据需要这个账号的接口凭据，请在发布中心填写。', en: 'Collecting numbers needs this account’s API credentials. Add them in Publishing.' },
   METRICS_DATE_RANGE: { zh: '数据接口不支持这个日期范围（最多到昨天）。', en: 'The data API does not cover this date range (yesterday at most).' },
@@ -227,10 +236,14 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   NETWORK: { zh: '无法连接到创流服务，请确认它仍在运行。', en: 'Cannot reach the CreatorFlow service. Check that it is still running.' },
 };
 
-/** The message for a code in a language; WECHAT_<errcode> codes share one message. */
+/** Platform error numbers passed through as codes (WECHAT_40001, WEIBO_20019, BILIBILI_127009, …). */
+export const PLATFORM_ERRNO_CODE = /^(WECHAT|WEIBO|BILIBILI|DOUYIN|KUAISHOU)_-?\d+$/;
+
+/** The message for a code in a language; a platform's numbered codes share one message per family. */
 export function errorMessage(code: string | undefined, locale: 'zh-CN' | 'en'): string | undefined {
   if (!code) return undefined;
-  const entry = ERROR_MESSAGES[code] ?? (/^WECHAT_\d+$/.test(code) ? ERROR_MESSAGES.WECHAT_PUBLISH_FAILED : undefined);
+  const family = PLATFORM_ERRNO_CODE.test(code) ? (code.startsWith('WECHAT_') ? ERROR_MESSAGES.WECHAT_PUBLISH_FAILED : ERROR_MESSAGES.OFFICIAL_API_FAILED) : undefined;
+  const entry = ERROR_MESSAGES[code] ?? family;
   if (!entry) return undefined;
   return locale === 'zh-CN' ? entry.zh : entry.en;
 }

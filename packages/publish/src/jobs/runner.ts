@@ -7,6 +7,9 @@ import { PublishError } from '../errors.ts';
 import type { PlatformRegistry } from '../registry.ts';
 import type { PlatformBreakers } from '../platforms/browser/breakers.ts';
 import type { CredentialVault } from '../vault/vault.ts';
+import type { OAuthService } from '../oauth/service.ts';
+import type { OAuthSecret } from '../oauth/types.ts';
+import type { AccountRef } from '../adapter.ts';
 import type { Actor } from '../vault/audit.ts';
 import { assistPackage } from './assist.ts';
 import type { PublishJobRepository } from './repository.ts';
@@ -37,6 +40,8 @@ export interface RunnerDeps {
   artifacts: ArtifactStore;
   events: EventEmitter;
   policy: RunnerPolicy;
+  /** Stores rotated OAuth tokens (and the account's token summary). */
+  oauth?: Pick<OAuthService, 'storeTokens'>;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -102,6 +107,8 @@ export class PublishRunner {
       if (method === 'assist') return this.#assist(job, adapter, reason || '自动发布不可用');
       const impl = adapter.methods[method];
       if (!impl) continue;
+      // An account without the method's credentials (an OAuth API never connected) skips it without an attempt.
+      if (impl.usable && !impl.usable(accountRef(account))) continue;
       if (method === 'browser' && this.d.breakers.isOpen(job.platform)) {
         reason = `${adapter.descriptor.name} 自动发布连续失败，已暂停 5 分钟`;
         await this.#emit(job, 'circuit_open', { platform: job.platform });
@@ -172,9 +179,14 @@ export class PublishRunner {
 
   #context(job: PublishJob, account: PublishAccount, actor: Actor, attempt: PublishAttempt, signal: AbortSignal): MethodContext {
     return {
-      account: { id: account.id, workspaceId: account.workspaceId, platform: account.platform, name: account.name, settings: account.settings },
+      account: accountRef(account),
       readSecret: (kind, why) => this.d.vault.read(actor, account.id, kind, `${why} (publish job ${job.id})`),
       writeSecret: async (kind, secret) => {
+        if (kind === 'oauth' && this.d.oauth) {
+          // A rotated refresh token replaces the old one; losing it would strand the grant, so this one is not swallowed.
+          await this.d.oauth.storeTokens(actor, account, secret as unknown as OAuthSecret);
+          return;
+        }
         const mode = account.credentialMode === 'oauth' ? 'sync' : account.credentialMode;
         await this.d.vault.put(actor, account.id, kind, secret, mode).catch((error: unknown) => {
           this.d.log.warn({ job: job.id, code: (error as CreatorFlowError).code }, 'could not refresh the stored session');
@@ -265,6 +277,10 @@ export class PublishRunner {
     const event: PublishEvent = await this.d.repo.addEvent(job, type, data);
     this.d.events.emit('event', event);
   }
+}
+
+function accountRef(account: PublishAccount): AccountRef {
+  return { id: account.id, workspaceId: account.workspaceId, platform: account.platform, name: account.name, settings: account.settings };
 }
 
 export function groupKeyOf(job: Pick<PublishJob, 'createdBy' | 'workspaceId'>): string {

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError, newUuid, type Clock, typ
 import type { PublishContent, PublishMethod } from '../adapter.ts';
 import type { AccountService } from '../accounts/account-service.ts';
 import { checkContent } from '../content-check.ts';
+import { methodOrder } from '../accounts/method-order.ts';
 import type { PlatformRegistry } from '../registry.ts';
 import type { PublishJobRepository } from './repository.ts';
 import { groupKeyOf, PUBLISH_QUEUE } from './runner.ts';
@@ -58,7 +59,7 @@ export class PublishJobService {
       } catch (error) {
         throw new ValidationError((error as Error).message, [{ path: `items.${i}`, message: (error as Error).message }]);
       }
-      const methods = item.methods ?? adapter.descriptor.methods;
+      const methods = item.methods ?? methodOrder(account, adapter.descriptor);
       const bad = methods.filter((m) => !adapter.descriptor.methods.includes(m));
       if (bad.length) throw new ValidationError(`${adapter.descriptor.name} does not support ${bad.join(', ')} (supports ${adapter.descriptor.methods.join(', ')})`, [{ path: `items.${i}.methods`, message: 'unsupported' }]);
       const nth = perAccount.get(account.id) ?? 0;

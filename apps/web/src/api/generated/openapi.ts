@@ -4932,8 +4932,25 @@ export interface paths {
                                 login_checked_at: string | null;
                                 /** @enum {string} */
                                 login_status: "unknown" | "logged_in" | "expired" | "error";
+                                /** @description The order this account tries publish methods (its own or the platform default) */
+                                methods?: ("official_api" | "browser" | "assist")[];
                                 name: string;
                                 nickname: string | null;
+                                /** @description The OAuth grant (授权登录) for platforms with an official API; null otherwise */
+                                oauth?: {
+                                    connected: boolean;
+                                    connected_at: string | null;
+                                    /** @description When the access token expires (it is refreshed before) */
+                                    expires_at: string | null;
+                                    /** @description The platform's id of the authorising user */
+                                    open_id: string | null;
+                                    /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                                    refresh_expires_at: string | null;
+                                    revoked_at: string | null;
+                                    /** @description Last refresh (the refresh token was replaced) */
+                                    rotated_at: string | null;
+                                    scope: string | null;
+                                } | null;
                                 platform: string;
                                 /** @description Account settings; secrets are never here */
                                 settings: {
@@ -4943,6 +4960,8 @@ export interface paths {
                                     author?: string;
                                     /** @description A different site address for the browser (replicas, proxies) */
                                     base_url?: string;
+                                    /** @description 微博: the link on the app's 安全域名 statuses/share requires in each post */
+                                    share_url?: string;
                                 };
                             }[];
                         };
@@ -4975,6 +4994,8 @@ export interface paths {
                         credential_mode?: "local" | "sync" | "oauth";
                         name: string;
                         platform: string;
+                        /** Format: uri */
+                        share_url?: string;
                     };
                 };
             };
@@ -4997,8 +5018,25 @@ export interface paths {
                             login_checked_at: string | null;
                             /** @enum {string} */
                             login_status: "unknown" | "logged_in" | "expired" | "error";
+                            /** @description The order this account tries publish methods (its own or the platform default) */
+                            methods?: ("official_api" | "browser" | "assist")[];
                             name: string;
                             nickname: string | null;
+                            /** @description The OAuth grant (授权登录) for platforms with an official API; null otherwise */
+                            oauth?: {
+                                connected: boolean;
+                                connected_at: string | null;
+                                /** @description When the access token expires (it is refreshed before) */
+                                expires_at: string | null;
+                                /** @description The platform's id of the authorising user */
+                                open_id: string | null;
+                                /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                                refresh_expires_at: string | null;
+                                revoked_at: string | null;
+                                /** @description Last refresh (the refresh token was replaced) */
+                                rotated_at: string | null;
+                                scope: string | null;
+                            } | null;
                             platform: string;
                             /** @description Account settings; secrets are never here */
                             settings: {
@@ -5008,6 +5046,8 @@ export interface paths {
                                 author?: string;
                                 /** @description A different site address for the browser (replicas, proxies) */
                                 base_url?: string;
+                                /** @description 微博: the link on the app's 安全域名 statuses/share requires in each post */
+                                share_url?: string;
                             };
                         };
                     };
@@ -5057,8 +5097,25 @@ export interface paths {
                             login_checked_at: string | null;
                             /** @enum {string} */
                             login_status: "unknown" | "logged_in" | "expired" | "error";
+                            /** @description The order this account tries publish methods (its own or the platform default) */
+                            methods?: ("official_api" | "browser" | "assist")[];
                             name: string;
                             nickname: string | null;
+                            /** @description The OAuth grant (授权登录) for platforms with an official API; null otherwise */
+                            oauth?: {
+                                connected: boolean;
+                                connected_at: string | null;
+                                /** @description When the access token expires (it is refreshed before) */
+                                expires_at: string | null;
+                                /** @description The platform's id of the authorising user */
+                                open_id: string | null;
+                                /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                                refresh_expires_at: string | null;
+                                revoked_at: string | null;
+                                /** @description Last refresh (the refresh token was replaced) */
+                                rotated_at: string | null;
+                                scope: string | null;
+                            } | null;
                             platform: string;
                             /** @description Account settings; secrets are never here */
                             settings: {
@@ -5068,6 +5125,8 @@ export interface paths {
                                 author?: string;
                                 /** @description A different site address for the browser (replicas, proxies) */
                                 base_url?: string;
+                                /** @description 微博: the link on the app's 安全域名 statuses/share requires in each post */
+                                share_url?: string;
                             };
                         };
                     };
@@ -5142,8 +5201,25 @@ export interface paths {
                             login_checked_at: string | null;
                             /** @enum {string} */
                             login_status: "unknown" | "logged_in" | "expired" | "error";
+                            /** @description The order this account tries publish methods (its own or the platform default) */
+                            methods?: ("official_api" | "browser" | "assist")[];
                             name: string;
                             nickname: string | null;
+                            /** @description The OAuth grant (授权登录) for platforms with an official API; null otherwise */
+                            oauth?: {
+                                connected: boolean;
+                                connected_at: string | null;
+                                /** @description When the access token expires (it is refreshed before) */
+                                expires_at: string | null;
+                                /** @description The platform's id of the authorising user */
+                                open_id: string | null;
+                                /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                                refresh_expires_at: string | null;
+                                revoked_at: string | null;
+                                /** @description Last refresh (the refresh token was replaced) */
+                                rotated_at: string | null;
+                                scope: string | null;
+                            } | null;
                             platform: string;
                             reason: string | null;
                             /** @description Account settings; secrets are never here */
@@ -5154,6 +5230,8 @@ export interface paths {
                                 author?: string;
                                 /** @description A different site address for the browser (replicas, proxies) */
                                 base_url?: string;
+                                /** @description 微博: the link on the app's 安全域名 statuses/share requires in each post */
+                                share_url?: string;
                             };
                         };
                     };
@@ -5441,6 +5519,252 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/{id}/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The account's publish method order (发布方式); assist is always tried last */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null = the platform default */
+                        methods: ("official_api" | "browser" | "assist")[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            methods: ("official_api" | "browser" | "assist")[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/{id}/oauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OAuth grant of an account (授权状态): connected, expiry, last rotation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connected: boolean;
+                            connected_at: string | null;
+                            /** @description When the access token expires (it is refreshed before) */
+                            expires_at: string | null;
+                            /** @description The platform's id of the authorising user */
+                            open_id: string | null;
+                            /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                            refresh_expires_at: string | null;
+                            revoked_at: string | null;
+                            /** @description Last refresh (the refresh token was replaced) */
+                            rotated_at: string | null;
+                            scope: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Revoke the grant: at the platform where it has an endpoint, and the tokens are deleted here */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            oauth: {
+                                connected: boolean;
+                                connected_at: string | null;
+                                /** @description When the access token expires (it is refreshed before) */
+                                expires_at: string | null;
+                                /** @description The platform's id of the authorising user */
+                                open_id: string | null;
+                                /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                                refresh_expires_at: string | null;
+                                revoked_at: string | null;
+                                /** @description Last refresh (the refresh token was replaced) */
+                                rotated_at: string | null;
+                                scope: string | null;
+                            };
+                            /** @description The platform confirmed the revocation (some have no endpoint) */
+                            platform_revoked: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/{id}/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start 授权登录: the platform's consent page URL for this account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The open-platform app's id (client_id / client_key / app_id); stored in the vault */
+                        client_id?: string;
+                        client_secret?: string;
+                        /**
+                         * Format: uri
+                         * @description Defaults to this server's /api/publish/oauth/callback; it must match the app's registered callback
+                         */
+                        redirect_uri?: string;
+                        /** @description Where the browser goes after the callback (a path here, never another site) */
+                        return_to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorize_url: string;
+                            expires_at: string;
+                            redirect_uri: string;
+                            state: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/{id}/oauth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refresh the access token now; the refresh token is used once and replaced */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connected: boolean;
+                            connected_at: string | null;
+                            /** @description When the access token expires (it is refreshed before) */
+                            expires_at: string | null;
+                            /** @description The platform's id of the authorising user */
+                            open_id: string | null;
+                            /** @description When the refresh token expires: after that only a new 授权登录 helps */
+                            refresh_expires_at: string | null;
+                            revoked_at: string | null;
+                            /** @description Last refresh (the refresh token was replaced) */
+                            rotated_at: string | null;
+                            scope: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6492,6 +6816,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publish/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platforms' OAuth callback: exchanges the code and sends the browser back to 发布中心 */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_code?: string;
+                    error_description?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A redirect to 发布中心 with the outcome (oauth=connected or oauth=failed&code=…) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publish/platforms": {
         parameters: {
             query?: never;
@@ -6538,6 +6904,8 @@ export interface paths {
                                 /** @description zh-CN display name */
                                 name: string;
                                 name_en: string;
+                                /** @description The official API publishes with an OAuth grant (授权登录) */
+                                oauth?: boolean;
                                 /** @description Where a person publishes by hand (assist) */
                                 publish_page_url: string;
                             }[];

@@ -7,6 +7,7 @@ import { startSsrfLab, type SsrfLab } from '@creatorflow/testing/ssrf-lab';
 import { createTestServer, type TestServer } from './testing/harness.ts';
 import { registerUser, type TestUser } from './testing/users.ts';
 import { McpTools } from '@creatorflow/runtime/tools/mcp';
+import { metricsFor } from './analytics/service.ts';
 
 /**
  * The SSRF suite: every URL-taking feature of a cloud server against the lab's
@@ -139,6 +140,46 @@ describe('SSRF suite (cloud mode)', () => {
       return 'token fetched';
     });
     expect(misses).toEqual([]);
+    expect(lab.internalHits()).toBe(0);
+  });
+
+  it("the 公众号 metrics collector refuses a hostile account API base when it collects (the server's own metrics domain)", async () => {
+    const collector = metricsFor(server.ctx).scheduler.collector('wechat_mp');
+    if (!collector?.collectAccount) throw new Error('no 公众号 account collector');
+    const misses = await attack(async (url) => {
+      if (url.includes('/redirect?')) return 'blocked'; // the API client replaces the path (host redirects are tried)
+      await collector.collectAccount!({
+        account: { id: 'acc', workspaceId: user.workspaceId, platform: 'wechat_mp', name: 'main', settings: { apiBaseUrl: url } },
+        readSecret: async () => ({ appId: 'wx1', appSecret: 'app-secret-value' }),
+        signal: new AbortController().signal,
+        now: new Date(),
+      });
+      return 'collected';
+    });
+    expect(misses).toEqual([]);
+    expect(lab.internalHits()).toBe(0);
+  });
+
+  it('trend custom sources (RSS and JSON feeds) refuse hostile URLs when saved, and every refresh refuses them when fetched', async () => {
+    // Control: a public feed address is saved and fetched (the lab answers HTML, so the read fails on its shape, not the guard).
+    const control = await api('POST', '/api/trends/sources', { name: `feed${++seq}`, tier_minutes: 60, spec: { kind: 'feed', url: `${lab.publicBase}/page` } });
+    expect(control.status).toBe(201);
+    const read = await api('POST', `/api/trends/sources/${String(control.json.id)}/refresh`);
+    expect(read.json).toMatchObject({ status: 'failed', code: 'TREND_SOURCE_SHAPE' });
+    const misses = await attack(async (url) => {
+      const kind = seq % 2 === 0 ? 'feed' : 'json';
+      const spec = kind === 'feed' ? { kind, url } : { kind, url, list_path: 'data.list', fields: { title: 'title' } };
+      const saved = await api('POST', '/api/trends/sources', { name: `feed${++seq}`, tier_minutes: 60, spec });
+      if (saved.json.code === 'FETCH_BLOCKED_HOST') return 'blocked';
+      if (saved.status !== 201 || !redirects(url)) return `saved ${saved.status} ${String(saved.json.code)}`;
+      const refreshed = await api('POST', `/api/trends/sources/${String(saved.json.id)}/refresh`);
+      return refreshed.json.code === 'FETCH_BLOCKED_HOST' ? 'blocked' : `refresh ${JSON.stringify(refreshed.json)}`;
+    });
+    expect(misses).toEqual([]);
+    // The background refresher takes the same path (refreshById), and the stored error names the guard.
+    const sources = await api('GET', '/api/trends/sources');
+    const failing = (sources.json.items as Array<{ custom: boolean; last_error_code: string | null }>).filter((s) => s.custom && s.last_error_code);
+    expect(failing.filter((s) => s.last_error_code === 'FETCH_BLOCKED_HOST').length).toBeGreaterThan(0);
     expect(lab.internalHits()).toBe(0);
   });
 

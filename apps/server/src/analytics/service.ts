@@ -13,6 +13,7 @@ export function metricsFor(ctx: AppContext): MetricsDomain {
     secretKey: ctx.secretKey,
     llm: () => ctx.llm,
     log: ctx.logger.child({ domain: 'metrics' }),
+    egress: ctx.egress,
   });
   if (!wired.has(domain)) {
     wired.add(domain);

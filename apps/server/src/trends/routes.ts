@@ -65,6 +65,9 @@ export const trendsRoutes: RoutePlugin = async (app, ctx) => {
     },
   }, async (request, reply) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
+    // Refuse an internal feed address when it is saved (cloud); each fetch is checked again.
+    const url = request.body.spec.url;
+    if (typeof url === 'string' && URL.canParse(url)) await ctx.egress.validate(url);
     return reply.code(201).send(await service.addCustomSource(scope.workspaceId, request.body));
   });
 

@@ -20,35 +20,20 @@ function listFetch(): FetchPort {
 }
 
 /**
- * User-defined feed URLs. In cloud mode they must not reach loopback, private
- * or link-local addresses (SSRF); redirects are followed by hand so every hop
- * is checked. This stands in until the security domain's guarded fetch lands.
+ * User-defined feed URLs. In cloud mode they go through the process's egress
+ * guard: every resolved address is checked and pinned for the connection and
+ * every redirect hop checked again (packages/net). Locally the user's own
+ * machine and network are theirs to read (and CREATORFLOW_TRENDS_BASE_URL
+ * points them at the replica in tests, like the built-in lists).
  */
-const PRIVATE = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./, /^0\./, /^\[?::1\]?$/, /^\[?f[cd][0-9a-f]{2}:/i, /^\[?fe80:/i, /^localhost$/i];
-function userFetch(ctx: Pick<AppContext, 'mode'>): FetchPort {
+function userFetch(ctx: Pick<AppContext, 'mode' | 'egress'>): FetchPort {
   if (ctx.mode !== 'cloud') return listFetch();
-  return {
-    async fetch(raw, init) {
-      let url = new URL(raw);
-      for (let hop = 0; hop < 5; hop++) {
-        if (!['http:', 'https:'].includes(url.protocol) || PRIVATE.some((p) => p.test(url.hostname))) {
-          throw new Error(`${url.host} is a private or loopback address; cloud mode does not fetch it`);
-        }
-        const response = await fetch(url, { ...init, redirect: 'manual' });
-        const location = response.headers.get('location');
-        if (response.status >= 300 && response.status < 400 && location) {
-          url = new URL(location, url);
-          continue;
-        }
-        return response;
-      }
-      throw new Error('too many redirects');
-    },
-  };
+  const guarded = ctx.egress.asFetch();
+  return { fetch: (url, init) => guarded(url, init) };
 }
 
 /** The trend service of a process (`ctx.trends`). */
-export function createServerTrends(ctx: Pick<AppContext, 'database' | 'clock' | 'mode'>): TrendService {
+export function createServerTrends(ctx: Pick<AppContext, 'database' | 'clock' | 'mode' | 'egress'>): TrendService {
   return new TrendService({
       database: ctx.database,
       clock: ctx.clock,

@@ -3,7 +3,7 @@ import type { Database } from '@creatorflow/db';
 import { CredentialVault } from '@creatorflow/publish/vault/vault';
 import { AnalyticsService } from '../analytics/service.ts';
 import { bilibiliMetricsCollector } from './collectors/bilibili.ts';
-import { wechatMetricsCollector } from './collectors/wechat-mp.ts';
+import { wechatMetricsCollector, type WechatMetricsOptions } from './collectors/wechat-mp.ts';
 import { MetricsScheduler, type MetricsLog } from './scheduler.ts';
 import { MetricsService } from './service.ts';
 import type { CredentialReader, MetricsCollector } from './types.ts';
@@ -17,6 +17,8 @@ export interface MetricsDomainOptions {
   log?: MetricsLog;
   /** Replaces the built-in collectors (tests, a bench). */
   collectors?: MetricsCollector[];
+  /** The egress (SSRF) guard for addresses users typed (a 公众号 account's API base). */
+  egress?: WechatMetricsOptions['guard'];
 }
 
 /**
@@ -39,7 +41,7 @@ export class MetricsDomain {
     this.clock = clock;
     const vault = new CredentialVault({ database, serverSecret: options.secretKey, clock });
     this.#readSecret = (account, kind, why) => vault.read({ workspaceId: account.workspaceId, userId: null }, account.id, kind, why);
-    const collectors = options.collectors ?? [wechatMetricsCollector({ clock }), bilibiliMetricsCollector({ baseUrl: testBaseUrl('CREATORFLOW_BILIBILI_API_BASE') })];
+    const collectors = options.collectors ?? [wechatMetricsCollector({ clock, guard: options.egress }), bilibiliMetricsCollector({ baseUrl: testBaseUrl('CREATORFLOW_BILIBILI_API_BASE') })];
     const log = options.log ?? { warn: () => undefined, error: () => undefined };
     this.scheduler = new MetricsScheduler({
       database,

@@ -30,6 +30,8 @@ async function request(ctx: SourceFetchContext, url: string, init: Omit<RequestI
   try {
     response = await ctx.http.fetch(url, { ...init, headers, signal: ctx.signal, redirect: 'follow' });
   } catch (cause) {
+    // The egress guard's refusal (FETCH_BLOCKED_HOST) and its other answers say more than "unreachable".
+    if (CreatorFlowError.isInstance(cause)) throw cause;
     if (ctx.signal.aborted) throw new SourceError('TREND_SOURCE_TIMEOUT', `${new URL(url).host} did not answer in time`, { retryable: true, cause });
     throw new SourceError('TREND_SOURCE_UNREACHABLE', `${new URL(url).host} is unreachable: ${(cause as Error).message}`, { retryable: true, cause });
   }

@@ -54,11 +54,11 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
     registry.register(tool);
   }
   // Own-post metrics: the domain is looked up when a tool runs, so a server's (its clock, its vault) is the one used.
-  for (const tool of metricsTools(() => metricsDomain(wiring.database, { secretKey: wiring.secretKey, llm: wiring.llm }))) registry.register(tool);
+  const userGuard = wiring.egress ?? egressGuardFor(wiring.mode);
+  for (const tool of metricsTools(() => metricsDomain(wiring.database, { secretKey: wiring.secretKey, llm: wiring.llm, egress: userGuard }))) registry.register(tool);
   // Publishing: jobs are rows and queue entries shared by every copy, so whichever process runs the graph creates them.
   registry.register(publishWorkTool(() => wiring.publish?.()));
   // BettaFish 舆情报告: BETTAFISH_URL, else the workspace's own server (through the egress guard).
-  const userGuard = wiring.egress ?? egressGuardFor(wiring.mode);
   registry.register(publicOpinionReportTool(() => new OpinionReports({ database: wiring.database, serverUrl: () => bettafishUrl(), userHttp: { fetch: userGuard.asFetch() } })));
   const placeholders = new Map<string, string>();
   for (const [name, description, providedBy] of PLANNED_TOOLS) {

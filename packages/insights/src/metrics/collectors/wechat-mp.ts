@@ -9,7 +9,11 @@ export interface WechatMetricsOptions {
   clock: Clock;
   /** Shared with publishing in one process, so both use one token per app. */
   tokens?: WechatTokenCache;
+  /** The server's egress guard: an account's API base is the user's, and the AppSecret travels to it. */
+  guard?: WechatGuard;
 }
+
+type WechatGuard = ConstructorParameters<typeof WechatMpClient>[0]['guard'];
 
 type Row = Record<string, unknown>;
 const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -36,7 +40,7 @@ export function wechatMetricsCollector(options: WechatMetricsOptions): MetricsCo
       throw new MetricsError('METRICS_CREDENTIAL_MISSING', 'This 公众号 account has no AppID/AppSecret stored, so its numbers cannot be read. Edit the account and enter them (公众号后台 → 设置与开发 → 基本配置).', { status: 400 });
     }
     const baseUrl = typeof settings.apiBaseUrl === 'string' ? settings.apiBaseUrl : DEFAULT_WECHAT_API;
-    return new WechatMpClient({ baseUrl, appId, appSecret, signal: ctx.signal }, tokens);
+    return new WechatMpClient({ baseUrl, appId, appSecret, signal: ctx.signal, guard: options.guard }, tokens);
   }
 
   function msgPrefix(post: TrackedPost): string {

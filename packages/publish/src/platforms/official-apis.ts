@@ -4,6 +4,8 @@ import { descriptorFor } from '../descriptors.ts';
 import type { MethodAdapter } from '../adapter.ts';
 import type { OAuthPlatform } from '../oauth/service.ts';
 import type { OAuthProvider } from '../oauth/types.ts';
+import { bilibiliApiMethod } from './bilibili-api/adapter.ts';
+import { bilibiliOAuth } from './bilibili-api/api.ts';
 import { weiboApiMethod } from './weibo-api/adapter.ts';
 import { weiboOAuth } from './weibo-api/api.ts';
 
@@ -15,7 +17,10 @@ export interface OfficialApi {
 }
 
 /** Every OAuth official API, in one list: the registry adds their methods, the OAuth service their providers. */
-export const OFFICIAL_APIS: OfficialApi[] = [{ platform: 'weibo', provider: weiboOAuth, method: weiboApiMethod }];
+export const OFFICIAL_APIS: OfficialApi[] = [
+  { platform: 'weibo', provider: weiboOAuth, method: weiboApiMethod },
+  { platform: 'bilibili', provider: bilibiliOAuth, method: bilibiliApiMethod },
+];
 
 export function oauthPlatforms(): Map<string, OAuthPlatform> {
   return new Map(OFFICIAL_APIS.map((api) => [api.platform, { provider: api.provider, name: descriptorFor(api.platform).name }]));

@@ -250,15 +250,6 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.post(
-    '/api/publish/jobs/:id/complete',
-    { schema: { tags, summary: 'Assist: "done, here is the URL"', params: id, body: z.object({ url: z.string().min(1).max(2000) }), response: { 200: jobSchema } } },
-    async (request) => {
-      const scope = await scopeOf(request);
-      return jobDto(await ctx.publish.service.complete(scope.workspaceId, request.params.id, request.body.url));
-    },
-  );
-
   app.get(
     '/api/publish/jobs/:id/events',
     {

@@ -10,6 +10,8 @@ export type JobStatus = PublishJob['status'];
 export type JobAction = NonNullable<PublishJob['action']>;
 /** The prepared bundle of an assist job: text to paste, images in order, the page to open. */
 export type AssistAction = Extract<JobAction, { type: 'assist' }>;
+/** Everything to publish an assist job by hand: texts, rich body, files (signed links) and the platform's editor. */
+export type AssistBundle = ApiResponse<'/api/publish/jobs/{id}/assist'>;
 export type PublishJobDetail = ApiResponse<'/api/publish/jobs/{id}'>;
 export type PublishAttempt = PublishJobDetail['attempts'][number];
 export type VaultStatus = ApiResponse<'/api/publish/vault'>;
@@ -24,6 +26,9 @@ export const publishApi = {
   jobs: (query: { status?: JobStatus; limit?: number } = {}) => api<ApiResponse<'/api/publish/jobs'>>('/api/publish/jobs', { query: { limit: 200, ...query } }),
   job: (id: string) => api<PublishJobDetail>(`/api/publish/jobs/${id}`),
   vault: () => api<VaultStatus>('/api/publish/vault'),
+  assist: (id: string) => api<AssistBundle>(`/api/publish/jobs/${id}/assist`),
+  /** 我已发布: the post's link; the job becomes published and its metrics are collected. */
+  complete: (id: string, url: string) => api<PublishJob>(`/api/publish/jobs/${id}/complete`, { body: { url } }),
   /** Works × accounts, now, at a time or spaced: the jobs created. */
   create: (body: Partial<ApiBody<'/api/publish/jobs'>> & Pick<ApiBody<'/api/publish/jobs'>, 'to'>) => api<ApiResponse<'/api/publish/jobs', 'post', 201>>('/api/publish/jobs', { body }),
 };

@@ -188,6 +188,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   PUBLISH_TIMEOUT: { zh: '发布超时了，请到平台确认是否已发出。', en: 'Publishing timed out. Check on the platform whether it went out.' },
   PUBLISH_PAGE_MISMATCH: { zh: '平台页面改版了，自动发布暂时不可用，请用“辅助发布”。', en: 'The platform page changed; use assisted publishing for now.' },
   PUBLISH_RISK_CONTROL: { zh: '平台要求验证（风控），请在平台上完成验证后重试。', en: 'The platform asks for verification. Complete it there and retry.' },
+  ASSIST_LINK_INVALID: { zh: '下载链接无效或已过期，请在发布中心重新打开这个任务。', en: 'This download link is invalid or expired: open the job in the publish center again.' },
   PUBLISH_NO_ACCOUNT: { zh: '还没有这个平台的账号，请先在发布中心添加并登录。', en: 'No account on this platform yet: add one in the publish center and sign in.' },
   PUBLISH_ACCOUNT_AMBIGUOUS: { zh: '这个平台有多个账号，请指定用哪个账号发布。', en: 'This platform has several accounts: choose the one to publish with.' },
   PUBLISH_VIDEO_REQUIRED: { zh: '这个平台只能发布视频，请先在作品里加上视频。', en: 'This platform publishes videos only: add a video to the work first.' },

@@ -140,7 +140,7 @@ export class PublishJobService {
   }
 
   /** The assist method's "done, here is the URL". */
-  async complete(workspaceId: string, id: string, url: string): Promise<PublishJob> {
+  async complete(workspaceId: string, id: string, url: string, postId?: string): Promise<PublishJob> {
     const job = await this.get(workspaceId, id);
     let parsed: URL;
     try {
@@ -149,11 +149,11 @@ export class PublishJobService {
     } catch {
       throw new ValidationError(`'${url.slice(0, 100)}' is not a post URL: paste the http(s) link of the published post.`, [{ path: 'url', message: 'must be an http(s) URL' }]);
     }
-    const updated = await this.d.repo.transition(id, ['needs_action'], { status: 'published', resultUrl: parsed.toString(), action: null, finishedAt: this.d.clock.now() });
+    const updated = await this.d.repo.transition(id, ['needs_action'], { status: 'published', resultUrl: parsed.toString(), resultPostId: postId ?? null, action: null, finishedAt: this.d.clock.now() });
     if (!updated) throw new ConflictError('PUBLISH_JOB_STATE', `Job ${id} is ${job.status}; only a job waiting for you (needs_action) can be completed by hand.`);
     const attempts = await this.d.repo.attempts(id);
     const last = attempts.at(-1);
-    if (last && last.status === 'needs_action') await this.d.repo.finishAttempt(last, { status: 'succeeded', resultUrl: parsed.toString() });
+    if (last && last.status === 'needs_action') await this.d.repo.finishAttempt(last, { status: 'succeeded', resultUrl: parsed.toString(), resultPostId: postId ?? null });
     await this.#emit(job, 'job_published', { url: parsed.toString(), by: 'user' });
     return updated;
   }

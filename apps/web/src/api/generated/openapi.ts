@@ -5771,6 +5771,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publish/assist-files/{job_id}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of an assist bundle (or bundle.zip) by its signed link from GET /api/publish/jobs/:id/assist */
+        get: {
+            parameters: {
+                query: {
+                    download?: "1";
+                    exp: number;
+                    sig: string;
+                };
+                header?: never;
+                path: {
+                    job_id: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                        "application/zip": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "video/mp4": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publish/attempts/{id}/screenshot": {
         parameters: {
             query?: never;
@@ -6276,6 +6324,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publish/jobs/{id}/assist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assist bundle of a job waiting to be published by hand */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rich HTML that pastes formatted; images by signed URL */
+                            body_html: string;
+                            body_text: string;
+                            checklist: string[];
+                            /** @description The platform's own editor for this kind of post */
+                            editor_url: string;
+                            files: {
+                                content_type: string;
+                                /** @description The same file as a download */
+                                download_url: string;
+                                name: string;
+                                /** @description 1-based order of an image; 0 for the cover and the video */
+                                order: number;
+                                /** @enum {string} */
+                                role: "cover" | "image" | "video";
+                                /** @description Bytes; null when the file is no longer on this server */
+                                size: number | null;
+                                /** @description Loads the file (signed, works in <img> and in a pasted editor) */
+                                url: string;
+                            }[];
+                            job_id: string;
+                            /** @enum {string} */
+                            kind: "article" | "image_note" | "video" | "short_post";
+                            message: string;
+                            platform: string;
+                            platform_name: string;
+                            reason: string;
+                            status: string;
+                            tags: string[];
+                            /** @description Tags as the platform writes them (#话题) */
+                            tags_text: string;
+                            title: string;
+                            /** @description Every file and the texts in one zip */
+                            zip_url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publish/jobs/{id}/cancel": {
         parameters: {
             query?: never;
@@ -6401,7 +6522,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assist: "done, here is the URL" */
+        /** Assist 我已发布: the link of the post; the job becomes published and its metrics are collected from now on */
         post: {
             parameters: {
                 query?: never;

@@ -1,57 +1,11 @@
-import { CopyOutlined, ExportOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Image, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { publishApi, type AssistAction, type PublishAttempt, type PublishJob } from '../../api/publish.ts';
-import { useNotifyError } from '../../components/notify.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Image, Space, Table, Tag, Typography } from 'antd';
+import { publishApi, type PublishAttempt, type PublishJob } from '../../api/publish.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
-
-function AssistChecklist({ job, action }: { job: PublishJob; action: AssistAction }) {
-  const { t } = useI18n();
-  const notifyError = useNotifyError();
-  const queryClient = useQueryClient();
-  const [url, setUrl] = useState('');
-  const complete = async () => {
-    try {
-      await api(`/api/publish/jobs/${job.id}/complete`, { body: { url } });
-      await queryClient.invalidateQueries({ queryKey: ['publish-jobs'] });
-    } catch (error) {
-      notifyError(error);
-    }
-  };
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      title={t('publish.assistTitle')}
-      data-testid="assist-checklist"
-      description={
-        <div>
-          <Typography.Paragraph>{action.message}</Typography.Paragraph>
-          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={action.checklist.map((item) => ({ label: item, value: item }))} />
-          <Space style={{ margin: '8px 0' }} wrap>
-            <Typography.Text copyable={{ text: action.text.title, icon: <CopyOutlined /> }}>{action.text.title}</Typography.Text>
-            <Typography.Text copyable={{ text: action.text.body }}>{t('editor.preview')}</Typography.Text>
-            {action.text.tags ? <Typography.Text copyable>{action.text.tags}</Typography.Text> : null}
-          </Space>
-          <Space wrap>
-            <Button icon={<ExportOutlined />} href={action.publish_page_url} target="_blank" rel="noreferrer">
-              {t('publish.assistOpen')}
-            </Button>
-            <Input placeholder={t('publish.assistUrl')} value={url} onChange={(e) => setUrl(e.target.value)} style={{ width: 280 }} />
-            <Button type="primary" disabled={!url.trim()} onClick={() => void complete()}>
-              {t('publish.assistDone')}
-            </Button>
-          </Space>
-        </div>
-      }
-    />
-  );
-}
+import { AssistPanel } from './assist-bundle.tsx';
 
 /** Where the post landed: its id on the platform and its address. */
 function PublishedResult({ job }: { job: PublishJob }) {
@@ -86,13 +40,13 @@ function known(t: ReturnType<typeof useI18n>['t'], key: string, fallback: string
   return text === key ? fallback : text;
 }
 
-/** Attempts of one job with their errors and failure screenshots, and the assist checklist when needed. */
+/** Attempts of one job with their errors and failure screenshots, and the assist bundle when needed. */
 export function JobDetail({ job }: { job: PublishJob }) {
   const { t, locale } = useI18n();
   const detail = useQuery({ queryKey: ['publish-job', job.id, job.status, job.attempt_count], queryFn: () => publishApi.job(job.id) });
   return (
     <div>
-      {job.status === 'needs_action' && job.action?.type === 'assist' ? <AssistChecklist job={job} action={job.action as AssistAction} /> : null}
+      {job.status === 'needs_action' && job.action?.type === 'assist' ? <AssistPanel job={job} /> : null}
       {job.status === 'needs_action' && job.action && job.action.type !== 'assist' ? <Alert type="warning" showIcon title={job.action.message} /> : null}
       {job.status === 'published' ? <PublishedResult job={job} /> : null}
       <QueryState query={detail} feature={t('publish.tab.jobs')}>

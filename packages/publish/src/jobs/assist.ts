@@ -21,7 +21,7 @@ export function assistPackage(descriptor: PlatformDescriptor, content: PublishCo
     ...(content.cover ? ['设置封面'] : []),
     ...(content.tags.length ? ['添加话题标签'] : []),
     '点击发布，复制作品链接',
-    '回到创流，点击“已完成”并粘贴链接',
+    '回到创流，粘贴作品链接并点击“我已发布”',
   ];
   return {
     platform: descriptor.id,

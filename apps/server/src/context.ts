@@ -14,6 +14,7 @@ import type { PublishRuntime } from '@creatorflow/publish';
 import type { TrendService } from '@creatorflow/insights';
 import { createServerPublish, type PublishOverrides } from './publish/runtime.ts';
 import { createServerTrends } from './trends/service.ts';
+import { createServerAlerts, type ServerAlerts } from './alerts/service.ts';
 
 /**
  * Everything a request handler or worker needs, built once per process.
@@ -49,6 +50,8 @@ export interface AppContext {
   readonly publish: PublishRuntime;
   /** 热点 lists, user feeds and topic suggestions (packages/insights). Built on first use. */
   readonly trends: TrendService;
+  /** Niche alerts, their channels and in-app notifications (packages/insights alerts). Built on first use. */
+  readonly alerts: ServerAlerts;
   /** Registers cleanup run by `close()` in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -70,13 +73,15 @@ export interface ContextOptions {
  * settings (publish, trends). They are not enumerable, so a copy of a context
  * (tests present a local one as cloud) gets its own by calling this again.
  */
-export function withDomainServices(ctx: Omit<AppContext, 'publish' | 'trends'>, publishOverrides?: PublishOverrides): AppContext {
+export function withDomainServices(ctx: Omit<AppContext, 'publish' | 'trends' | 'alerts'>, publishOverrides?: PublishOverrides): AppContext {
   let publish: PublishRuntime | undefined;
   let trends: TrendService | undefined;
+  let alerts: ServerAlerts | undefined;
   const full = ctx as AppContext;
   return Object.defineProperties(full, {
     publish: { enumerable: false, configurable: true, get: () => (publish ??= createServerPublish(full, publishOverrides)) },
     trends: { enumerable: false, configurable: true, get: () => (trends ??= createServerTrends(full)) },
+    alerts: { enumerable: false, configurable: true, get: () => (alerts ??= createServerAlerts(full)) },
   });
 }
 
@@ -130,7 +135,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress, publish: () => late.ctx!.publish });
     // Not an onClose entry: `close` stops jobs before everything else (see above).
     stopJobs = () => services.jobs.close();
-    const ctx: Omit<AppContext, 'publish' | 'trends'> = {
+    const ctx: Omit<AppContext, 'publish' | 'trends' | 'alerts'> = {
       config,
       mode: config.mode,
       database,

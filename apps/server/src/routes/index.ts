@@ -12,6 +12,7 @@ import { cloudLinkRoutes } from '../cloud-link/routes.ts';
 import { trendsRoutes } from '../trends/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { opinionRoutes } from '../opinion/routes.ts';
+import { alertsRoutes } from '../alerts/routes.ts';
 
 /** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
@@ -27,6 +28,7 @@ const ALL: RoutePlugin[] = [
   trendsRoutes,
   analyticsRoutes,
   opinionRoutes,
+  alertsRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

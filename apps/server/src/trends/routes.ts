@@ -80,6 +80,7 @@ export const trendsRoutes: RoutePlugin = async (app, ctx) => {
   app.post('/api/trends/sources/:id/refresh', { schema: { tags, summary: 'Refresh one source now', params: z.object({ id: z.string().max(100) }), response: { 200: refreshSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');
     const { sourceId, ...rest } = await service.refresh(scope.workspaceId, request.params.id, true);
+    if (rest.status === 'refreshed') ctx.alerts.afterRefresh();
     return { source_id: sourceId, ...rest };
   });
 

@@ -58,7 +58,9 @@ export function startTrendRefresh(ctx: AppContext): void {
   if (off) return;
   const service = ctx.trends;
   ctx.jobs.process<{ source_id: string }>(REFRESH_QUEUE, async (job) => {
-    await service.refreshById(job.data.source_id);
+    const outcome = await service.refreshById(job.data.source_id);
+    // New snapshots may trip alert rules: evaluate once the burst of refreshes settles.
+    if (outcome.status === 'refreshed') ctx.alerts.afterRefresh();
   }, { concurrency: 4 });
   let pruned = 0;
   const tick = async () => {

@@ -220,6 +220,8 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   BETTAFISH_REPORT_FAILED: { zh: 'BettaFish 生成报告失败。', en: 'BettaFish failed to write the report.' },
   BETTAFISH_TASK_LOST: { zh: 'BettaFish 已经找不到这份报告（它只保留最近几次任务），请重新生成。', en: 'BettaFish no longer has this report (it keeps only its last few tasks). Start it again.' },
   BETTAFISH_ENGINES_TIMEOUT: { zh: 'BettaFish 的分析引擎太久没有完成搜集，报告已停止，请稍后重试。', en: 'BettaFish’s engines took too long to gather data; the report was stopped. Try again later.' },
+  ALERT_CHANNEL_EXISTS: { zh: '已经有同名的提醒渠道，换个名字吧。', en: 'A channel with this name already exists; pick another name.' },
+  ALERT_RULE_EXISTS: { zh: '已经有同名的提醒规则，换个名字吧。', en: 'A rule with this name already exists; pick another name.' },
   ALERT_DELIVERY_FAILED: { zh: '提醒没有送达：群机器人拒收了消息（地址、签名密钥或内容有误），或暂时连不上。', en: 'The alert was not delivered: the group bot refused it (check the address, signing secret or content) or could not be reached.' },
   TREND_SOURCE_BLOCKED: { zh: '热点来源拒绝了请求（被限流或需要登录），会按间隔稍后再试。', en: 'The trend source refused the request (rate-limited or needs a login); it tries again later.' },
   TREND_SOURCE_HTTP: { zh: '热点来源返回了错误状态，稍后会重试。', en: 'The trend source answered with an error status; it retries later.' },

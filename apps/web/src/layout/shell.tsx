@@ -8,6 +8,7 @@ import { useOutbox } from '../offline/outbox-context.tsx';
 import { WorkspaceSwitcher } from '../pages/account/workspace-switcher.tsx';
 import { MOBILE_TABS, MORE_TAB, NAV, morePages, type NavItem } from './nav.tsx';
 import { BrandMark } from './brand.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 
 function selectedKey(pathname: string): string {
   const all = NAV.flatMap((item) => [item, ...(item.children ?? [])]);
@@ -162,6 +163,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {mobile ? <BrandMark compact /> : <WorkspaceSwitcher />}
           <Space size={mobile ? 8 : 12}>
             <StatusBadges compact={mobile} />
+            <NotificationBell />
             <LanguageSwitch />
           </Space>
         </Layout.Header>

@@ -111,3 +111,82 @@ export const bettafishConnections = pgTable('bettafish_connections', {
   url: text('url').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+// Alerts and notifications (0620): SQL in packages/insights/src/alerts/store.ts.
+export const alertChannels = pgTable(
+  'alert_channels',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['feishu', 'dingtalk', 'wecom', 'webhook', 'email'] }).notNull(),
+    targetSealed: text('target_sealed').notNull(),
+    secretSealed: text('secret_sealed'),
+    targetHint: text('target_hint').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.workspaceId, t.name)],
+);
+
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    name: text('name').notNull(),
+    niche: text('niche').notNull(),
+    topN: integer('top_n'),
+    minVelocity: doublePrecision('min_velocity'),
+    windowStart: text('window_start'),
+    windowEnd: text('window_end'),
+    utcOffsetMinutes: integer('utc_offset_minutes').notNull().default(480),
+    channelIds: uuid('channel_ids').array().notNull().default([]),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.workspaceId, t.name)],
+);
+
+export const alertHits = pgTable(
+  'alert_hits',
+  {
+    ruleId: uuid('rule_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    reason: text('reason').notNull(),
+    payload: jsonb('payload').notNull(),
+    foundAt: ts('found_at').notNull(),
+    digestId: uuid('digest_id'),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.itemId] })],
+);
+
+export const alertDigests = pgTable(
+  'alert_digests',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    ruleId: uuid('rule_id'),
+    kind: text('kind', { enum: ['alert', 'weekly_report'] }).notNull(),
+    scope: text('scope').notNull(),
+    windowKey: text('window_key').notNull(),
+    title: text('title').notNull(),
+    lines: jsonb('lines').notNull(),
+    deliveries: jsonb('deliveries').notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.workspaceId, t.scope, t.windowKey)],
+);
+
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  kind: text('kind', { enum: ['alert', 'weekly_report', 'bettafish'] }).notNull(),
+  title: text('title').notNull(),
+  lines: jsonb('lines').notNull().default([]),
+  link: text('link'),
+  data: jsonb('data'),
+  readAt: ts('read_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -105,6 +105,8 @@ export async function sendToBot(http: FetchPort, target: BotTarget, message: Ale
     try {
       response = await http.fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(10_000) });
     } catch (cause) {
+      // The egress guard's refusal (FETCH_BLOCKED_HOST: an internal address in cloud mode) is said as such.
+      if (cause instanceof CreatorFlowError) throw cause;
       throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook unreachable: ${(cause as Error).message}`, { status: 502, retryable: true, cause });
     }
     const text = await response.text();

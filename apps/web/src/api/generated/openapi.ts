@@ -5,6 +5,482 @@
  * app's typecheck.
  */
 export interface paths {
+    "/api/alerts/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where alerts go: 飞书/钉钉/企业微信 group bots and webhooks (addresses masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                created_at: string;
+                                enabled: boolean;
+                                has_secret: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                name: string;
+                                target_hint: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a channel: a group bot's webhook address (and its signing secret for 飞书/钉钉 加签) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                        name: string;
+                        secret?: string | null;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            enabled: boolean;
+                            has_secret: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                            name: string;
+                            target_hint: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a channel (rules stop sending to it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message through a channel and say whether the bot took it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channel_id: string;
+                            channel_name: string;
+                            detail: string | null;
+                            error_code: string | null;
+                            /** @enum {string} */
+                            kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate the workspace's rules against the lists now (it also happens after every refresh) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digests: {
+                                deliveries: {
+                                    channel_id: string;
+                                    channel_name: string;
+                                    detail: string | null;
+                                    error_code: string | null;
+                                    /** @enum {string} */
+                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                    ok: boolean;
+                                }[];
+                                digest_id: string;
+                                hits: number;
+                                notification_id: string;
+                                rule_id: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digests sent, newest first, with what each channel answered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                created_at: string;
+                                deliveries: {
+                                    channel_id: string;
+                                    channel_name: string;
+                                    detail: string | null;
+                                    error_code: string | null;
+                                    /** @enum {string} */
+                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                    ok: boolean;
+                                }[];
+                                id: string;
+                                kind: string;
+                                lines: string[];
+                                rule_id: string | null;
+                                title: string;
+                                window_key: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert rules of the workspace */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                channel_ids: string[];
+                                created_at: string;
+                                enabled: boolean;
+                                id: string;
+                                min_velocity: number | null;
+                                name: string;
+                                niche: string;
+                                top_n: number | null;
+                                updated_at: string;
+                                window: {
+                                    end: string;
+                                    start: string;
+                                    utc_offset_minutes: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule: a niche item enters the top N, or climbs at least X places an hour; optional push window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        channel_ids?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                        min_velocity?: number | null;
+                        name: string;
+                        /** @description A saved niche's name, or keyword rules in the niche syntax */
+                        niche: string;
+                        top_n?: number | null;
+                        window?: {
+                            end: string;
+                            start: string;
+                            /** @default 480 */
+                            utc_offset_minutes?: number;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channel_ids: string[];
+                            created_at: string;
+                            enabled: boolean;
+                            id: string;
+                            min_velocity: number | null;
+                            name: string;
+                            niche: string;
+                            top_n: number | null;
+                            updated_at: string;
+                            window: {
+                                end: string;
+                                start: string;
+                                utc_offset_minutes: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a rule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        channel_ids?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                        min_velocity?: number | null;
+                        name: string;
+                        /** @description A saved niche's name, or keyword rules in the niche syntax */
+                        niche: string;
+                        top_n?: number | null;
+                        window?: {
+                            end: string;
+                            start: string;
+                            /** @default 480 */
+                            utc_offset_minutes?: number;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channel_ids: string[];
+                            created_at: string;
+                            enabled: boolean;
+                            id: string;
+                            min_velocity: number | null;
+                            name: string;
+                            niche: string;
+                            top_n: number | null;
+                            updated_at: string;
+                            window: {
+                                end: string;
+                                start: string;
+                                utc_offset_minutes: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/breakdown": {
         parameters: {
             query?: never;
@@ -4660,6 +5136,110 @@ export interface paths {
                         "application/json": {
                             idea_id: string;
                             text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In-app notifications (alert digests, weekly reports), newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    unread_only?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                created_at: string;
+                                deliveries: {
+                                    channel_id: string;
+                                    channel_name: string;
+                                    detail: string | null;
+                                    error_code: string | null;
+                                    /** @enum {string} */
+                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                    ok: boolean;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "alert" | "weekly_report" | "bettafish";
+                                lines: string[];
+                                link: string | null;
+                                read_at: string | null;
+                                title: string;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read (the given ids, or all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
                         };
                     };
                 };

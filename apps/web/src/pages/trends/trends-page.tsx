@@ -14,6 +14,7 @@ import { SOURCES_KEY, useRefreshSource } from './use-refresh.ts';
 import { NicheTab } from './niche-tab.tsx';
 import { SourcesTab } from './sources-tab.tsx';
 import { OpinionTab } from './opinion-tab.tsx';
+import { AlertsTab } from './alerts-tab.tsx';
 import { SourceHealthLine, SourceStatusTag } from './trend-bits.tsx';
 import { ClusterList, ItemList } from './trend-lists.tsx';
 
@@ -119,7 +120,7 @@ function BoardsTab({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
-const TABS = ['merged', 'boards', 'niche', 'opinion', 'sources'] as const;
+const TABS = ['merged', 'boards', 'niche', 'alerts', 'opinion', 'sources'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 热点: the merged view, a board per source, my niche's risers, and source health. */
@@ -145,6 +146,7 @@ export default function TrendsPage() {
           { key: 'merged', label: t('trends.tab.merged'), children: <MergedTab onOpen={setItemId} onGoSources={() => setTab('sources')} /> },
           { key: 'boards', label: t('trends.tab.boards'), children: <BoardsTab onOpen={setItemId} /> },
           { key: 'niche', label: t('trends.tab.niche'), children: <NicheTab onOpen={setItemId} /> },
+          { key: 'alerts', label: t('trends.tab.alerts'), children: <AlertsTab /> },
           { key: 'opinion', label: t('trends.tab.opinion'), children: <OpinionTab initialTopic={params.get('topic') ?? undefined} /> },
           { key: 'sources', label: t('trends.tab.sources'), children: <SourcesTab /> },
         ]}

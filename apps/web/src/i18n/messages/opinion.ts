@@ -134,7 +134,7 @@ export const en: Record<keyof typeof zh, string> = {
   'opinion.fromItem': 'Opinion report',
   'trends.tab.alerts': 'Alerts',
   'alerts.channels': 'Alert channels',
-  'alerts.channelsHint': 'Where alerts go: 飞书, 钉钉 or 企业微信 group bots, or your own endpoint. In-app notifications (the bell) always get them.',
+  'alerts.channelsHint': 'Where alerts go: Feishu, DingTalk or WeCom group bots, or your own endpoint. In-app notifications (the bell) always get them.',
   'alerts.noChannels': 'No channels yet: in-app notifications only',
   'alerts.kind': 'Type',
   'alerts.kind.feishu': 'Feishu group bot',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '@creatorflow/core';
-import { postsCsv, postsXlsx, type PostFilter, type PostRow, type Snapshot, type StoredComment, type TrackedPost } from '@creatorflow/insights';
+import { postsCsv, postsXlsx, weeklyMessage, weeklyReport, type WeeklyReport, type PostFilter, type PostRow, type Snapshot, type StoredComment, type TrackedPost } from '@creatorflow/insights';
 import { findPlatform } from '@creatorflow/platforms';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
@@ -195,5 +195,46 @@ export const analyticsRoutes: RoutePlugin = async (app, ctx) => {
     const text = `观众提问：${comment.body}\n（来自「${post.title || platformName(post.platform)}」的评论，${comment.likes} 赞）`;
     const idea = await ctx.library.ideas.create({ workspaceId: scope.workspaceId, userId: scope.userId }, { text, link: post.url, tags: ['观众提问'], source: `comment:${post.platform}` });
     return reply.code(201).send({ idea_id: idea.id, text });
+  });
+  const weeklySchema = z.object({
+    week: z.string(), from: z.string(), to: z.string(),
+    platforms: z.array(z.object({ platform: z.string(), platform_name: z.string(), posts: z.number(), views: z.number(), interactions: z.number(), followers: z.number(), median_viral_score: z.number().nullable() })),
+    top_posts: z.array(z.object({ id: z.string(), platform: z.string(), title: z.string(), url: z.string().nullable(), views: z.number().nullable(), viral_score: z.number().nullable(), sentiment: z.string().nullable(), questions: z.array(z.string()) })),
+    next_topics: z.array(z.object({ topic: z.string(), why_now: z.string(), citations: z.number() })),
+    topics_niche: z.string().nullable(),
+    text: z.string(),
+  });
+  const toWeekly = (r: WeeklyReport) => {
+    const message = weeklyMessage(r, platformName);
+    return {
+      week: r.week, from: r.from.toISOString(), to: r.to.toISOString(),
+      platforms: r.platforms.map((p) => ({ platform: p.platform, platform_name: platformName(p.platform), posts: p.posts, views: p.views, interactions: p.interactions, followers: p.followers, median_viral_score: p.medianViralScore })),
+      top_posts: r.topPosts.map((p) => ({ id: p.id, platform: p.platform, title: p.title, url: p.url, views: p.views, viral_score: p.viralScore, sentiment: p.sentiment, questions: p.questions })),
+      next_topics: r.nextTopics.map((t) => ({ topic: t.topic, why_now: t.whyNow, citations: t.citations })),
+      topics_niche: r.topicsNiche,
+      text: [message.title, ...message.lines].join('\n'),
+    };
+  };
+
+  app.get('/api/analytics/weekly', {
+    schema: { tags, summary: '周报: the last 7 days per platform, top posts with sentiment and questions, next week\'s cited topics', response: { 200: weeklySchema } },
+  }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'viewer');
+    return toWeekly(await weeklyReport(domain(), ctx.trends.store, scope.workspaceId));
+  });
+
+  app.post('/api/analytics/weekly/send', {
+    schema: {
+      tags, summary: 'Send this week\'s 周报 to every enabled alert channel and the notifications, once per week',
+      response: { 200: z.object({ sent: z.boolean(), week: z.string(), deliveries: z.array(z.object({ channel_id: z.string(), channel_name: z.string(), kind: z.string(), ok: z.boolean(), error_code: z.string().nullable(), detail: z.string().nullable() })) }) },
+    },
+  }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'editor');
+    const report = await weeklyReport(domain(), ctx.trends.store, scope.workspaceId);
+    const outcome = await ctx.alerts.broadcast(scope.workspaceId, { kind: 'weekly_report', scope: 'weekly', windowKey: report.week, message: weeklyMessage(report, platformName), link: '/analytics?weekly=1' });
+    return {
+      sent: outcome !== undefined, week: report.week,
+      deliveries: (outcome?.deliveries ?? []).map((d) => ({ channel_id: d.channelId, channel_name: d.channelName, kind: d.kind, ok: d.ok, error_code: d.errorCode, detail: d.detail })),
+    };
   });
 };

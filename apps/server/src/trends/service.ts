@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { AppContext } from '../context.ts';
+import { startWeeklyReports } from '../alerts/service.ts';
 import { TrendService, type FetchPort } from '@creatorflow/insights';
 
 
@@ -57,6 +58,8 @@ export function startTrendRefresh(ctx: AppContext): void {
   const off = process.env.CREATORFLOW_TRENDS_AUTO_REFRESH === 'off' || (!process.env.CREATORFLOW_TRENDS_BASE_URL && (process.env.VITEST || process.env.CI === 'true'));
   if (off) return;
   const service = ctx.trends;
+  // The weekly report rides on the same background switch (never in test runs).
+  startWeeklyReports(ctx);
   ctx.jobs.process<{ source_id: string }>(REFRESH_QUEUE, async (job) => {
     const outcome = await service.refreshById(job.data.source_id);
     // New snapshots may trip alert rules: evaluate once the burst of refreshes settles.

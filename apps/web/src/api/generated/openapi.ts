@@ -771,6 +771,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 周报: the last 7 days per platform, top posts with sentiment and questions, next week's cited topics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            next_topics: {
+                                citations: number;
+                                topic: string;
+                                why_now: string;
+                            }[];
+                            platforms: {
+                                followers: number;
+                                interactions: number;
+                                median_viral_score: number | null;
+                                platform: string;
+                                platform_name: string;
+                                posts: number;
+                                views: number;
+                            }[];
+                            text: string;
+                            to: string;
+                            top_posts: {
+                                id: string;
+                                platform: string;
+                                questions: string[];
+                                sentiment: string | null;
+                                title: string;
+                                url: string | null;
+                                views: number | null;
+                                viral_score: number | null;
+                            }[];
+                            topics_niche: string | null;
+                            week: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/weekly/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send this week's 周报 to every enabled alert channel and the notifications, once per week */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                channel_id: string;
+                                channel_name: string;
+                                detail: string | null;
+                                error_code: string | null;
+                                kind: string;
+                                ok: boolean;
+                            }[];
+                            sent: boolean;
+                            week: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets": {
         parameters: {
             query?: never;

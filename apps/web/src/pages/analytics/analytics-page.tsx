@@ -1,8 +1,8 @@
-import { DownloadOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Dropdown, Input, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { analyticsApi, type AnalyticsOverview, type AnalyticsPost, type PostQuery } from '../../api/analytics.ts';
 import { Chart } from '../../components/chart.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -16,6 +16,7 @@ import { useDebounced } from '../../lib/use-debounced.ts';
 import { accountLines, breakdownBars, daysBetween, heatmapOption, perPlatformLines } from './charts.ts';
 import { PostDrawer } from './post-drawer.tsx';
 import { TrackDialog } from './track-dialog.tsx';
+import { WeeklyDrawer } from './weekly-drawer.tsx';
 
 const PERIODS = [7, 30, 90] as const;
 /** 1.2万 in Chinese, 12.3k in English. */
@@ -207,10 +208,13 @@ export default function AnalyticsPage() {
   const [days, setDays] = useState<number>(30);
   const [open, setOpen] = useState<string | undefined>();
   const [tracking, setTracking] = useState(false);
+  const [search] = useSearchParams();
+  const [weekly, setWeekly] = useState(search.get('weekly') === '1');
   const overview = useQuery({ queryKey: ['analytics', 'overview', days], queryFn: () => analyticsApi.overview(days) });
   const reload = () => void client.invalidateQueries({ queryKey: ['analytics'] });
   return (
     <>
+      <WeeklyDrawer open={weekly} onClose={() => setWeekly(false)} />
       <PageHeader
         title={t('analytics.title')}
         subtitle={t('analytics.subtitle')}
@@ -218,6 +222,7 @@ export default function AnalyticsPage() {
           <Space wrap>
             <Segmented<number> value={days} onChange={setDays} options={PERIODS.map((d) => ({ value: d, label: t('analytics.days', { days: d }) }))} data-testid="period" />
             <Button icon={<LinkOutlined />} type="primary" onClick={() => setTracking(true)} data-testid="track-post">{t('analytics.track')}</Button>
+            <Button icon={<FileTextOutlined />} onClick={() => setWeekly(true)} data-testid="weekly-open">{t('weekly.title')}</Button>
             <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('analytics.reload')} data-testid="reload" />
           </Space>
         }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,25 @@ describe('creatorflow ideas / works / assets / kb / search (local home, no serve
     const out = join(files, 'out.md');
     await run(home, 'works', 'export', work.id, '-o', out);
     expect(readFileSync(out, 'utf8')).toContain('title: 平价好物合集');
+  }, 120_000);
+
+  it('imports Markdown with local images: each uploaded as an asset, the body rewritten to asset:// URIs, the first one the cover', async () => {
+    const dir = join(files, 'post');
+    mkdirSync(join(dir, 'img'), { recursive: true });
+    writeFileSync(join(dir, 'img', '湖边 1.png'), await pngFixture(120, 90));
+    writeFileSync(join(dir, 'bike.png'), await pngFixture(60, 40, { r: 20, g: 120, b: 200 }));
+    const md = join(dir, 'ride.md');
+    writeFileSync(md, '# 骑行一年\n\n![湖边](<img/湖边 1.png>)\n\n正文。\n\n<img src="./bike.png" width="300">\n\n![远程](https://example.com/a.png)\n');
+    const work = JSON.parse(await run(home, 'works', 'import', md, '--json')) as { id: string; body: string; cover_asset_id: string | null; uploaded_images: number };
+    expect(work.uploaded_images).toBe(2);
+    const uris = [...work.body.matchAll(/asset:\/\/local\/image\/([0-9a-f-]{36})/g)].map((m) => m[1]);
+    expect(uris).toHaveLength(2);
+    expect(work.body).toContain('https://example.com/a.png');
+    expect(work.body).not.toContain('bike.png');
+    expect(work.cover_asset_id).toBe(uris[0]);
+    const missing = join(dir, 'broken.md');
+    writeFileSync(missing, '# 缺图\n\n![x](nope.png)\n');
+    await expect(run(home, 'works', 'import', missing)).rejects.toThrow(/image 'nope.png' not found/);
   }, 120_000);
 
   it('uploads an asset, imports knowledge and searches across both', async () => {

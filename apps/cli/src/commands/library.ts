@@ -1,6 +1,8 @@
 import { openAsBlob } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { imageRefs, isLocalImageRef, rewriteImageRefs } from '@creatorflow/library/works/work-markdown';
 import { problemToError, type ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
@@ -28,7 +30,7 @@ interface Page<T> {
 }
 type Idea = { id: string; text: string; status: string; tags: string[]; created_at: string };
 type Asset = { id: string; uri: string; name: string; type: string; mime: string; size: number; width: number | null; height: number | null; duration_ms: number | null; tags: string[] };
-type Work = { id: string; kind: string; title: string; status: string; version: number; tags: string[]; platforms: string[]; body: string; updated_at: string };
+type Work = { id: string; kind: string; title: string; status: string; version: number; tags: string[]; platforms: string[]; body: string; cover_asset_id: string | null; updated_at: string };
 
 const assetLine = (a: Asset) =>
   `${a.uri}  ${a.name}  ${a.mime}  ${(a.size / 1024).toFixed(1)} KB${a.width ? `  ${a.width}×${a.height}` : ''}${a.duration_ms ? `  ${(a.duration_ms / 1000).toFixed(1)} s` : ''}${a.tags.length ? `  #${a.tags.join(' #')}` : ''}`;
@@ -84,15 +86,25 @@ export const libraryCommands: CommandModule = (program) => {
     });
 
   const works = program.command('works').description('Works with versions / 作品');
-  withConnection(works.command('import <file>').description('Create a work from a Markdown file (front matter: title, kind, tags, platforms, status)')).action(
-    async (file: string, opts: Connection) => {
-      const markdown = await readFile(file, 'utf8');
-      await withClient(opts, async (client) => {
-        const work = await client.request<Work>('POST', '/api/works/import', { markdown, file_name: basename(file) });
-        print(opts, work, () => `Imported ${work.id}  ${work.title}  (${work.kind}, v${work.version})`);
-      });
-    },
-  );
+  withConnection(
+    works
+      .command('import <file>')
+      .description('Create a work from a Markdown file (front matter: title, kind, tags, platforms, status); local images it shows are uploaded as assets, the first becomes the cover'),
+  ).action(async (file: string, opts: Connection) => {
+    const source = await readFile(file, 'utf8');
+    await withClient(opts, async (client) => {
+      // Images next to the file go to the asset library first, so the work (and what is published from it) names assets, not this machine's paths.
+      const uploaded = new Map<string, string>();
+      for (const src of imageRefs(source).filter(isLocalImageRef)) {
+        const path = resolve(dirname(file), decodeURI(src.split(/[?#]/)[0]!));
+        if (!existsSync(path)) throw new Error(`${file}: image '${src}' not found (looked at ${path})`);
+        uploaded.set(src, (await upload<{ asset: Asset }>(client, '/api/assets', path)).asset.uri);
+      }
+      const markdown = rewriteImageRefs(source, uploaded);
+      const work = await client.request<Work>('POST', '/api/works/import', { markdown, file_name: basename(file) });
+      print(opts, { ...work, uploaded_images: uploaded.size }, () => `Imported ${work.id}  ${work.title}  (${work.kind}, v${work.version})${uploaded.size ? `, ${uploaded.size} image(s) uploaded` : ''}${work.cover_asset_id ? ', cover set' : ''}`);
+    });
+  });
   withConnection(works.command('list').description('List works, newest first'))
     .option('--status <status>', 'draft | ready | scheduled | published | archived')
     .option('--kind <kind>', 'article | note | video_script | post')

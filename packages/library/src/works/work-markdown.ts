@@ -1,5 +1,6 @@
 import { parse, stringify } from 'yaml';
 import { ValidationError } from '@creatorflow/core';
+import { parseAssetUri } from '../assets/asset-uri.ts';
 import { WORK_KINDS, WORK_STATUSES, type NewWork, type Work, type WorkKind, type WorkStatus } from './work-types.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -48,10 +49,15 @@ export function workFromMarkdown(markdown: string, fallbackTitle?: string): NewW
   if (!WORK_STATUSES.includes(status)) {
     throw new ValidationError(`Front matter status '${String(status)}' is not one of ${WORK_STATUSES.join(', ')}`, [{ path: 'front_matter.status', message: WORK_STATUSES.join(', ') }]);
   }
+  body = body.replace(/^\s*\n/, '');
+  // The cover: front matter's (as workToMarkdown writes it), else the body's first image once it is an asset.
+  const frontCover = typeof meta.cover_asset_id === 'string' ? meta.cover_asset_id : undefined;
+  const firstAsset = imageRefs(body).map((src) => parseAssetUri(src)).find((ref) => ref?.type === 'image');
   return {
     kind,
     title,
-    body: body.replace(/^\s*\n/, ''),
+    body,
+    coverAssetId: frontCover ?? firstAsset?.id,
     tags: list(meta.tags, 'tags'),
     platforms: list(meta.platforms, 'platforms'),
     status,
@@ -65,4 +71,38 @@ export function workToMarkdown(work: Work): string {
   if (work.platforms.length) meta.platforms = work.platforms;
   if (work.coverAssetId) meta.cover_asset_id = work.coverAssetId;
   return `---\n${stringify(meta).trimEnd()}\n---\n\n${work.body}${work.body.endsWith('\n') ? '' : '\n'}`;
+}
+
+// `![alt](src)` / `![alt](<src> "title")` and `<img … src="…">`: the two ways a Markdown file shows an image.
+const MD_IMAGE = /!\[[^\]]*\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+const HTML_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]+)"|'([^']+)')/gi;
+
+const unwrap = (src: string) => (src.startsWith('<') && src.endsWith('>') ? src.slice(1, -1) : src);
+
+/** The image sources of a Markdown body, in order of appearance, each once. */
+export function imageRefs(markdown: string): string[] {
+  const found: Array<[number, string]> = [];
+  for (const m of markdown.matchAll(MD_IMAGE)) found.push([m.index, unwrap(m[1]!)]);
+  for (const m of markdown.matchAll(HTML_IMAGE)) found.push([m.index, m[1] ?? m[2]!]);
+  return [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, src]) => src))];
+}
+
+/** A source that names a file next to the Markdown (not a URL, an asset, a data URI or an anchor). */
+export function isLocalImageRef(src: string): boolean {
+  return !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src) && src.length > 0;
+}
+
+/** The body with image sources replaced (local file → `asset://` URI), in Markdown images and `<img>` tags alike. */
+export function rewriteImageRefs(markdown: string, replace: ReadonlyMap<string, string>): string {
+  const swap = (src: string) => replace.get(src) ?? replace.get(unwrap(src));
+  return markdown
+    .replace(MD_IMAGE, (whole: string, src: string) => {
+      const to = swap(src);
+      return to ? whole.replace(src, to) : whole;
+    })
+    .replace(HTML_IMAGE, (whole: string, a?: string, b?: string) => {
+      const src = a ?? b!;
+      const to = swap(src);
+      return to ? whole.replace(src, to) : whole;
+    });
 }

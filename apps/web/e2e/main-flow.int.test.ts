@@ -59,6 +59,7 @@ describe('the creator main flow in Chromium', () => {
     // The credential vault needs a master password before accounts can be added.
     await page.goto(`${app.url}/settings`);
     await page.getByTestId('vault-password').fill('correct horse battery');
+    await page.getByTestId('vault-confirm').fill('correct horse battery');
     await page.getByTestId('vault-submit').click();
     await page.getByText('已解锁').waitFor();
     await screenshot(page, 'settings');

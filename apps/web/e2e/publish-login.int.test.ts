@@ -11,7 +11,6 @@ describe('logging a platform account in from the browser', () => {
 
   beforeAll(async () => {
     [app, browser, douyin] = await Promise.all([startApp(), launchBrowser(), startReplica('douyin')]);
-    expect((await apiCall(app, 'POST', '/api/publish/vault/init', { password: 'correct horse battery' })).status).toBe(201);
     expect((await apiCall(app, 'POST', '/api/publish/accounts', { platform: 'douyin', name: '抖音号', base_url: douyin.url })).status).toBe(201);
   });
 
@@ -21,15 +20,35 @@ describe('logging a platform account in from the browser', () => {
     await douyin?.close();
   });
 
-  it('shows the platform QR code, and closes with the account logged in once the phone confirms', async () => {
+  it('sets up the vault in the login dialog, shows the platform QR code, and closes with the account logged in once the phone confirms', async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(app.openUrl);
     await page.goto(`${app.url}/publish`);
     const card = page.getByTestId('account-card').filter({ hasText: '抖音号' });
     await card.getByTestId('login-status').filter({ hasText: '未检查' }).waitFor();
-    await card.getByRole('button', { name: '重新登录' }).click();
+    // Never logged in: 登录, not 重新登录.
+    expect(await card.getByRole('button', { name: '重新登录' }).count()).toBe(0);
+    await card.getByRole('button').filter({ hasText: /^登\s?录$/ }).click();
 
+    // No vault yet: the dialog sets the master password first, with its rule and a confirmation; no QR code before that.
     const dialog = page.getByTestId('login-dialog');
+    const setup = dialog.getByTestId('vault-setup');
+    await setup.waitFor();
+    await setup.getByText('无法找回').waitFor();
+    await setup.getByText('至少 8 个字符').first().waitFor();
+    expect(await dialog.getByTestId('login-qr').count()).toBe(0);
+    await setup.getByTestId('vault-password').fill('short');
+    await setup.getByTestId('vault-submit').click();
+    await setup.getByText('主密码至少 8 个字符').waitFor();
+    await setup.getByTestId('vault-password').fill('correct horse battery');
+    await setup.getByTestId('vault-confirm').fill('correct horse batterY');
+    await setup.getByTestId('vault-submit').click();
+    await setup.getByText('两次输入的主密码不一致').waitFor();
+    expect((await apiCall<{ initialized: boolean }>(app, 'GET', '/api/publish/vault')).body.initialized).toBe(false);
+    await screenshot(page, 'publish-login-vault-setup');
+    await setup.getByTestId('vault-confirm').fill('correct horse battery');
+    await setup.getByTestId('vault-submit').click();
+
     await dialog.getByText('请用手机 App 扫码登录').waitFor({ timeout: 60_000 });
     const qr = dialog.getByTestId('login-qr');
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -42,6 +61,7 @@ describe('logging a platform account in from the browser', () => {
     await card.getByText('douyin测试号').waitFor();
     const accounts = await apiCall<{ accounts: Array<{ name: string; has_credentials: boolean }> }>(app, 'GET', '/api/publish/accounts');
     expect(accounts.body.accounts.find((a) => a.name === '抖音号')?.has_credentials).toBe(true);
+
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -70,6 +90,28 @@ describe('logging a platform account in from the browser', () => {
     await screenshot(page, 'publish-deep-check-changed-phone');
     expect(douyin.posts).toHaveLength(0);
     douyin.setLayout(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for the master password in the login dialog when the vault is locked, then shows the code', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(app.openUrl);
+    await page.goto(`${app.url}/publish`);
+    const card = page.getByTestId('account-card').filter({ hasText: '抖音号' });
+    const dialog = page.getByTestId('login-dialog');
+    const setup = dialog.getByTestId('vault-setup');
+    // A locked vault (after a restart, say): 重新登录 asks for the master password in the dialog, then shows the code.
+    expect((await apiCall(app, 'POST', '/api/publish/vault/lock', {})).status).toBe(200);
+    await card.getByRole('button', { name: '重新登录' }).click();
+    await setup.getByText('凭据保险库已锁定').waitFor();
+    expect(await setup.getByTestId('vault-confirm').count()).toBe(0);
+    await setup.getByTestId('vault-password').fill('correct horse battery');
+    await setup.getByTestId('vault-submit').click();
+    await dialog.getByTestId('login-qr').waitFor({ timeout: 60_000 });
+    expect((await apiCall<{ unlocked: boolean }>(app, 'GET', '/api/publish/vault')).body.unlocked).toBe(true);
+    await page.locator('.ant-modal:visible .ant-modal-close').click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -143,6 +143,10 @@ export const accountRoutes: RoutePlugin = async (app, ctx) => {
       const account = await rt.accounts.get(actor.workspaceId, request.params.id);
       const flow = rt.flows.get(account.platform);
       if (!flow) throw new PublishError('PUBLISH_UNSUPPORTED', `${account.platform} logs in with app credentials, not a browser login.`, { status: 400 });
+      // The session is kept in the vault once the phone confirms: refuse before showing a QR code the person would scan for nothing.
+      const vault = await rt.vault.status(actor.workspaceId);
+      if (!vault.initialized) throw new PublishError('VAULT_NOT_INITIALIZED', 'Set the vault master password before logging an account in: the login is kept encrypted in the vault.', { status: 409 });
+      if (!vault.unlocked) throw new PublishError('VAULT_LOCKED', 'Unlock the vault with the master password before logging an account in: the login is kept encrypted in the vault.', { status: 423 });
       const baseUrl = typeof account.settings.baseUrl === 'string' ? account.settings.baseUrl : flow.baseUrl;
       const session = rt.logins.start({
         workspaceId: actor.workspaceId,

@@ -84,6 +84,19 @@ describe('publish API (local mode)', () => {
     expect(check.body).toMatchObject({ logged_in: true, nickname: 'xiaohongshu测试号', login_status: 'logged_in' });
   });
 
+  it('refuses to start a QR login while the vault is locked, before any code is shown', async () => {
+    const created = await call<{ id: string }>('POST', '/api/publish/accounts', { platform: 'xiaohongshu', name: 'xhs-locked', base_url: xhs.url });
+    expect((await call('POST', '/api/publish/vault/lock', {})).status).toBe(200);
+    try {
+      const started = await call<{ code: string }>('POST', `/api/publish/accounts/${created.body.id}/login`, { headed: false });
+      expect(started.status).toBe(423);
+      expect(started.body.code).toBe('VAULT_LOCKED');
+    } finally {
+      expect((await call('POST', '/api/publish/vault/unlock', { password: MASTER })).status).toBe(200);
+      await call('DELETE', `/api/publish/accounts/${created.body.id}`);
+    }
+  });
+
   it('logs a browser account in by QR code: the session shows the code, then the account is logged in', async () => {
     const created = await call<{ id: string }>('POST', '/api/publish/accounts', { platform: 'xiaohongshu', name: 'xhs-qr', base_url: xhs.url });
     const started = await call<{ id: string; status: string; window: boolean }>('POST', `/api/publish/accounts/${created.body.id}/login`, { headed: false });

@@ -41,12 +41,23 @@ function AccountCard({ account }: { account: PublishAccount }) {
     }
   };
 
+  const [vaultStep, setVaultStep] = useState(false);
+  const vault = useQuery({ queryKey: ['publish-vault'], queryFn: publishApi.vault });
+  // The login is kept in the vault: set it up or unlock it in the same dialog before a QR code is shown.
   const relogin = () =>
     run('login', async () => {
+      // Asked afresh: right after the vault was set up in the dialog the cached status is the old one.
+      const status = await queryClient.fetchQuery({ queryKey: ['publish-vault'], queryFn: publishApi.vault, staleTime: 0 });
+      if (!status?.unlocked) {
+        setVaultStep(true);
+        return;
+      }
+      setVaultStep(false);
       setLogin(await publishApi.startLogin(account.id));
     });
   const loggedIn = () => {
     setLogin(undefined);
+    setVaultStep(false);
     void refresh();
   };
 
@@ -79,7 +90,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
           {t('publish.checkLogin')}
         </Button>
         <Button size="small" type={status === 'expired' ? 'primary' : 'default'} icon={<LoginOutlined />} loading={busy === 'login'} onClick={() => void relogin()}>
-          {t('publish.relogin')}
+          {account.has_credentials || account.login_status !== 'unknown' ? t('publish.relogin') : t('publish.login')}
         </Button>
         {account.platform !== 'wechat_mp' && (
           <Button size="small" icon={<FileSearchOutlined />} onClick={() => {
@@ -113,7 +124,18 @@ function AccountCard({ account }: { account: PublishAccount }) {
         <Input.TextArea rows={5} value={cookies} onChange={(e) => setCookies(e.target.value)} data-testid="cookies-input" />
       </Modal>
       <DeepCheckDialog account={account} open={deepCheck} onClose={() => setDeepCheck(false)} state={deep} />
-      <LoginDialog account={account} started={login} onClose={() => setLogin(undefined)} onRestart={() => void relogin()} onLoggedIn={loggedIn} />
+      <LoginDialog
+        account={account}
+        started={login}
+        vault={vaultStep ? vault.data : undefined}
+        onVaultReady={() => void relogin()}
+        onClose={() => {
+          setLogin(undefined);
+          setVaultStep(false);
+        }}
+        onRestart={() => void relogin()}
+        onLoggedIn={loggedIn}
+      />
     </Card>
   );
 }

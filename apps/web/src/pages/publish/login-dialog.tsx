@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import { publishApi, type LoginSession, type PublishAccount } from '../../api/publish.ts';
+import { publishApi, type LoginSession, type PublishAccount, type VaultStatus } from '../../api/publish.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { VaultSetup } from './vault-setup.tsx';
 
 /** How often the dialog asks whether the phone confirmed; the server checks the page every 300 ms. */
 const POLL_MS = 1_000;
@@ -16,12 +17,17 @@ const POLL_MS = 1_000;
 export function LoginDialog({
   account,
   started,
+  vault,
+  onVaultReady,
   onClose,
   onRestart,
   onLoggedIn,
 }: {
   account: PublishAccount;
   started: LoginSession | undefined;
+  /** The vault when it must be set up or unlocked first; the QR code comes after. */
+  vault?: VaultStatus;
+  onVaultReady?: () => void;
   onClose: () => void;
   onRestart: () => void;
   onLoggedIn: (session: LoginSession) => void;
@@ -46,9 +52,11 @@ export function LoginDialog({
   }, [current, account.name, message, onLoggedIn, t]);
 
   return (
-    <Modal open={started !== undefined} title={t('publish.loginTitle', { name: account.name })} footer={null} onCancel={onClose} destroyOnHidden data-testid="login-dialog">
+    <Modal open={started !== undefined || (vault !== undefined && !vault.unlocked)} title={t('publish.loginTitle', { name: account.name })} footer={null} onCancel={onClose} destroyOnHidden data-testid="login-dialog">
       {session.isError ? <ProblemAlert error={session.error} /> : null}
-      {current?.status === 'failed' ? (
+      {vault && !vault.unlocked && started === undefined ? (
+        <VaultSetup status={vault} onReady={onVaultReady} intro={vault.initialized ? t('vault.loginIntroLocked') : t('vault.loginIntroNew')} />
+      ) : current?.status === 'failed' ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="error" showIcon title={t('publish.loginFailed')} description={current.error} />
           <Button type="primary" onClick={onRestart}>

@@ -7,6 +7,7 @@ import { publishApi } from '../../api/publish.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { VaultSetup } from '../publish/vault-setup.tsx';
 
 /** Master password: set, unlock, lock, change; wipe cloud copies. */
 export function VaultCard() {
@@ -54,12 +55,7 @@ export function VaultCard() {
               )}
             </div>
             {!status.initialized || !status.unlocked ? (
-              <Space.Compact style={{ maxWidth: 420, width: '100%' }}>
-                <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('settings.vault.password')} data-testid="vault-password" />
-                <Button type="primary" loading={busy} disabled={password.length < 8} onClick={() => void call(status.initialized ? '/api/publish/vault/unlock' : '/api/publish/vault/init', { password })} data-testid="vault-submit">
-                  {status.initialized ? t('settings.vault.unlock') : t('settings.vault.init')}
-                </Button>
-              </Space.Compact>
+              <VaultSetup status={status} onReady={() => void message.success(t('settings.vault.done'))} />
             ) : (
               <Space wrap>
                 <Button icon={<LockOutlined />} onClick={() => void call('/api/publish/vault/lock', {})}>

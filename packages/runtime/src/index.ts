@@ -4,9 +4,9 @@ export { createRuntime, RUNS_QUEUE, type Runtime, type RuntimeDeps } from './run
 export { InProcessBus, RedisBus, type RunControl, type RuntimeBus } from './event-bus.ts';
 export { BUILTIN_GRAPHS_DIR, GraphLibrary, toolsOf, type GraphLibraryOptions, type GraphSummary, type Runnability, type StoredGraph } from './graph-library.ts';
 export { buildToolRegistry, libraryImageStore, type ToolWiring, type WiredTools } from './tools/registry.ts';
-export { RunService, type SubmitRun } from './run-service.ts';
+export { RunService, type QueueStats, type SubmitRun } from './run-service.ts';
 export { RunWorker, type RunJob, type RunWorkerOptions } from './run-worker.ts';
-export { RuntimeStore, type GraphVersion, type McpServer, type NewMcpServer, type NewRun, type Run, type RunListOptions, type RunSummary } from './runtime-store.ts';
+export { awaitingConfirmation, RuntimeStore, type GraphVersion, type McpServer, type NewMcpServer, type NewRun, type Run, type RunListOptions, type RunSummary } from './runtime-store.ts';
 export { McpServerService } from './mcp-servers.ts';
 export { BullJobQueue, DbJobQueue, createJobQueue, type JobQueueDeps } from './jobs/index.ts';
 export { hostAllowed, httpFetchTool, type HttpFetchOptions } from './tools/http-fetch.ts';

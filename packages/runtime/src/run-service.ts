@@ -10,6 +10,7 @@ import {
   type Budget,
   type Graph,
   type JobQueue,
+  type LlmPort,
   type RouteDecision,
   type RunEvent,
   type ToolRegistry,
@@ -37,6 +38,24 @@ export interface SubmitRun {
 
 const CRITICAL_CAPABILITIES = ['publish', 'credentials', 'browser'];
 
+/** What the runtime's queue looks like to a client choosing where to run (`GET /api/runtime/queue`). */
+export interface QueueStats {
+  queued: number;
+  running: number;
+  /** Runs executing at once in one process. */
+  concurrency: number;
+  /** Queued runs × the median duration of recent runs ÷ concurrency; null before any run finished. */
+  estimatedWaitSeconds: number | null;
+}
+
+export interface RunServiceOptions {
+  /** The LLM layer, for the estimated cost (model prices × the graph's model calls). */
+  llm?: () => LlmPort | undefined;
+  /** Runs executing at once per process and per user (the worker's limits). */
+  concurrency?: number;
+  perUser?: number;
+}
+
 /**
  * Starting, reading, answering and cancelling runs. Runs execute in the
  * RunWorker, reached through the job queue. Every read is scoped by workspace.
@@ -51,6 +70,7 @@ export class RunService {
     private readonly graphs: GraphLibrary,
     private readonly tools: ToolRegistry,
     private readonly mode: 'local' | 'cloud',
+    private readonly options: RunServiceOptions = {},
   ) {
     this.#store = new RuntimeStore(database);
   }
@@ -87,7 +107,7 @@ export class RunService {
       version = stored.version;
     } else throw new CreatorFlowError('RUN_GRAPH_REQUIRED', "name a graph ('graph') or give one inline ('source')", { status: 400 });
     const inputs = resolveInputs(graph, request.inputs);
-    const route = this.route(graph, request);
+    const route = await this.route(graph, request);
     const { run, created } = await this.#store.createRun({
       id: newRunId(),
       workspaceId: request.workspaceId,
@@ -102,34 +122,97 @@ export class RunService {
       idempotencyKey: request.idempotencyKey,
     });
     // Enqueued after the row exists; the job id is the run id, so a retried submit cannot start it twice.
-    if (created) await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: run.id, data: { runId: run.id }, groupKey: request.userId });
+    // A run the router holds for confirmation is enqueued by `confirm` instead: it does not start before then.
+    if (created && !route.needsConfirmation) await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: run.id, data: { runId: run.id }, groupKey: request.userId });
     return { run, created };
   }
 
-  /** Where the run should execute and why (ARCHITECTURE §4), recorded on the run. */
-  route(graph: Graph, request: SubmitRun): RouteDecision {
+  /** Where the run should execute and why (ARCHITECTURE §4), recorded on the run with the inputs it was decided on. */
+  async route(graph: Graph, request: SubmitRun): Promise<RouteDecision> {
     const used = new Set<string>();
     for (const node of Object.values(graph.nodes)) {
       if (node.type === 'tool') used.add(node.tool);
       if (node.type === 'agent') for (const t of node.tools) used.add(t);
     }
     const missing = (runtime: 'local' | 'cloud') => [...used].filter((name) => !this.tools.resolve(name, runtime).ok);
-    const critical = [...used].some((name) => {
-      const r = this.tools.resolve(name, this.mode);
-      return r.ok && r.tool.capabilities.some((c) => CRITICAL_CAPABILITIES.includes(c));
+    const criticalTools = [...used].filter((name) => {
+      // The tool's capabilities make the risk wherever it is available; a tool this side lacks is still critical.
+      return (['local', 'cloud'] as const).some((side) => {
+        const r = this.tools.resolve(name, side);
+        return r.ok && r.tool.capabilities.some((c) => CRITICAL_CAPABILITIES.includes(c));
+      });
     });
+    const [estimatedCostCents, userActiveRuns, queue] = await Promise.all([
+      this.estimateCost(request.workspaceId, graph).catch(() => undefined),
+      this.#store.activeRunsOf(request.userId),
+      this.mode === 'cloud' ? this.queue() : Promise.resolve(undefined),
+    ]);
     const decision = routeRun({
       client: request.client ?? 'web',
-      risk: critical ? 'critical' : 'normal',
+      risk: criticalTools.length > 0 ? 'critical' : 'normal',
+      criticalTools,
       localAvailable: this.mode === 'local',
       cloudAvailable: this.mode === 'cloud',
       toolsMissingLocally: this.mode === 'local' ? missing('local') : [],
       toolsMissingInCloud: this.mode === 'cloud' ? missing('cloud') : [],
+      cloudQueueLength: queue?.queued,
+      cloudQueueWaitSeconds: queue?.estimatedWaitSeconds ?? undefined,
+      estimatedCostCents,
       budgetCents: request.budget?.max_cost_cents ?? graph.budget?.max_cost_cents,
+      userActiveRuns,
+      userConcurrency: this.options.perUser ?? 3,
     });
     const here = this.mode;
-    if (decision.target !== here) decision.reasons.push(`this server executes runs ${here === 'local' ? 'locally' : 'in the cloud'}`);
+    if (decision.target !== here) {
+      decision.reasons.push(`this server executes runs ${here === 'local' ? 'locally' : 'in the cloud'}`);
+      decision.factors?.push({ code: here === 'local' ? 'executes_here_local' : 'executes_here_cloud' });
+    }
     return decision;
+  }
+
+  /**
+   * The most the graph's model calls may cost, from the model prices of the
+   * workspace's LLM settings: each llm node once, each agent node for its
+   * max_steps. Prompts are templates here (inputs not filled in), so the
+   * input side is a floor; the output side uses each node's max_output_tokens.
+   * Undefined without an LLM layer or model calls.
+   */
+  async estimateCost(workspaceId: string, graph: Graph): Promise<number | undefined> {
+    const llm = this.options.llm?.();
+    if (!llm) return undefined;
+    let total = 0;
+    let calls = 0;
+    for (const node of Object.values(graph.nodes)) {
+      if (node.type !== 'llm' && node.type !== 'agent') continue;
+      const estimate = await llm.estimate({
+        model: node.model,
+        messages: [...(node.system ? [{ role: 'system' as const, content: node.system }] : []), { role: 'user' as const, content: node.prompt }],
+        maxOutputTokens: node.max_output_tokens,
+        attribution: { workspaceId, graph: graph.name },
+      });
+      total += estimate.costCents * (node.type === 'agent' ? node.max_steps : 1);
+      calls++;
+    }
+    return calls > 0 ? total : undefined;
+  }
+
+  /** This runtime's queue (the cloud's, when this server is the cloud). */
+  async queue(): Promise<QueueStats> {
+    const stats = await this.#store.queueStats();
+    const concurrency = this.options.concurrency ?? 8;
+    const estimatedWaitSeconds = stats.medianRunSeconds == null ? null : Math.round((Math.max(0, stats.queued + stats.running - concurrency + 1) * stats.medianRunSeconds) / concurrency);
+    return { queued: stats.queued, running: stats.running, concurrency, estimatedWaitSeconds: stats.queued === 0 && stats.running < concurrency ? 0 : estimatedWaitSeconds };
+  }
+
+  /** The user confirms a run the router held (critical work in the cloud, an estimate over budget): it starts now. */
+  async confirm(workspaceId: string, runId: string, userId: string): Promise<Run> {
+    const run = await this.require(workspaceId, runId);
+    if (!(await this.#store.confirmRoute(workspaceId, runId, userId))) {
+      if (run.route?.confirmedAt) return run;
+      throw new ConflictError('RUN_NOT_AWAITING_CONFIRMATION', `run ${runId} is ${run.status} and does not wait for a confirmation`, { run_status: run.status });
+    }
+    await this.jobs.enqueue<RunJob>(RUNS_QUEUE, { id: run.id, data: { runId: run.id }, groupKey: run.userId ?? undefined });
+    return (await this.#store.getRun(workspaceId, runId))!;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Database } from '@creatorflow/db';
 import { AiSdkToolLoop } from '@creatorflow/llm';
 import type { RuntimeBus } from './event-bus.ts';
 import type { GraphLibrary } from './graph-library.ts';
-import { RuntimeStore } from './runtime-store.ts';
+import { awaitingConfirmation, RuntimeStore } from './runtime-store.ts';
 import { McpTools, parseMcpName, type McpServerConfig } from './tools/mcp.ts';
 import type { McpPolicy } from './tools/mcp-policy.ts';
 import type { EgressGuard } from '@creatorflow/net';
@@ -98,6 +98,8 @@ export class RunWorker {
     try {
       const row = await this.#store.loadRun(runId);
       if (!row || ['completed', 'failed', 'cancelled'].includes(row.status)) return;
+      // Held for the user's confirmation (the router asked for it): nothing runs before POST /api/runs/:id/confirm.
+      if (awaitingConfirmation(row)) return;
       if (row.cancelRequested) controller.abort(new RunAbort('cancel'));
       if (row.checkpoint && row.status !== 'running') await this.#store.setRunStatus(runId, 'running');
       mcp = await this.#mcpFor(row.workspaceId, row.graph);

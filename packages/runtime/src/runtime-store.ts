@@ -185,6 +185,11 @@ WHERE id = $1`;
  * makes is scoped by workspace; the worker's own loads go by run id (the job
  * carries the id a scoped request gave it).
  */
+/** A run the router held for the user's confirmation that has not been confirmed (and is not over). */
+export function awaitingConfirmation(run: Pick<Run, 'status' | 'route' | 'cancelRequested'>): boolean {
+  return run.status === 'queued' && !run.cancelRequested && !!run.route?.needsConfirmation && !run.route.confirmedAt;
+}
+
 export class RuntimeStore implements RunStore {
   constructor(private readonly database: Database) {}
 
@@ -251,6 +256,40 @@ export class RuntimeStore implements RunStore {
   /** PGlite has one process: locks found at start belong to a process that died. */
   async releaseAllRunLocks(): Promise<void> {
     await this.database.query('UPDATE runs SET locked_by = NULL, lease_until = NULL WHERE locked_by IS NOT NULL');
+  }
+
+  /** Runs of a user that are queued or running now (for the router's concurrency input). */
+  async activeRunsOf(userId: string): Promise<number> {
+    const [row] = await this.database.query<{ n: number | string }>("SELECT count(*) AS n FROM runs WHERE user_id = $1 AND status IN ('queued', 'running')", [userId]);
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * The queue of this runtime: runs waiting to start and running, and the
+   * median duration of the last finished runs (for an estimated wait).
+   * Runs held for confirmation are not in the queue.
+   */
+  async queueStats(): Promise<{ queued: number; running: number; medianRunSeconds: number | null }> {
+    const [counts] = await this.database.query<{ queued: number | string; running: number | string }>(
+      `SELECT count(*) FILTER (WHERE status = 'queued' AND NOT (COALESCE((route->>'needsConfirmation')::boolean, false) AND route->>'confirmedAt' IS NULL)) AS queued,
+              count(*) FILTER (WHERE status = 'running') AS running FROM runs WHERE status IN ('queued', 'running')`,
+    );
+    const [median] = await this.database.query<{ s: number | string | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - created_at)) AS s
+       FROM (SELECT created_at, finished_at FROM runs WHERE status = 'completed' AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 50) recent`,
+    );
+    return { queued: Number(counts?.queued ?? 0), running: Number(counts?.running ?? 0), medianRunSeconds: median?.s == null ? null : Number(median.s) };
+  }
+
+  /** Records the user's confirmation on the run's decision; false when the run was not held for one. */
+  async confirmRoute(workspaceId: string, id: string, userId: string): Promise<boolean> {
+    const rows = await this.database.query(
+      `UPDATE runs SET route = route || jsonb_build_object('confirmedAt', to_jsonb(now()), 'confirmedBy', $3::text), updated_at = now()
+       WHERE workspace_id = $1 AND id = $2 AND status = 'queued' AND cancel_requested = false
+         AND COALESCE((route->>'needsConfirmation')::boolean, false) AND route->>'confirmedAt' IS NULL RETURNING id`,
+      [workspaceId, id, userId],
+    );
+    return rows.length > 0;
   }
 
   async setRunStatus(id: string, status: RunStatus): Promise<void> {

@@ -66,7 +66,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       name.startsWith('mcp.') ? { available: false, reason: 'an MCP tool: resolved when the run starts, from the workspace MCP server of that name' } : tools.status(name, deps.mode),
     toolNames: () => tools.names(),
   }), { placeholders });
-  const runs = new RunService(deps.database, deps.jobs, bus, graphs, tools, deps.mode);
+  const runs = new RunService(deps.database, deps.jobs, bus, graphs, tools, deps.mode, { llm: deps.llm, concurrency: deps.concurrency ?? 8, perUser: deps.perUser ?? 3 });
   const mcpPolicy = { mode: deps.mode, stdioAllow: deps.mcpStdioAllow ?? [] };
   const mcpServers = new McpServerService(deps.database);
   let worker: RunWorker | undefined;

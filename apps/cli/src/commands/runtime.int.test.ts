@@ -161,7 +161,7 @@ describe('creatorflow run / resume against a local home (no server running: each
     expect(stderr).toContain(`stopped following ${id}; the run was not cancelled`);
     // A clean stop releases the home: no lock left behind, and the next command needs no stale-lock takeover.
     expect(existsSync(join(home, 'lock'))).toBe(false);
-    const shown = await cli(['runs', 'show', id, '--home', home], env).done;
+    const shown = await cli(['runs', 'show', id, '--home', home, '--json'], env).done;
     expect(shown.code).toBe(EXIT_SUCCESS);
     expect(['queued', 'running', 'completed']).toContain((JSON.parse(shown.stdout) as { status: string }).status);
   }, 240_000);

@@ -4,7 +4,7 @@ import { formatIssue, graphJsonSchema, validateGraphSource, type GraphIssue } fr
 import { loadConfig, startCloudWorker } from '@creatorflow/runtime';
 import type { CommandModule } from './types.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
-import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SUCCESS, followRun, type FollowOptions } from './runtime-follow.ts';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_WAITING, followRun, type FollowOptions } from './runtime-follow.ts';
 
 const connectionOpts = (command: Command): Command => withConnection(command, 'machine-readable output (NDJSON events for run/resume)');
 
@@ -30,6 +30,34 @@ export function parseInputs(pairs: string[]): Record<string, unknown> {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const out = process.stdout;
+
+interface RouteView {
+  target: string;
+  reasons: string[];
+  warnings: string[];
+  needs_confirmation: boolean;
+  confirmed_at: string | null;
+  inputs: { client: string; risk: string; estimated_cost_cents: number | null; budget_cents: number | null; cloud_queue_length: number | null; cloud_queue_wait_seconds: number | null; user_active_runs: number | null; user_concurrency: number | null } | null;
+}
+
+/** The router's decision in a few lines: where, why, what it saw, and whether it waits for `runs confirm`. */
+export function formatRoute(route: RouteView | null, awaiting: boolean, runId: string): string {
+  if (!route) return 'route: not recorded\n';
+  const lines = [`route: ${route.target}${route.needs_confirmation ? (route.confirmed_at ? ` (confirmed ${route.confirmed_at})` : ' (needs confirmation)') : ''}`];
+  for (const r of route.reasons) lines.push(`  because ${r}`);
+  for (const w of route.warnings) lines.push(`  warning: ${w}`);
+  const i = route.inputs;
+  if (i) {
+    const seen = [`client ${i.client}`, `risk ${i.risk}`];
+    if (i.estimated_cost_cents != null) seen.push(`estimate ≤${i.estimated_cost_cents.toFixed(4)}¢`);
+    if (i.budget_cents != null) seen.push(`budget ${i.budget_cents}¢`);
+    if (i.cloud_queue_length != null) seen.push(`cloud queue ${i.cloud_queue_length} (~${i.cloud_queue_wait_seconds ?? 0} s)`);
+    if (i.user_active_runs != null) seen.push(`your active runs ${i.user_active_runs}/${i.user_concurrency}`);
+    lines.push(`  inputs: ${seen.join(', ')}`);
+  }
+  if (awaiting) lines.push(`  waiting for you: creatorflow runs confirm ${runId}`);
+  return `${lines.join('\n')}\n`;
+}
 
 /**
  * Follows a run until Ctrl-C (or SIGTERM): the first stops following, so the
@@ -59,8 +87,9 @@ export const runtimeCommands: CommandModule = (program) => {
       .command('run <graph>')
       .description('Run a graph (a name, or a .yaml file) and follow it live / 运行工作流; exit 0 done, 1 failed, 3 waiting for you')
       .option('-i, --input <key=value>', 'graph input (repeatable)', collect, [])
-      .option('--max-cost-cents <n>', 'cost budget for this run', Number),
-  ).action(async (graph: string, opts: Connection & { input: string[]; maxCostCents?: number }) => {
+      .option('--max-cost-cents <n>', 'cost budget for this run', Number)
+      .option('-y, --yes', 'confirm the run if the router holds it for confirmation (over budget, critical work in the cloud)'),
+  ).action(async (graph: string, opts: Connection & { input: string[]; maxCostCents?: number; yes?: boolean }) => {
     const isFile = /\.ya?ml$/i.test(graph) || existsSync(graph);
     const body = {
       ...(isFile ? { source: readFileSync(graph, 'utf8') } : { graph }),
@@ -69,7 +98,16 @@ export const runtimeCommands: CommandModule = (program) => {
       ...(opts.maxCostCents ? { budget: { max_cost_cents: opts.maxCostCents } } : {}),
     };
     process.exitCode = await withClient(opts, async (client) => {
-      const run = await client.request<{ id: string }>('POST', '/api/runs', body);
+      const run = await client.request<{ id: string; awaiting_confirmation: boolean; route: RouteView | null }>('POST', '/api/runs', body);
+      if (run.awaiting_confirmation) {
+        if (!opts.yes) {
+          // Held before its first node: say why and how to start it, exit 3 like any run that waits for the user.
+          process.stderr.write(`run ${run.id} waits for your confirmation before it starts\n${formatRoute(run.route, true, run.id)}`);
+          if (opts.json) out.write(`${JSON.stringify({ run_id: run.id, awaiting_confirmation: true, route: run.route })}\n`);
+          return EXIT_WAITING;
+        }
+        await client.request('POST', `/api/runs/${run.id}/confirm`);
+      }
       return followUntilInterrupted((options) => followRun(client, run.id, 0, options), !!opts.json);
     });
   });
@@ -110,9 +148,20 @@ export const runtimeCommands: CommandModule = (program) => {
   );
   connectionOpts(runs.command('show <run>').description('One run with its output or error').option('--events', 'also print its events')).action(async (runId: string, opts: Connection & { events?: boolean }) => {
     await withClient(opts, async (client) => {
-      const run = await client.request('GET', `/api/runs/${runId}`);
+      const run = await client.request<Record<string, unknown> & { id: string; status: string; graph: string; route: RouteView | null; awaiting_confirmation: boolean; usage: { cost_cents?: number } | null; error: { code: string; message: string } | null; output: unknown }>('GET', `/api/runs/${runId}`);
       const events = opts.events ? await client.request<{ items: unknown[] }>('GET', `/api/runs/${runId}/events?format=json`) : undefined;
-      out.write(`${JSON.stringify(events ? { ...(run as object), events: events.items } : run, null, 2)}\n`);
+      if (opts.json) return void out.write(`${JSON.stringify(events ? { ...run, events: events.items } : run, null, 2)}\n`);
+      out.write(`${run.id}  ${run.status}${run.awaiting_confirmation ? ' (waiting for your confirmation)' : ''}  ${run.graph}  ${(run.usage?.cost_cents ?? 0).toFixed(3)}¢\n`);
+      out.write(formatRoute(run.route, run.awaiting_confirmation, run.id));
+      if (run.error) out.write(`error [${run.error.code}] ${run.error.message}\n`);
+      if (run.output != null) out.write(`output: ${JSON.stringify(run.output, null, 2)}\n`);
+      if (events) for (const e of events.items as Array<{ seq: number; type: string; node: string | null }>) out.write(`  ${e.seq} ${e.type}${e.node ? ` ${e.node}` : ''}\n`);
+    });
+  });
+  connectionOpts(runs.command('confirm <run>').description('Start a run the router held for your confirmation / 确认运行')).action(async (runId: string, opts: Connection) => {
+    await withClient(opts, async (client) => {
+      const run = await client.request<{ status: string }>('POST', `/api/runs/${runId}/confirm`);
+      out.write(opts.json ? `${JSON.stringify(run)}\n` : `${runId}: confirmed, ${run.status}\n`);
     });
   });
   connectionOpts(runs.command('cancel <run>').description('Cancel a queued, running or waiting run')).action(async (runId: string, opts: Connection) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { graphLocaleSchema, INPUT_WIDGETS, inputSchema, RUN_EVENT_TYPES, type GraphIssue, type RouteDecision, type RunEvent } from '@creatorflow/core';
-import type { GraphSummary, McpServer, Run, RunSummary, StoredGraph } from '@creatorflow/runtime';
+import { graphLocaleSchema, INPUT_WIDGETS, inputSchema, RUN_EVENT_TYPES, type GraphIssue, type RouteDecision, type RouteFactor, type RunEvent } from '@creatorflow/core';
+import { awaitingConfirmation, type GraphSummary, type McpServer, type QueueStats, type Run, type RunSummary, type StoredGraph } from '@creatorflow/runtime';
 import { pageSchema } from '../http/pagination.ts';
 
 // The runtime's HTTP contract: a zod schema for every answer and the explicit
@@ -11,11 +11,31 @@ const iso = z.string().describe('ISO 8601 time');
 
 // ── runs ───────────────────────────────────────────────────────────────
 
+const factorSchema = z.object({ code: z.string().describe('The rule (mobile_cloud, critical_local, over_budget, …); the web translates it'), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+const routeInputsSchema = z.object({
+  client: z.enum(['desktop', 'web', 'mobile', 'cli', 'sidecar']),
+  risk: z.enum(['normal', 'critical']),
+  critical_tools: z.array(z.string()),
+  local_available: z.boolean(),
+  cloud_available: z.boolean(),
+  tools_missing_locally: z.array(z.string()),
+  tools_missing_in_cloud: z.array(z.string()),
+  cloud_queue_length: z.number().int().nullable(),
+  cloud_queue_wait_seconds: z.number().nullable(),
+  estimated_cost_cents: z.number().nullable(),
+  budget_cents: z.number().nullable(),
+  user_active_runs: z.number().int().nullable(),
+  user_concurrency: z.number().int().nullable(),
+});
 const routeSchema = z.object({
   target: z.enum(['local', 'cloud']),
   reasons: z.array(z.string()),
   warnings: z.array(z.string()),
-  needs_confirmation: z.boolean().describe('The user must confirm before the run starts (critical work going to the cloud)'),
+  needs_confirmation: z.boolean().describe('The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget)'),
+  factors: z.array(factorSchema).describe('The reasons as codes with parameters'),
+  warning_factors: z.array(factorSchema),
+  inputs: routeInputsSchema.nullable().describe('What the router decided on; null for runs routed before it was recorded'),
+  confirmed_at: iso.nullable(),
 });
 const usageSchema = z.object({ cost_cents: z.number().optional(), tokens: z.number().optional(), llm_calls: z.number().optional(), steps: z.number().optional() });
 const waitingSchema = z.object({ node: z.string(), request_id: z.string(), since: iso, timeout_at: iso.nullable() });
@@ -33,6 +53,7 @@ const runSummarySchema = z.object({
   usage: usageSchema.nullable(),
   last_seq: z.number().int(),
   cancel_requested: z.boolean(),
+  awaiting_confirmation: z.boolean().describe('Held before its first node until the user confirms (POST /api/runs/:id/confirm)'),
   created_at: iso,
   updated_at: iso,
   finished_at: iso.nullable(),
@@ -45,6 +66,14 @@ export const runSchema = runSummarySchema.extend({
   waiting: waitingSchema.nullable().describe('The human step the run waits on'),
 });
 export const runPageSchema = pageSchema(runListItemSchema);
+
+export const queueSchema = z.object({
+  queued: z.number().int().describe('Runs waiting to start (not those held for confirmation)'),
+  running: z.number().int(),
+  concurrency: z.number().int().describe('Runs executing at once per worker process'),
+  estimated_wait_seconds: z.number().nullable().describe('How long a new run would wait; null before any run finished'),
+});
+export const queueJson = (q: QueueStats): z.infer<typeof queueSchema> => ({ queued: q.queued, running: q.running, concurrency: q.concurrency, estimated_wait_seconds: q.estimatedWaitSeconds });
 
 export const runEventSchema = z.object({
   run_id: z.string(),
@@ -65,7 +94,32 @@ type Waiting = NonNullable<NonNullable<Run['checkpoint']>['waiting']>;
 // The engine keeps usage, the route and the waiting step in camelCase; the API names them in snake_case like the rest of a run.
 const usageJson = (u: Usage): z.infer<typeof usageSchema> => ({ cost_cents: u.costCents, tokens: u.tokens, llm_calls: u.llmCalls, steps: u.steps });
 const waitingJson = (w: Waiting): z.infer<typeof waitingSchema> => ({ node: w.node, request_id: w.requestId, since: w.since, timeout_at: w.timeoutAt ?? null });
-const routeJson = (r: RouteDecision): z.infer<typeof routeSchema> => ({ target: r.target, reasons: r.reasons, warnings: r.warnings, needs_confirmation: r.needsConfirmation });
+const factorJson = (f: RouteFactor): z.infer<typeof factorSchema> => ({ code: f.code, params: f.params ?? {} });
+const routeInputsJson = (i: NonNullable<RouteDecision['inputs']>): z.infer<typeof routeInputsSchema> => ({
+  client: i.client,
+  risk: i.risk,
+  critical_tools: i.criticalTools ?? [],
+  local_available: i.localAvailable,
+  cloud_available: i.cloudAvailable,
+  tools_missing_locally: i.toolsMissingLocally,
+  tools_missing_in_cloud: i.toolsMissingInCloud,
+  cloud_queue_length: i.cloudQueueLength ?? null,
+  cloud_queue_wait_seconds: i.cloudQueueWaitSeconds ?? null,
+  estimated_cost_cents: i.estimatedCostCents ?? null,
+  budget_cents: i.budgetCents ?? null,
+  user_active_runs: i.userActiveRuns ?? null,
+  user_concurrency: i.userConcurrency ?? null,
+});
+const routeJson = (r: RouteDecision): z.infer<typeof routeSchema> => ({
+  target: r.target,
+  reasons: r.reasons,
+  warnings: r.warnings,
+  needs_confirmation: r.needsConfirmation,
+  factors: (r.factors ?? []).map(factorJson),
+  warning_factors: (r.warningFactors ?? []).map(factorJson),
+  inputs: r.inputs ? routeInputsJson(r.inputs) : null,
+  confirmed_at: r.confirmedAt ? new Date(r.confirmedAt).toISOString() : null,
+});
 
 /** The API face of a run in a list: what it is about instead of its inputs, no waiting step. */
 export function runSummaryJson(run: RunSummary): z.infer<typeof runListItemSchema> {
@@ -82,6 +136,7 @@ export function runSummaryJson(run: RunSummary): z.infer<typeof runListItemSchem
     usage: run.usage ? usageJson(run.usage) : null,
     last_seq: run.lastSeq,
     cancel_requested: run.cancelRequested,
+    awaiting_confirmation: awaitingConfirmation(run),
     created_at: run.createdAt.toISOString(),
     updated_at: run.updatedAt.toISOString(),
     finished_at: run.finishedAt ? run.finishedAt.toISOString() : null,

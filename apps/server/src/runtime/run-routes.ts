@@ -3,7 +3,7 @@ import { RUN_EVENT_TYPES } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { decodeCursor, pageOf } from '../http/pagination.ts';
-import { resumeSchema, runEventJson, runEventPageSchema, runJson, runPageSchema, runSchema, runSummaryJson } from './dto.ts';
+import { queueJson, queueSchema, resumeSchema, runEventJson, runEventPageSchema, runJson, runPageSchema, runSchema, runSummaryJson } from './dto.ts';
 import { streamRunEvents } from './events-sse.ts';
 
 const idParams = z.object({ id: z.string().regex(/^run-[0-9a-f-]{36}$/, 'a run id looks like run-0190…') });
@@ -99,6 +99,20 @@ export const runRoutes: RoutePlugin = async (app, ctx) => {
       return { accepted: true as const, replayed: result.replayed, request_id: result.requestId, run: runJson(run) };
     },
   );
+
+  app.post(
+    '/api/runs/:id/confirm',
+    { schema: { tags: ['runtime'], summary: 'Confirm a run the router held before its first node (critical work in the cloud, an estimate over budget)', params: idParams, response: { 200: runSchema } } },
+    async (request) => {
+      const scope = await resolveScope(ctx.database, request, 'editor');
+      return runJson(await runs().confirm(scope.workspaceId, request.params.id, scope.userId));
+    },
+  );
+
+  app.get('/api/runtime/queue', { schema: { tags: ['runtime'], summary: "This runtime's queue: a linked install reads the cloud's before routing a run", response: { 200: queueSchema } } }, async (request) => {
+    await resolveScope(ctx.database, request, 'viewer');
+    return queueJson(await runs().queue());
+  });
 
   app.post('/api/runs/:id/cancel', { schema: { tags: ['runtime'], summary: 'Cancel a run (a finished run is returned as it is)', params: idParams, response: { 200: runSchema } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'editor');

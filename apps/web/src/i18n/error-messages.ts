@@ -143,6 +143,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   RUN_GRAPH_REQUIRED: { zh: '请选择一个工作流。', en: 'Choose a workflow.' },
   RUN_NOT_WAITING: { zh: '这次运行现在不需要确认。', en: 'This run is not waiting for an answer.' },
   RUN_ALREADY_ANSWERED: { zh: '这一步已经确认过了。', en: 'This step was already answered.' },
+  RUN_NOT_AWAITING_CONFIRMATION: { zh: '这次运行不需要确认运行，或已经确认过了。', en: 'This run does not wait for a confirmation to start.' },
   RUN_ANSWER_INVALID: { zh: '确认的内容不完整，请检查表单。', en: 'The answer is incomplete. Check the form.' },
   RUN_TIMEOUT: { zh: '运行超过了时间上限。', en: 'The run went over its time limit.' },
   BUDGET_EXCEEDED: { zh: '已达到预算上限，运行已停止。可提高预算后重试。', en: 'The budget was reached and the run stopped. Raise it and retry.' },

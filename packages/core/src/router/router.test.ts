@@ -16,6 +16,10 @@ describe('routeRun', () => {
   it('uses the cloud when there is no local runtime', () => expect(routeRun({ ...base, localAvailable: false }).target).toBe('cloud'));
   it('notes when the cloud lacks tools too', () => expect(routeRun({ ...base, localAvailable: false, toolsMissingInCloud: ['x'] }).reasons[0]).toContain('missing there too'));
   it('falls back to local when nothing is available', () => expect(routeRun({ ...base, localAvailable: false, cloudAvailable: false }).target).toBe('local'));
-  it('warns when the estimate is over budget without changing the target', () =>
-    expect(routeRun({ ...base, estimatedCostCents: 50, budgetCents: 20 })).toMatchObject({ target: 'local', warnings: ['estimated cost 50¢ is over the budget of 20¢'] }));
+  it('asks for confirmation when the estimate is over budget, without changing the target', () =>
+    expect(routeRun({ ...base, estimatedCostCents: 50, budgetCents: 20 })).toMatchObject({ target: 'local', needsConfirmation: true, warnings: ['estimated cost 50¢ is over the budget of 20¢: confirm to run'], warningFactors: [{ code: 'over_budget', params: { estimate: 50, budget: 20 } }] }));
+  it('runs an estimate within budget without confirmation', () => expect(routeRun({ ...base, estimatedCostCents: 5, budgetCents: 20 }).needsConfirmation).toBe(false));
+  it('warns when the user is at the concurrency quota', () =>
+    expect(routeRun({ ...base, userActiveRuns: 3, userConcurrency: 3 }).warningFactors).toEqual([{ code: 'quota_full', params: { active: 3, quota: 3 } }]));
+  it('records the inputs it decided on', () => expect(routeRun({ ...base, cloudQueueLength: 4 }).inputs).toMatchObject({ client: 'desktop', cloudQueueLength: 4 }));
 });

@@ -14,6 +14,7 @@ import { formatCents } from '../../lib/time.ts';
 import { HumanForm } from './human-form.tsx';
 import { RunStatusTag } from './run-status-tag.tsx';
 import { RunTimeline } from './run-timeline.tsx';
+import { RouteCard } from './route-card.tsx';
 import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { PlatformVersions, type PlatformVersion, type StoredImage } from './platform-versions.tsx';
 
@@ -146,6 +147,13 @@ export function RunView({ runId, showLedger = false, onRetried }: { runId: strin
                 </Col>
               </Row>
             </Card>
+            <RouteCard
+              run={data}
+              onConfirmed={(fresh) => {
+                queryClient.setQueryData(['run', runId], fresh);
+                void queryClient.invalidateQueries({ queryKey: ['/api/runs'] });
+              }}
+            />
             {data.error ? <ProblemAlert error={runError(data.error)} /> : null}
             {data.status === 'waiting' && human ? (
               <HumanForm

@@ -8144,6 +8144,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                                awaiting_confirmation: boolean;
                                 budget: {
                                     [key: string]: number;
                                 } | null;
@@ -8166,11 +8168,46 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 route: {
-                                    /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                    /** @description ISO 8601 time */
+                                    confirmed_at: string | null;
+                                    /** @description The reasons as codes with parameters */
+                                    factors: {
+                                        /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                        code: string;
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
+                                    }[];
+                                    /** @description What the router decided on; null for runs routed before it was recorded */
+                                    inputs: {
+                                        budget_cents: number | null;
+                                        /** @enum {string} */
+                                        client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                        cloud_available: boolean;
+                                        cloud_queue_length: number | null;
+                                        cloud_queue_wait_seconds: number | null;
+                                        critical_tools: string[];
+                                        estimated_cost_cents: number | null;
+                                        local_available: boolean;
+                                        /** @enum {string} */
+                                        risk: "normal" | "critical";
+                                        tools_missing_in_cloud: string[];
+                                        tools_missing_locally: string[];
+                                        user_active_runs: number | null;
+                                        user_concurrency: number | null;
+                                    } | null;
+                                    /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
                                     needs_confirmation: boolean;
                                     reasons: string[];
                                     /** @enum {string} */
                                     target: "local" | "cloud";
+                                    warning_factors: {
+                                        /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                        code: string;
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
+                                    }[];
                                     warnings: string[];
                                 } | null;
                                 /** @enum {string} */
@@ -8231,6 +8268,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                            awaiting_confirmation: boolean;
                             budget: {
                                 [key: string]: number;
                             } | null;
@@ -8256,11 +8295,46 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             route: {
-                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                /** @description ISO 8601 time */
+                                confirmed_at: string | null;
+                                /** @description The reasons as codes with parameters */
+                                factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                /** @description What the router decided on; null for runs routed before it was recorded */
+                                inputs: {
+                                    budget_cents: number | null;
+                                    /** @enum {string} */
+                                    client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                    cloud_available: boolean;
+                                    cloud_queue_length: number | null;
+                                    cloud_queue_wait_seconds: number | null;
+                                    critical_tools: string[];
+                                    estimated_cost_cents: number | null;
+                                    local_available: boolean;
+                                    /** @enum {string} */
+                                    risk: "normal" | "critical";
+                                    tools_missing_in_cloud: string[];
+                                    tools_missing_locally: string[];
+                                    user_active_runs: number | null;
+                                    user_concurrency: number | null;
+                                } | null;
+                                /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
                                 needs_confirmation: boolean;
                                 reasons: string[];
                                 /** @enum {string} */
                                 target: "local" | "cloud";
+                                warning_factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
                                 warnings: string[];
                             } | null;
                             /** @enum {string} */
@@ -8293,6 +8367,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                            awaiting_confirmation: boolean;
                             budget: {
                                 [key: string]: number;
                             } | null;
@@ -8318,11 +8394,46 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             route: {
-                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                /** @description ISO 8601 time */
+                                confirmed_at: string | null;
+                                /** @description The reasons as codes with parameters */
+                                factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                /** @description What the router decided on; null for runs routed before it was recorded */
+                                inputs: {
+                                    budget_cents: number | null;
+                                    /** @enum {string} */
+                                    client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                    cloud_available: boolean;
+                                    cloud_queue_length: number | null;
+                                    cloud_queue_wait_seconds: number | null;
+                                    critical_tools: string[];
+                                    estimated_cost_cents: number | null;
+                                    local_available: boolean;
+                                    /** @enum {string} */
+                                    risk: "normal" | "critical";
+                                    tools_missing_in_cloud: string[];
+                                    tools_missing_locally: string[];
+                                    user_active_runs: number | null;
+                                    user_concurrency: number | null;
+                                } | null;
+                                /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
                                 needs_confirmation: boolean;
                                 reasons: string[];
                                 /** @enum {string} */
                                 target: "local" | "cloud";
+                                warning_factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
                                 warnings: string[];
                             } | null;
                             /** @enum {string} */
@@ -8382,6 +8493,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                            awaiting_confirmation: boolean;
                             budget: {
                                 [key: string]: number;
                             } | null;
@@ -8407,11 +8520,46 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             route: {
-                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                /** @description ISO 8601 time */
+                                confirmed_at: string | null;
+                                /** @description The reasons as codes with parameters */
+                                factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                /** @description What the router decided on; null for runs routed before it was recorded */
+                                inputs: {
+                                    budget_cents: number | null;
+                                    /** @enum {string} */
+                                    client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                    cloud_available: boolean;
+                                    cloud_queue_length: number | null;
+                                    cloud_queue_wait_seconds: number | null;
+                                    critical_tools: string[];
+                                    estimated_cost_cents: number | null;
+                                    local_available: boolean;
+                                    /** @enum {string} */
+                                    risk: "normal" | "critical";
+                                    tools_missing_in_cloud: string[];
+                                    tools_missing_locally: string[];
+                                    user_active_runs: number | null;
+                                    user_concurrency: number | null;
+                                } | null;
+                                /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
                                 needs_confirmation: boolean;
                                 reasons: string[];
                                 /** @enum {string} */
                                 target: "local" | "cloud";
+                                warning_factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
                                 warnings: string[];
                             } | null;
                             /** @enum {string} */
@@ -8475,6 +8623,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                            awaiting_confirmation: boolean;
                             budget: {
                                 [key: string]: number;
                             } | null;
@@ -8500,11 +8650,174 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             route: {
-                                /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                /** @description ISO 8601 time */
+                                confirmed_at: string | null;
+                                /** @description The reasons as codes with parameters */
+                                factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                /** @description What the router decided on; null for runs routed before it was recorded */
+                                inputs: {
+                                    budget_cents: number | null;
+                                    /** @enum {string} */
+                                    client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                    cloud_available: boolean;
+                                    cloud_queue_length: number | null;
+                                    cloud_queue_wait_seconds: number | null;
+                                    critical_tools: string[];
+                                    estimated_cost_cents: number | null;
+                                    local_available: boolean;
+                                    /** @enum {string} */
+                                    risk: "normal" | "critical";
+                                    tools_missing_in_cloud: string[];
+                                    tools_missing_locally: string[];
+                                    user_active_runs: number | null;
+                                    user_concurrency: number | null;
+                                } | null;
+                                /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
                                 needs_confirmation: boolean;
                                 reasons: string[];
                                 /** @enum {string} */
                                 target: "local" | "cloud";
+                                warning_factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                warnings: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+                            trace_id: string;
+                            /** @description ISO 8601 time */
+                            updated_at: string;
+                            usage: {
+                                cost_cents?: number;
+                                llm_calls?: number;
+                                steps?: number;
+                                tokens?: number;
+                            } | null;
+                            /** @description The human step the run waits on */
+                            waiting: {
+                                node: string;
+                                request_id: string;
+                                /** @description ISO 8601 time */
+                                since: string;
+                                /** @description ISO 8601 time */
+                                timeout_at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a run the router held before its first node (critical work in the cloud, an estimate over budget) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                            awaiting_confirmation: boolean;
+                            budget: {
+                                [key: string]: number;
+                            } | null;
+                            cancel_requested: boolean;
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            error: {
+                                code: string;
+                                message: string;
+                                node?: string;
+                            } | null;
+                            /** @description ISO 8601 time */
+                            finished_at: string | null;
+                            graph: string;
+                            graph_version: number | null;
+                            id: string;
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            last_seq: number;
+                            /** @description What the graph returned; null until it completes */
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            route: {
+                                /** @description ISO 8601 time */
+                                confirmed_at: string | null;
+                                /** @description The reasons as codes with parameters */
+                                factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                /** @description What the router decided on; null for runs routed before it was recorded */
+                                inputs: {
+                                    budget_cents: number | null;
+                                    /** @enum {string} */
+                                    client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                    cloud_available: boolean;
+                                    cloud_queue_length: number | null;
+                                    cloud_queue_wait_seconds: number | null;
+                                    critical_tools: string[];
+                                    estimated_cost_cents: number | null;
+                                    local_available: boolean;
+                                    /** @enum {string} */
+                                    risk: "normal" | "critical";
+                                    tools_missing_in_cloud: string[];
+                                    tools_missing_locally: string[];
+                                    user_active_runs: number | null;
+                                    user_concurrency: number | null;
+                                } | null;
+                                /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
+                                needs_confirmation: boolean;
+                                reasons: string[];
+                                /** @enum {string} */
+                                target: "local" | "cloud";
+                                warning_factors: {
+                                    /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
                                 warnings: string[];
                             } | null;
                             /** @enum {string} */
@@ -8659,6 +8972,8 @@ export interface paths {
                             replayed: boolean;
                             request_id: string;
                             run: {
+                                /** @description Held before its first node until the user confirms (POST /api/runs/:id/confirm) */
+                                awaiting_confirmation: boolean;
                                 budget: {
                                     [key: string]: number;
                                 } | null;
@@ -8684,11 +8999,46 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 route: {
-                                    /** @description The user must confirm before the run starts (critical work going to the cloud) */
+                                    /** @description ISO 8601 time */
+                                    confirmed_at: string | null;
+                                    /** @description The reasons as codes with parameters */
+                                    factors: {
+                                        /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                        code: string;
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
+                                    }[];
+                                    /** @description What the router decided on; null for runs routed before it was recorded */
+                                    inputs: {
+                                        budget_cents: number | null;
+                                        /** @enum {string} */
+                                        client: "desktop" | "web" | "mobile" | "cli" | "sidecar";
+                                        cloud_available: boolean;
+                                        cloud_queue_length: number | null;
+                                        cloud_queue_wait_seconds: number | null;
+                                        critical_tools: string[];
+                                        estimated_cost_cents: number | null;
+                                        local_available: boolean;
+                                        /** @enum {string} */
+                                        risk: "normal" | "critical";
+                                        tools_missing_in_cloud: string[];
+                                        tools_missing_locally: string[];
+                                        user_active_runs: number | null;
+                                        user_concurrency: number | null;
+                                    } | null;
+                                    /** @description The user must confirm before the run starts (critical work going to the cloud, or an estimate over budget) */
                                     needs_confirmation: boolean;
                                     reasons: string[];
                                     /** @enum {string} */
                                     target: "local" | "cloud";
+                                    warning_factors: {
+                                        /** @description The rule (mobile_cloud, critical_local, over_budget, …); the web translates it */
+                                        code: string;
+                                        params: {
+                                            [key: string]: string | number;
+                                        };
+                                    }[];
                                     warnings: string[];
                                 } | null;
                                 /** @enum {string} */
@@ -8717,6 +9067,50 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This runtime's queue: a linked install reads the cloud's before routing a run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Runs executing at once per worker process */
+                            concurrency: number;
+                            /** @description How long a new run would wait; null before any run finished */
+                            estimated_wait_seconds: number | null;
+                            /** @description Runs waiting to start (not those held for confirmation) */
+                            queued: number;
+                            running: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

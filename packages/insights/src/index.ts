@@ -33,3 +33,4 @@ export { OpinionReports, bettafishUrl, reportText, type OpinionReport, type Repo
 export { publicOpinionReportTool } from './bettafish/tools.ts';
 export { AlertService, windowKey, type AlertChannel, type ChannelKind, type StoredRule, type RuleInput, type Delivery, type Notification, type DigestOutcome } from './alerts/service.ts';
 export { weeklyReport, weeklyMessage, isoWeek, type WeeklyReport } from './analytics/weekly.ts';
+export { estimateDraft, type DraftEstimate } from './viral/draft.ts';

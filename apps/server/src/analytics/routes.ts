@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '@creatorflow/core';
-import { postsCsv, postsXlsx, weeklyMessage, weeklyReport, type WeeklyReport, type PostFilter, type PostRow, type Snapshot, type StoredComment, type TrackedPost } from '@creatorflow/insights';
+import { estimateDraft, postsCsv, postsXlsx, weeklyMessage, weeklyReport, type WeeklyReport, type PostFilter, type PostRow, type Snapshot, type StoredComment, type TrackedPost } from '@creatorflow/insights';
 import { findPlatform } from '@creatorflow/platforms';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
@@ -236,5 +236,16 @@ export const analyticsRoutes: RoutePlugin = async (app, ctx) => {
       sent: outcome !== undefined, week: report.week,
       deliveries: (outcome?.deliveries ?? []).map((d) => ({ channel_id: d.channelId, channel_name: d.channelName, kind: d.kind, ok: d.ok, error_code: d.errorCode, detail: d.detail })),
     };
+  });
+  app.post('/api/analytics/estimate', {
+    schema: {
+      tags, summary: '预估爆款分 for a draft: from the account\'s scored posts, those with the same tags, and the matching trend\'s heat now (an estimate, labelled so)',
+      body: z.object({ topic: z.string().trim().min(1).max(200), platform: z.string().max(50).optional(), account_id: z.string().uuid().optional(), tags: z.array(z.string().max(40)).max(20).default([]) }),
+      response: { 200: scoreSchema.extend({ based_on: z.object({ posts: z.number(), tag_posts: z.number(), trend: z.object({ id: z.string(), title: z.string(), source_name: z.string(), rank: z.number(), heat: z.number() }).nullable() }) }) },
+    },
+  }, async (request) => {
+    const scope = await resolveScope(ctx.database, request, 'viewer');
+    const e = await estimateDraft(domain(), ctx.trends, scope.workspaceId, { topic: request.body.topic, platform: request.body.platform, accountId: request.body.account_id, tags: request.body.tags });
+    return { score: e.score, estimate: e.estimate, features: e.features, notes: e.notes, based_on: { posts: e.basedOn.posts, tag_posts: e.basedOn.tagPosts, trend: e.basedOn.trend } };
   });
 };

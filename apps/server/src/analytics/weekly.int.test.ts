@@ -49,6 +49,18 @@ describe('周报: shown on the dashboard and sent to the alert channels once a w
     expect((await call('GET', '/api/notifications')).json().items[0]).toMatchObject({ kind: 'weekly_report', title: `创流周报 ${report.week}`, link: '/analytics?weekly=1' });
   });
 
+  it('estimates a draft from the account\'s history, labelled as an estimate', async () => {
+    const e = (await call('POST', '/api/analytics/estimate', { topic: '雪景拍摄', platform: 'bilibili', tags: [] })).json();
+    expect(e).toMatchObject({ estimate: true, based_on: { posts: expect.any(Number), tag_posts: 0, trend: null } });
+    expect(e.based_on.posts).toBeGreaterThan(0);
+    expect(e.score).toBeGreaterThanOrEqual(0);
+    expect(e.score).toBeLessThanOrEqual(100);
+    expect(e.features.find((f: { name: string }) => f.name === 'heat')).toMatchObject({ value: null, contribution: 0 });
+    expect(e.notes[0]).toMatch(/estimate/);
+    const blank = (await call('POST', '/api/analytics/estimate', { topic: '没有历史的平台', platform: 'douyin' })).json();
+    expect(blank).toMatchObject({ score: 50, estimate: true, based_on: { posts: 0 } });
+  });
+
   it('names ISO weeks in China time', () => {
     // 23:00 Sunday 27 December in China is still week 52; 01:00 Monday 28 December starts week 53 (2026 has 53 ISO weeks).
     expect(isoWeek(new Date('2026-12-27T15:00:00Z'))).toBe('2026-W52');

@@ -530,6 +530,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预估爆款分 for a draft: from the account's scored posts, those with the same tags, and the matching trend's heat now (an estimate, labelled so) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        account_id?: string;
+                        platform?: string;
+                        /** @default [] */
+                        tags?: string[];
+                        topic: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            based_on: {
+                                posts: number;
+                                tag_posts: number;
+                                trend: {
+                                    heat: number;
+                                    id: string;
+                                    rank: number;
+                                    source_name: string;
+                                    title: string;
+                                } | null;
+                            };
+                            estimate: boolean;
+                            features: {
+                                baseline: number | null;
+                                contribution: number;
+                                explanation: string;
+                                /** @enum {string} */
+                                name: "interactions" | "velocity" | "engagement" | "heat";
+                                normalized: number | null;
+                                value: number | null;
+                                weight: number;
+                            }[];
+                            notes: string[];
+                            score: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/export": {
         parameters: {
             query?: never;

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileTextOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExperimentOutlined, FileTextOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Dropdown, Input, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -17,6 +17,7 @@ import { accountLines, breakdownBars, daysBetween, heatmapOption, perPlatformLin
 import { PostDrawer } from './post-drawer.tsx';
 import { TrackDialog } from './track-dialog.tsx';
 import { WeeklyDrawer } from './weekly-drawer.tsx';
+import { EstimateDialog } from './estimate-dialog.tsx';
 
 const PERIODS = [7, 30, 90] as const;
 /** 1.2万 in Chinese, 12.3k in English. */
@@ -210,11 +211,13 @@ export default function AnalyticsPage() {
   const [tracking, setTracking] = useState(false);
   const [search] = useSearchParams();
   const [weekly, setWeekly] = useState(search.get('weekly') === '1');
+  const [estimating, setEstimating] = useState(false);
   const overview = useQuery({ queryKey: ['analytics', 'overview', days], queryFn: () => analyticsApi.overview(days) });
   const reload = () => void client.invalidateQueries({ queryKey: ['analytics'] });
   return (
     <>
       <WeeklyDrawer open={weekly} onClose={() => setWeekly(false)} />
+      <EstimateDialog open={estimating} onClose={() => setEstimating(false)} platforms={overview.data?.platforms.map((p) => p.platform) ?? []} />
       <PageHeader
         title={t('analytics.title')}
         subtitle={t('analytics.subtitle')}
@@ -223,6 +226,7 @@ export default function AnalyticsPage() {
             <Segmented<number> value={days} onChange={setDays} options={PERIODS.map((d) => ({ value: d, label: t('analytics.days', { days: d }) }))} data-testid="period" />
             <Button icon={<LinkOutlined />} type="primary" onClick={() => setTracking(true)} data-testid="track-post">{t('analytics.track')}</Button>
             <Button icon={<FileTextOutlined />} onClick={() => setWeekly(true)} data-testid="weekly-open">{t('weekly.title')}</Button>
+            <Button icon={<ExperimentOutlined />} onClick={() => setEstimating(true)} data-testid="estimate-open">{t('estimate.title')}</Button>
             <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('analytics.reload')} data-testid="reload" />
           </Space>
         }

@@ -46,7 +46,7 @@ export default function SettingsPage() {
                 {
                   key: 'data',
                   label: t('settings.dataDir'),
-                  children: cloud ? 'PostgreSQL' : system.data?.home ? <Typography.Text copyable code data-testid="data-dir" translate="no">{system.data.home}</Typography.Text> : t('settings.dataDirLocal'),
+                  children: cloud ? 'PostgreSQL' : system.data?.home ? <Typography.Text copyable code data-testid="data-dir" translate="no">{system.data.home}</Typography.Text> : system.isLoading ? '—' : t('settings.dataDirLocal'),
                 },
                 ...(system.data
                   ? [

@@ -132,7 +132,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     // Jobs, the LLM layer, the library and the runtime (with every tool) are built as in `creatorflow worker`.
     // `publish_work` creates jobs through this server's publish domain (ctx.publish, built on first use).
     const late: { ctx?: AppContext } = {};
-    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress, publish: () => late.ctx!.publish });
+    const services = createProcessServices(config, { database, redis, logger, clock: options.clock ?? systemClock, secretKey, onClose, egress: options.egress, publish: () => late.ctx!.publish, trends: () => late.ctx!.trends });
     // Not an onClose entry: `close` stops jobs before everything else (see above).
     stopJobs = () => services.jobs.close();
     const ctx: Omit<AppContext, 'publish' | 'trends' | 'alerts'> = {

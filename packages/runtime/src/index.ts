@@ -16,6 +16,7 @@ export { loadConfig, defaultHome, type Config, type ConfigOverrides, type Mode }
 export { createLogger, REDACT_PATHS } from './process/logger.ts';
 export { connectRedis } from './process/redis.ts';
 export { createLlmService } from './process/llm-service.ts';
+export { createTrendService } from './process/trends.ts';
 export { createProcessServices, type ProcessDeps, type ProcessServices } from './process/services.ts';
 export { startCloudWorker, type CloudWorker } from './process/cloud-worker.ts';
 export { browserPath, findBrowser, type BrowserSearch, type FoundBrowser } from './process/find-browser.ts';

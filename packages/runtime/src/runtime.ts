@@ -38,6 +38,8 @@ export interface RuntimeDeps {
   runLeaseMs?: number;
   /** The publish domain for `publish_work` (built on first use by the process). */
   publish?: ToolWiring['publish'];
+  /** The trend service for the trend tools (built on first use by the process). */
+  trends?: ToolWiring['trends'];
 }
 
 /**
@@ -58,7 +60,7 @@ export interface Runtime {
 
 export function createRuntime(deps: RuntimeDeps): Runtime {
   const httpGuard = deps.egress ?? egressGuardFor(deps.mode);
-  const { registry: tools, placeholders } = buildToolRegistry({ mode: deps.mode, database: deps.database, secretKey: deps.secretKey, library: deps.library, llm: deps.llm, httpFetchAllow: deps.httpFetchAllow, egress: httpGuard, publish: deps.publish });
+  const { registry: tools, placeholders } = buildToolRegistry({ mode: deps.mode, database: deps.database, secretKey: deps.secretKey, library: deps.library, llm: deps.llm, httpFetchAllow: deps.httpFetchAllow, egress: httpGuard, publish: deps.publish, trends: deps.trends });
 
   const bus: RuntimeBus = deps.mode === 'cloud' && deps.redis ? new RedisBus(deps.redis, deps.logger) : new InProcessBus();
   const graphs = new GraphLibrary(deps.database, () => ({

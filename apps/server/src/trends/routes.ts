@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hotItemsTool, saveTopicIdeasTool, suggestTopics, suggestTopicsTool, topicBrief, trendTopicsTool } from '@creatorflow/insights';
+import { suggestTopics, topicBrief } from '@creatorflow/insights';
 import { NotFoundError, type LlmPort } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
@@ -47,10 +47,6 @@ const toSuggestion = (row: { id: string; created_at: Date | string; payload: unk
 /** 热点 and 选题: hot-list sources and health, boards, the merged view, niches, item history, AI topic suggestions. */
 export const trendsRoutes: RoutePlugin = async (app, ctx) => {
   const service = ctx.trends;
-  ctx.runtime.tools.register(hotItemsTool(service));
-  ctx.runtime.tools.register(trendTopicsTool(service));
-  ctx.runtime.tools.register(suggestTopicsTool(service, () => llmOf(ctx)));
-  ctx.runtime.tools.register(saveTopicIdeasTool({ save: (actor, idea) => ctx.library.ideas.create(actor, idea) }));
 
   app.get('/api/trends/sources', { schema: { tags, summary: 'Hot-list sources with their health (last success, last error, consecutive failures)', response: { 200: z.object({ items: z.array(sourceSchema) }) } } }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');

@@ -1,48 +1,11 @@
-import { hostname } from 'node:os';
+import { createTrendService } from '@creatorflow/runtime';
+import type { TrendService } from '@creatorflow/insights';
 import type { AppContext } from '../context.ts';
 import { startWeeklyReports } from '../alerts/service.ts';
-import { TrendService, type FetchPort } from '@creatorflow/insights';
 
-
-/**
- * Where the built-in lists are fetched. CREATORFLOW_TRENDS_BASE_URL points
- * every list at a mirror (or the replica in tests): https://host/path is
- * fetched as <base>/host/path.
- */
-function listFetch(): FetchPort {
-  const base = process.env.CREATORFLOW_TRENDS_BASE_URL?.replace(/\/$/, '');
-  if (!base) return { fetch: (url, init) => fetch(url, init) };
-  return {
-    fetch: (raw, init) => {
-      const url = new URL(raw);
-      return fetch(`${base}/${url.host}${url.pathname}${url.search}`, init);
-    },
-  };
-}
-
-/**
- * User-defined feed URLs. In cloud mode they go through the process's egress
- * guard: every resolved address is checked and pinned for the connection and
- * every redirect hop checked again (packages/net). Locally the user's own
- * machine and network are theirs to read (and CREATORFLOW_TRENDS_BASE_URL
- * points them at the replica in tests, like the built-in lists).
- */
-function userFetch(ctx: Pick<AppContext, 'mode' | 'egress'>): FetchPort {
-  if (ctx.mode !== 'cloud') return listFetch();
-  const guarded = ctx.egress.asFetch();
-  return { fetch: (url, init) => guarded(url, init) };
-}
-
-/** The trend service of a process (`ctx.trends`). */
+/** The trend service of a process (`ctx.trends`): built as a cloud worker builds its own (packages/runtime process/trends.ts). */
 export function createServerTrends(ctx: Pick<AppContext, 'database' | 'clock' | 'mode' | 'egress'>): TrendService {
-  return new TrendService({
-      database: ctx.database,
-      clock: ctx.clock,
-      http: listFetch(),
-      userFetch: userFetch(ctx),
-      owner: `${hostname()}:${process.pid}`,
-      retentionDays: Number(process.env.CREATORFLOW_TRENDS_RETENTION_DAYS) || 30,
-  });
+  return createTrendService(ctx);
 }
 
 export const REFRESH_QUEUE = 'trends-refresh';

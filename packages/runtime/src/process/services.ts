@@ -7,10 +7,12 @@ import { blobStoreFor, createLibrary, type Library } from '@creatorflow/library'
 import { EgressGuard, type EgressPolicy } from '@creatorflow/net';
 import type { LlmService } from '@creatorflow/llm';
 import { createPublishRuntime, type PublishRuntime } from '@creatorflow/publish';
+import type { TrendService } from '@creatorflow/insights';
 import { createJobQueue } from '../jobs/index.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import type { Config } from './config.ts';
 import { createLlmService } from './llm-service.ts';
+import { createTrendService } from './trends.ts';
 
 export interface ProcessDeps {
   database: Database;
@@ -28,6 +30,8 @@ export interface ProcessDeps {
    * first use of `publish_work`, only to create jobs: the API servers run them from the shared queue.
    */
   publish?: () => PublishRuntime;
+  /** The process's trend service (the API server's `ctx.trends`); without it (a cloud worker) one is built on first use of a trend tool. */
+  trends?: () => TrendService;
 }
 
 /** The services every process that runs graphs shares: the local/cloud server and `creatorflow worker`. */
@@ -77,6 +81,8 @@ export function createProcessServices(config: Config, deps: ProcessDeps): Proces
       source: { mode: config.mode, library, mediaDir: join(config.home, 'publish', 'media'), finishedRuns: (workspaceId: string, limit: number) => runtime!.runs.list(workspaceId, { limit, status: 'completed' }) },
     };
   };
+  let ownTrends: TrendService | undefined;
+  const trends = deps.trends ?? (() => (ownTrends ??= createTrendService({ database, clock, mode: config.mode, egress })));
   return {
     jobs,
     llm,
@@ -84,7 +90,7 @@ export function createProcessServices(config: Config, deps: ProcessDeps): Proces
     egress,
     runtime() {
       if (!runtime) {
-        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow, egress, publish });
+        runtime = createRuntime({ mode: config.mode, database, redis, logger, clock, jobs, llm: () => llm, library, secretKey, mcpStdioAllow: config.mcpStdioAllow, egress, publish, trends });
         const built = runtime;
         deps.onClose(() => built.close());
       }

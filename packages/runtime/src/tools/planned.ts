@@ -25,5 +25,4 @@ export function plannedTool(name: string, description: string, providedBy: strin
 
 export const PLANNED_TOOLS: Array<[string, string, string]> = [
   ['collect_metrics', 'Collect views, likes, comments and shares of published posts.', 'the insights domain (packages/insights)'],
-  ['trend_topics', 'Trending topics for a niche and platform.', 'the insights domain (packages/insights)'],
 ];

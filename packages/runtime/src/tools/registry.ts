@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { ToolRegistry, type LlmPort } from '@creatorflow/core';
+import { CreatorFlowError, ToolRegistry, type LlmPort } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { Library } from '@creatorflow/library';
 import type { ImageStore } from '@creatorflow/content';
 import { ImageProviderStore } from '@creatorflow/content/images/provider-store';
 import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { contentTools } from '@creatorflow/content/tools/content-tools';
-import { OpinionReports, bettafishUrl, metricsDomain, metricsTools, publicOpinionReportTool } from '@creatorflow/insights';
+import { OpinionReports, bettafishUrl, hotItemsTool, metricsDomain, metricsTools, publicOpinionReportTool, saveTopicIdeasTool, suggestTopicsTool, trendTopicsTool, type TrendService } from '@creatorflow/insights';
 import { publishWorkTool, type PublishToolDeps } from '@creatorflow/publish/tools/publish-work';
 import { httpFetchTool } from './http-fetch.ts';
 import { knowledgeSearchTool, loadWorkTool, saveWorkTool } from './library-tools.ts';
@@ -27,6 +27,8 @@ export interface ToolWiring {
   egress?: EgressGuard;
   /** The publish domain for `publish_work` (job service, accounts, works); a function because it is built after the registry. */
   publish?: () => PublishToolDeps | undefined;
+  /** The trend service for hot_items / trend_topics / suggest_topics (the API server's `ctx.trends`, a worker's own); a function because it is built after the registry. */
+  trends?: () => TrendService;
 }
 
 export interface WiredTools {
@@ -56,6 +58,17 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   // Own-post metrics: the domain is looked up when a tool runs, so a server's (its clock, its vault) is the one used.
   const userGuard = wiring.egress ?? egressGuardFor(wiring.mode);
   for (const tool of metricsTools(() => metricsDomain(wiring.database, { secretKey: wiring.secretKey, llm: wiring.llm, egress: userGuard }))) registry.register(tool);
+  // 热点 and 选题 (topic-radar, analytics): the lists are rows every copy shares, so a worker reads what the servers refreshed.
+  const trends = lazyTrends(wiring.trends);
+  registry.register(hotItemsTool(trends));
+  registry.register(trendTopicsTool(trends));
+  registry.register(suggestTopicsTool(trends, wiring.llm));
+  registry.register(saveTopicIdeasTool({
+    save: async (actor, idea) => {
+      if (!library) throw new CreatorFlowError('TOOL_UNAVAILABLE', 'save_topic_ideas needs the library of this process', { status: 422 });
+      return library.ideas.create(actor, idea);
+    },
+  }));
   // Publishing: jobs are rows and queue entries shared by every copy, so whichever process runs the graph creates them.
   registry.register(publishWorkTool(() => wiring.publish?.()));
   // BettaFish 舆情报告: BETTAFISH_URL, else the workspace's own server (through the egress guard).
@@ -68,6 +81,25 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
     placeholders.set(name, `not installed yet — ${providedBy} provides it`);
   }
   return { registry, placeholders };
+}
+
+/**
+ * The tools take a TrendService; the process's own is only built when a trend tool first
+ * runs (the server's ctx.trends is built after its registry). Every method goes to it.
+ */
+function lazyTrends(get: (() => TrendService) | undefined): TrendService {
+  if (!get) {
+    return new Proxy({} as TrendService, {
+      get: () => () => Promise.reject(new CreatorFlowError('TOOL_UNAVAILABLE', 'the trend tools need the trend service of this process', { status: 422 })),
+    });
+  }
+  return new Proxy({} as TrendService, {
+    get: (_target, key) => {
+      const service = get();
+      const value = Reflect.get(service, key, service) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(service) : value;
+    },
+  });
 }
 
 /** Generated images and covers become library assets of the workspace. */

@@ -9,11 +9,12 @@ import { publishCommands } from './commands/publish.ts';
 import { libraryCommands } from './commands/library.ts';
 import { sidecarCommands } from './commands/sidecar.ts';
 import { cloudCommands } from './commands/cloud.ts';
+import { syncCommands } from './commands/sync.ts';
 import { trendsCommands } from './commands/trends.ts';
 import { metricsCommands } from './commands/metrics.ts';
 import type { CommandModule } from './commands/types.ts';
 
-const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands, cloudCommands, trendsCommands, metricsCommands];
+const MODULES: CommandModule[] = [llmCommands, systemCommands, contentCommands, workspacesCommands, runtimeCommands, publishCommands, libraryCommands, sidecarCommands, cloudCommands, syncCommands, trendsCommands, metricsCommands];
 
 export function buildProgram(): Command {
   const program = new Command('creatorflow')

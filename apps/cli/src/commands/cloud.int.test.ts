@@ -42,6 +42,24 @@ describe('creatorflow cloud login | status | logout', () => {
     const status = await cli(['cloud', 'status', '--home', home, '--json']).done;
     expect(JSON.parse(status.stdout)).toMatchObject({ state: 'linked', cloud_workspace: { id: user.workspaceId }, cloud_user: user.email });
 
+    // creatorflow sync: an idea made here reaches the cloud; one made there comes back.
+    const made = await cli(['ideas', 'add', '桌面上记下的选题', '--home', home, '--json']).done;
+    expect(made.code, made.stderr).toBe(0);
+    await cloud.app.inject({ method: 'POST', url: '/api/ideas', headers: user.headers, payload: { text: '手机上记下的选题' } });
+    const before = await cli(['sync', '--status', '--home', home]).done;
+    expect(before.stdout).toContain('上次同步 / last sync: 从未');
+    expect(before.stdout).toContain('待推送 / waiting to push: 1');
+    const synced = await cli(['sync', '--home', home]).done;
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toContain('冲突 / conflicts: 0');
+    const after = JSON.parse((await cli(['sync', '--status', '--home', home, '--json']).done).stdout) as { last_sync_at: string | null; last_pushed: number; last_pulled: number; pending: number };
+    expect(after).toMatchObject({ last_pushed: 1, pending: 0, last_sync_at: expect.any(String) });
+    expect(after.last_pulled).toBeGreaterThanOrEqual(1);
+    const cloudIdeas = (await cloud.app.inject({ method: 'GET', url: '/api/ideas', headers: user.headers })).json<{ items: Array<{ text: string }> }>();
+    expect(cloudIdeas.items.map((i) => i.text)).toContain('桌面上记下的选题');
+    const localIdeas = await cli(['ideas', 'list', '--home', home, '--json']).done;
+    expect(localIdeas.stdout).toContain('手机上记下的选题');
+
     const logout = await cli(['cloud', 'logout', '--home', home, '--json']).done;
     expect(JSON.parse(logout.stdout)).toEqual({ revoked_on_cloud: true });
     expect(JSON.parse((await cli(['cloud', 'status', '--home', home, '--json']).done).stdout)).toEqual({ state: 'unlinked' });

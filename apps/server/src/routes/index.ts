@@ -13,6 +13,7 @@ import { trendsRoutes } from '../trends/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { opinionRoutes } from '../opinion/routes.ts';
 import { alertsRoutes } from '../alerts/routes.ts';
+import { syncRoutes } from '../sync/routes.ts';
 
 /** Every route plugin of the API, one per domain folder (`<domain>/routes.ts`). The only list of them. */
 const ALL: RoutePlugin[] = [
@@ -29,6 +30,7 @@ const ALL: RoutePlugin[] = [
   analyticsRoutes,
   opinionRoutes,
   alertsRoutes,
+  syncRoutes,
 ];
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {

@@ -9252,6 +9252,387 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Local: records changed on both sides, with both versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                cloud: {
+                                    [key: string]: unknown;
+                                } | null;
+                                cloud_rev: number;
+                                detected_at: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                mine: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/conflicts/{kind}/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Local: keep this install’s version or the cloud’s */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        keep: "mine" | "cloud";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conflicts: number;
+                            last_error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            last_pulled: number;
+                            last_pushed: number;
+                            last_sync_at: string | null;
+                            linked: boolean;
+                            pending: number;
+                            progress: {
+                                done: number;
+                                /** @enum {string} */
+                                phase: "pull" | "push";
+                                total: number | null;
+                            } | null;
+                            running: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cloud: the workspace’s changes after a cursor, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cursor: number;
+                            has_more: boolean;
+                            records: {
+                                hash: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                payload: {
+                                    [key: string]: unknown;
+                                } | null;
+                                rev: number;
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cloud: apply a device’s changes; each is accepted or answered with the cloud’s version as a conflict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changes: {
+                            base_rev: number;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                            payload: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcomes: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                rev: number;
+                                seq: number;
+                                /** @enum {string} */
+                                status: "accepted";
+                            } | {
+                                current: {
+                                    hash: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                    payload: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    rev: number;
+                                    seq: number;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                /** @enum {string} */
+                                status: "conflict";
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Local: sync with the linked cloud now (wait=true answers when the round ends) */
+        post: {
+            parameters: {
+                query?: {
+                    wait?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conflicts: number;
+                            last_error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            last_pulled: number;
+                            last_pushed: number;
+                            last_sync_at: string | null;
+                            linked: boolean;
+                            pending: number;
+                            progress: {
+                                done: number;
+                                /** @enum {string} */
+                                phase: "pull" | "push";
+                                total: number | null;
+                            } | null;
+                            running: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conflicts: number;
+                            last_error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            last_pulled: number;
+                            last_pushed: number;
+                            last_sync_at: string | null;
+                            linked: boolean;
+                            pending: number;
+                            progress: {
+                                done: number;
+                                /** @enum {string} */
+                                phase: "pull" | "push";
+                                total: number | null;
+                            } | null;
+                            running: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Local: the last sync, the one running, conflicts and changes waiting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conflicts: number;
+                            last_error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            last_pulled: number;
+                            last_pushed: number;
+                            last_sync_at: string | null;
+                            linked: boolean;
+                            pending: number;
+                            progress: {
+                                done: number;
+                                /** @enum {string} */
+                                phase: "pull" | "push";
+                                total: number | null;
+                            } | null;
+                            running: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/system": {
         parameters: {
             query?: never;

@@ -14,18 +14,18 @@ let local: TestServer;
 let user: TestUser;
 
 type Json = Record<string, unknown>;
-const onLocal = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+const onLocal = async <T = Json & { items: Json[] }>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
   const res = await local.app.inject({ method, url, headers: local.localHeaders, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.body ? res.json<Json & { items: Json[] }>() : ({} as Json & { items: Json[] }) };
+  return { status: res.statusCode, body: (res.body ? res.json() : {}) as T };
 };
-const onCloud = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+const onCloud = async <T = Json & { items: Json[] }>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
   const res = await cloud.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.body ? res.json<Json & { items: Json[] }>() : ({} as Json & { items: Json[] }) };
+  return { status: res.statusCode, body: (res.body ? res.json() : {}) as T };
 };
 const syncNow = async () => {
-  const res = await onLocal('POST', '/api/sync/run?wait=true');
+  const res = await onLocal<{ conflicts: number; last_pushed: number; last_pulled: number; last_sync_at: string; pending: number }>('POST', '/api/sync/run?wait=true');
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { conflicts: number; last_pushed: number; last_pulled: number; last_sync_at: string; pending: number };
+  return res.body;
 };
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   local = await createTestServer();
   user = await registerUser(cloud);
   // Link: device code from the local install, confirmed on the cloud by the signed-in user.
-  const pending = (await onLocal('POST', '/api/cloud/link', { url: cloudUrl })).body as { user_code: string };
+  const pending = (await onLocal<{ user_code: string }>('POST', '/api/cloud/link', { url: cloudUrl })).body;
   await onCloud('POST', `/api/auth/device/requests/${pending.user_code}/approve`, { workspace_id: user.workspaceId });
   for (let i = 0; i < 100; i++) {
     if ((await onLocal('GET', '/api/cloud/link')).body.state === 'linked') return;
@@ -55,8 +55,8 @@ describe('sync between a linked local install and the cloud', () => {
 
   it('pushes, pulls, keeps both versions of a conflict until one is picked, and syncs deletes', { timeout: 120_000 }, async () => {
     // Offline work on the desktop: an idea and a work with two versions.
-    const idea = (await onLocal('POST', '/api/ideas', { text: '春季穿搭选题\n三套通勤搭配', tags: ['穿搭'] })).body as { id: string };
-    const work = (await onLocal('POST', '/api/works', { kind: 'article', title: '通勤穿搭', body: '第一版' })).body as { id: string; version: number };
+    const idea = (await onLocal<{ id: string }>('POST', '/api/ideas', { text: '春季穿搭选题\n三套通勤搭配', tags: ['穿搭'] })).body;
+    const work = (await onLocal<{ id: string; version: number }>('POST', '/api/works', { kind: 'article', title: '通勤穿搭', body: '第一版' })).body;
     expect((await onLocal('PUT', `/api/works/${work.id}`, { base_version: work.version, body: '第二版' })).status).toBe(200);
     expect((await onLocal('GET', '/api/sync/status')).body).toMatchObject({ linked: true, last_sync_at: null, pending: 2, conflicts: 0 });
 
@@ -71,8 +71,8 @@ describe('sync between a linked local install and the cloud', () => {
     expect(JSON.stringify((await onCloud('GET', `/api/search?q=${encodeURIComponent('穿搭')}`)).body)).toContain(idea.id);
 
     // Edits on the phone (the cloud web app) come down.
-    const phoneIdea = (await onCloud('POST', '/api/ideas', { text: '地铁上想到的：早八妆容' })).body as { id: string };
-    const cloudWork = (await onCloud('GET', `/api/works/${work.id}`)).body as { version: number };
+    const phoneIdea = (await onCloud<{ id: string }>('POST', '/api/ideas', { text: '地铁上想到的：早八妆容' })).body;
+    const cloudWork = (await onCloud<{ version: number }>('GET', `/api/works/${work.id}`)).body;
     expect((await onCloud('PUT', `/api/works/${work.id}`, { base_version: cloudWork.version, title: '通勤穿搭（手机改）' })).status).toBe(200);
     const second = await syncNow();
     expect(second).toMatchObject({ conflicts: 0 });

@@ -13,6 +13,7 @@ import { shortTime } from '../../lib/time.ts';
 import { AccountDialog } from './account-dialog.tsx';
 import { DeepCheckDialog, useDeepCheck } from './deep-check-dialog.tsx';
 import { LoginDialog } from './login-dialog.tsx';
+import { OAuthPanel, useOAuthReturnNotice } from './oauth-panel.tsx';
 
 const LOGIN_COLOR: Record<string, string> = { logged_in: 'green', expired: 'red', unknown: 'default' };
 
@@ -108,6 +109,7 @@ function AccountCard({ account }: { account: PublishAccount }) {
           <Button size="small" danger type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} />
         </Popconfirm>
       </Space>
+      <OAuthPanel account={account} />
       <Modal
         open={cookiesOpen}
         title={t('publish.pasteCookies')}
@@ -144,6 +146,7 @@ export function AccountsTab() {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   const accounts = useQuery({ queryKey: ['publish-accounts'], queryFn: publishApi.accounts });
+  useOAuthReturnNotice();
   return (
     <>
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>

@@ -6,6 +6,7 @@ import { publishPlatforms } from '@creatorflow/platforms';
 import type { ApiClient } from '../api-client.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
 import type { CommandModule } from './types.ts';
+import { accountOAuthCommands } from './accounts-oauth.ts';
 
 type Conn = Connection;
 
@@ -162,6 +163,7 @@ export const publishCommands: CommandModule = (program) => {
       out(o, a, `Added ${platform}:${name} (${a.id})`);
     }),
   );
+  accountOAuthCommands(accounts, accountId);
   withConnection(accounts.command('list').description('list accounts')).action((o: Conn) =>
     withClient(o, async (c) => {
       const r = await c.request<{ accounts: Array<Record<string, unknown>> }>('GET', '/api/publish/accounts');

@@ -26,7 +26,8 @@ export function summaryOf(secret: OAuthSecret, previous?: OAuthSummary): OAuthSu
     refreshExpiresAt: secret.refreshExpiresAt,
     openId: secret.openId,
     scope: secret.scope,
-    connectedAt: previous?.connected ? previous.connectedAt : secret.obtainedAt,
+    // A new authorization (no rotation) starts a new grant; a refresh keeps the grant's start.
+    connectedAt: secret.rotatedAt && previous?.connected ? previous.connectedAt : secret.obtainedAt,
     rotatedAt: secret.rotatedAt ?? previous?.rotatedAt,
   };
 }

@@ -126,6 +126,38 @@ describe('cloud auth (register, login, refresh, logout)', () => {
     expect((await inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken })).json().code).toBe('REFRESH_TOKEN_REVOKED');
   });
 
+  it('the web app gets its refresh token as an HttpOnly SameSite cookie, never in a body, and renews and ends its session with it', async () => {
+    const web = { 'x-creatorflow-refresh': 'cookie' };
+    await registerUser(server, 'cookie@example.com', 'cookie password 1');
+    const login = await inject('POST', '/api/auth/login', { email: 'cookie@example.com', password: 'cookie password 1' }, web);
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).not.toHaveProperty('refresh_token');
+    const cookie = login.cookies.find((c) => c.name === 'cf_refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth', maxAge: server.config.refreshTokenTtlSeconds });
+    expect(cookie!.value).toMatch(/\S{20,}/);
+    const jar = (value: string) => ({ ...web, cookie: `cf_refresh=${value}` });
+    // The cookie alone does not renew: a cross-site form cannot add the header, so it cannot spend the token.
+    expect((await inject('POST', '/api/auth/refresh', {}, { cookie: `cf_refresh=${cookie!.value}` })).json().code).toBe('AUTH_REQUIRED');
+    const renewed = await inject('POST', '/api/auth/refresh', {}, jar(cookie!.value));
+    expect(renewed.statusCode).toBe(200);
+    expect(renewed.json()).not.toHaveProperty('refresh_token');
+    const next = renewed.cookies.find((c) => c.name === 'cf_refresh')!;
+    expect(next.value).not.toBe(cookie!.value);
+    // Rotation holds through the cookie: the spent one is refused (and revokes the family, as in the body).
+    expect((await inject('POST', '/api/auth/refresh', {}, jar(cookie!.value))).json().code).toBe('REFRESH_TOKEN_REUSED');
+    const again = await inject('POST', '/api/auth/login', { email: 'cookie@example.com', password: 'cookie password 1' }, web);
+    const live = again.cookies.find((c) => c.name === 'cf_refresh')!;
+    const access = { authorization: `Bearer ${again.json<{ access_token: string }>().access_token}` };
+    const out = await inject('POST', '/api/auth/logout', {}, { ...jar(live.value), ...access });
+    expect(out.statusCode).toBe(204);
+    expect(out.cookies.find((c) => c.name === 'cf_refresh')).toMatchObject({ value: '', path: '/api/auth' });
+    expect((await inject('POST', '/api/auth/refresh', {}, jar(live.value))).json().code).toBe('REFRESH_TOKEN_REVOKED');
+    // API clients without the header keep the body token and get no cookie.
+    const cli = await inject('POST', '/api/auth/login', { email: 'cookie@example.com', password: 'cookie password 1' });
+    expect(cli.json<{ refresh_token: string }>().refresh_token).toMatch(/\S{20,}/);
+    expect(cli.cookies).toEqual([]);
+  });
+
   it('answers bad bodies with 400 problem+json naming each field', async () => {
     const res = await inject('POST', '/api/auth/register', { email: 'not-an-email', password: 'short' });
     expect(res.statusCode).toBe(400);

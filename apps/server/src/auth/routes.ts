@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConflictError, CreatorFlowError, NotFoundError, UnauthorizedError } from '@creatorflow/core';
 import {
@@ -24,7 +25,8 @@ const tokensSchema = z.object({
   token_type: z.literal('Bearer'),
   access_token: z.string(),
   expires_in: z.number(),
-  refresh_token: z.string(),
+  /** Absent when the web app asked for it as the HttpOnly `cf_refresh` cookie instead (x-creatorflow-refresh: cookie). */
+  refresh_token: z.string().optional(),
   refresh_expires_in: z.number(),
 });
 const credentials = z.object({
@@ -32,6 +34,37 @@ const credentials = z.object({
   password: z.string().min(8, 'must be at least 8 characters').max(200),
 });
 const refreshBody = z.object({ refresh_token: z.string().min(1).max(200) });
+
+/**
+ * The web app's refresh token lives in an HttpOnly, SameSite=Strict cookie,
+ * out of reach of page scripts (an XSS cannot lift a 30-day credential from
+ * localStorage). Only /api/auth sees it. A request reads it only when it also
+ * sends `x-creatorflow-refresh: cookie`: a custom header a cross-site form or
+ * <img> cannot add, so SameSite is not the only line. API clients (CLI, apps)
+ * keep sending the token in the body.
+ */
+export const REFRESH_COOKIE = 'cf_refresh';
+const COOKIE_PATH = '/api/auth';
+const wantsCookie = (request: FastifyRequest) => request.headers['x-creatorflow-refresh'] === 'cookie';
+
+function deliver<T extends { refresh_token?: string; refresh_expires_in: number }>(request: FastifyRequest, reply: FastifyReply, tokens: T): T {
+  if (!wantsCookie(request) || !tokens.refresh_token) return tokens;
+  void reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    path: COOKIE_PATH,
+    maxAge: tokens.refresh_expires_in,
+  });
+  const { refresh_token: _inCookie, ...rest } = tokens;
+  return rest as T;
+}
+
+/** The refresh token of a request: the body's, else (asked for by header) the cookie's. */
+function refreshTokenOf(request: FastifyRequest, body: { refresh_token?: string } | null | undefined): string | undefined {
+  if (body?.refresh_token) return body.refresh_token;
+  return wantsCookie(request) ? request.cookies[REFRESH_COOKIE] || undefined : undefined;
+}
 
 const toUser = (u: UserRow) => ({ id: u.id, email: u.email, name: u.name, locale: u.locale });
 
@@ -81,7 +114,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
         throw error;
       });
       return reply.code(201).send({
-        ...result.tokens,
+        ...deliver(request, reply, result.tokens),
         user: toUser(result.user),
         workspace: { id: result.workspace.id, name: result.workspace.name },
       });
@@ -94,7 +127,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
       config: { auth: 'public' },
       schema: { tags, summary: 'Sign in with email and password (cloud mode)', body: credentials, response: { 200: tokensSchema.extend({ user: userSchema }) } },
     },
-    async (request) => {
+    async (request, reply) => {
       assertCloud(ctx);
       // Per account, whatever address the guesses come from (the per-IP limit is in rate-limit/).
       await backoff.assertMayTry(request.body.email);
@@ -111,7 +144,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
       await backoff.recordSuccess(request.body.email);
       const tokens = await issueSession(ctx, db, user.id);
       await writeAudit(db, { workspaceId: personal?.id ?? null, userId: user.id, action: 'auth.login', data: { ip: request.ip }, traceId: request.traceId });
-      return { ...tokens, user: toUser(user) };
+      return { ...deliver(request, reply, tokens), user: toUser(user) };
     },
   );
 
@@ -119,12 +152,19 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     '/api/auth/refresh',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: 'Exchange a refresh token for a new token pair (each refresh token works once)', body: refreshBody, response: { 200: tokensSchema } },
+      schema: {
+        tags,
+        summary: 'Exchange a refresh token (in the body, or the cf_refresh cookie with x-creatorflow-refresh: cookie) for a new token pair; each refresh token works once',
+        body: refreshBody.partial().nullish(),
+        response: { 200: tokensSchema },
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       assertCloud(ctx);
-      const { userId: _userId, ...tokens } = await rotateSession(ctx, request.body.refresh_token, request.traceId);
-      return tokens;
+      const token = refreshTokenOf(request, request.body);
+      if (!token) throw new UnauthorizedError('AUTH_REQUIRED', 'Send the refresh token in the body (or, from the web app, the cf_refresh cookie with x-creatorflow-refresh: cookie).');
+      const { userId: _userId, ...tokens } = await rotateSession(ctx, token, request.traceId);
+      return deliver(request, reply, tokens);
     },
   );
 
@@ -142,8 +182,10 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     async (request, reply) => {
       assertCloud(ctx);
       let ended: { userId: string; familyId: string } | undefined;
-      if (request.body?.refresh_token) {
-        ended = await endSession(ctx, request.body.refresh_token);
+      const refresh = refreshTokenOf(request, request.body);
+      if (request.cookies[REFRESH_COOKIE]) void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      if (refresh) {
+        ended = await endSession(ctx, refresh);
       } else {
         const bearer = bearerOf(request);
         if (!bearer || !ctx.config.jwtSecret) throw new UnauthorizedError('AUTH_REQUIRED', 'Send the refresh token in the body, or the access token as `Authorization: Bearer …`.');

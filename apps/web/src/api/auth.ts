@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { ApiResponse } from './schema.ts';
-import { session } from './session.ts';
+import { REFRESH_HEADER, session } from './session.ts';
 
 export type Me = ApiResponse<'/api/auth/me'>;
 export type User = Me['user'];
@@ -14,20 +14,20 @@ export function useMe(enabled = true) {
 }
 
 export async function login(email: string, password: string): Promise<LoggedIn> {
-  const result = await api<LoggedIn>('/api/auth/login', { body: { email, password } });
-  session.setTokens(result.access_token, result.refresh_token);
+  const result = await api<LoggedIn>('/api/auth/login', { body: { email, password }, headers: REFRESH_HEADER });
+  session.setAccessToken(result.access_token);
   return result;
 }
 
 export async function register(email: string, password: string, name?: string): Promise<Registered> {
-  const result = await api<Registered>('/api/auth/register', { body: { email, password, name } });
-  session.setTokens(result.access_token, result.refresh_token);
+  const result = await api<Registered>('/api/auth/register', { body: { email, password, name }, headers: REFRESH_HEADER });
+  session.setAccessToken(result.access_token);
   session.setWorkspace(result.workspace.id);
   return result;
 }
 
 export async function logout(): Promise<void> {
-  const refresh = session.refreshToken();
+  // The server ends the cookie's session and clears the cookie; the access token names it if the cookie is gone.
+  await api('/api/auth/logout', { body: {}, headers: REFRESH_HEADER }).catch(() => undefined);
   session.clear();
-  if (refresh) await api('/api/auth/logout', { body: { refresh_token: refresh } }).catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import { ApiError, type Problem } from './errors.ts';
-import { session } from './session.ts';
+import { REFRESH_HEADER, session } from './session.ts';
 
 export interface RequestOptions {
   method?: string;
@@ -50,22 +50,20 @@ async function problemOf(response: Response): Promise<Problem> {
 
 let refreshing: Promise<boolean> | undefined;
 
-/** Cloud mode: trade the refresh token for a new access token once, shared by concurrent callers. */
+/** Cloud mode: trade the HttpOnly refresh cookie for a new access token once, shared by concurrent callers. */
 async function refreshAccessToken(): Promise<boolean> {
-  const refresh = session.refreshToken();
-  if (!refresh) return false;
   refreshing ??= (async () => {
     try {
       const response = await fetch('/api/auth/refresh', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refresh_token: refresh }),
+        headers: { 'content-type': 'application/json', ...REFRESH_HEADER },
+        body: '{}',
         credentials: 'same-origin',
       });
       if (!response.ok) return false;
-      const body = (await response.json()) as { access_token?: string; refresh_token?: string };
+      const body = (await response.json()) as { access_token?: string };
       if (!body.access_token) return false;
-      session.setTokens(body.access_token, body.refresh_token ?? refresh);
+      session.setAccessToken(body.access_token);
       return true;
     } catch {
       return false;
@@ -98,7 +96,8 @@ export async function apiResponse(path: string, options: RequestOptions = {}, re
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError({ status: 0, code: 'NETWORK', detail: (error as Error).message, trace_id: headers['x-trace-id'] });
   }
-  if (response.status === 401 && !retried && session.refreshToken() && (await refreshAccessToken())) {
+  // A cloud session (it has an access token) may renew through the cookie; local mode has none to renew.
+  if (response.status === 401 && !retried && session.accessToken() && !/^\/api\/auth\/(login|register|refresh|logout)\b/.test(path) && (await refreshAccessToken())) {
     return apiResponse(path, options, true);
   }
   if (!response.ok) throw new ApiError(await problemOf(response));

@@ -1,11 +1,17 @@
 /**
  * Browser-side session state. Local mode authenticates with an HttpOnly
- * cookie set by the server, so nothing is stored here; cloud mode keeps the
- * access and refresh tokens and the chosen workspace in localStorage.
+ * cookie set by the server, so nothing is stored here. Cloud mode keeps the
+ * short-lived access token and the chosen workspace in localStorage; the
+ * 30-day refresh token is an HttpOnly, SameSite=Strict cookie (`cf_refresh`,
+ * path /api/auth) that page scripts never see (REFRESH_HEADER asks for it).
  */
 const ACCESS = 'cf.access_token';
-const REFRESH = 'cf.refresh_token';
+/** Where earlier versions kept the refresh token: removed on load. */
+const LEGACY_REFRESH = 'cf.refresh_token';
 const WORKSPACE = 'cf.workspace_id';
+
+/** Sent on login, register, refresh and logout: the refresh token travels as the HttpOnly cookie. */
+export const REFRESH_HEADER = { 'x-creatorflow-refresh': 'cookie' } as const;
 
 function read(key: string): string | undefined {
   try {
@@ -24,20 +30,19 @@ function write(key: string, value: string | undefined): void {
   }
 }
 
+write(LEGACY_REFRESH, undefined);
+
 export const session = {
   accessToken: () => read(ACCESS),
-  refreshToken: () => read(REFRESH),
   workspaceId: () => read(WORKSPACE),
-  setTokens(access: string | undefined, refresh?: string) {
+  setAccessToken(access: string | undefined) {
     write(ACCESS, access);
-    if (refresh !== undefined || access === undefined) write(REFRESH, refresh);
   },
   setWorkspace(id: string | undefined) {
     write(WORKSPACE, id);
   },
   clear() {
     write(ACCESS, undefined);
-    write(REFRESH, undefined);
     write(WORKSPACE, undefined);
   },
 };

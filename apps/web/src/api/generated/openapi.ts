@@ -1663,7 +1663,7 @@ export interface paths {
                             access_token: string;
                             expires_in: number;
                             refresh_expires_in: number;
-                            refresh_token: string;
+                            refresh_token?: string;
                             /** @enum {string} */
                             token_type: "Bearer";
                             user: {
@@ -1782,7 +1782,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new token pair (each refresh token works once) */
+        /** Exchange a refresh token (in the body, or the cf_refresh cookie with x-creatorflow-refresh: cookie) for a new token pair; each refresh token works once */
         post: {
             parameters: {
                 query?: never;
@@ -1793,8 +1793,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        refresh_token: string;
-                    };
+                        refresh_token?: string;
+                    } | null;
                 };
             };
             responses: {
@@ -1808,7 +1808,7 @@ export interface paths {
                             access_token: string;
                             expires_in: number;
                             refresh_expires_in: number;
-                            refresh_token: string;
+                            refresh_token?: string;
                             /** @enum {string} */
                             token_type: "Bearer";
                         };
@@ -1860,7 +1860,7 @@ export interface paths {
                             access_token: string;
                             expires_in: number;
                             refresh_expires_in: number;
-                            refresh_token: string;
+                            refresh_token?: string;
                             /** @enum {string} */
                             token_type: "Bearer";
                             user: {

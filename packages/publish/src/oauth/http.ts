@@ -67,3 +67,30 @@ export function sanitize(text: unknown): string {
     .replace(/(access[_-]?token|refresh[_-]?token|code)=[^&\s]+/gi, '$1=[redacted]')
     .slice(0, 200);
 }
+
+/** What a platform's numbered error means for a publish job: words for the user and what to do next. */
+export interface KnownPlatformError {
+  message: string;
+  retryable?: boolean;
+  tokenExpired?: boolean;
+  reauthorize?: boolean;
+}
+
+/**
+ * One platform error as a PublishError with the stable code `<PREFIX>_<code>`: the known
+ * meaning when there is one, else the platform's own (sanitised) text, and the endpoint.
+ */
+export function platformApiError(
+  platform: { prefix: 'WEIBO' | 'BILIBILI' | 'DOUYIN' | 'KUAISHOU'; name: string; codeLabel: string },
+  known: Record<number, KnownPlatformError>,
+  code: number,
+  text: string,
+  path: string,
+): PublishError {
+  const meaning = known[code];
+  return new PublishError(`${platform.prefix}_${String(code)}`, `${meaning?.message ?? `${platform.name} returned error ${code} (${sanitize(text)}).`} [${path}, ${platform.codeLabel} ${code}]`, {
+    status: 502,
+    retryable: meaning?.retryable ?? false,
+    details: { errcode: code, endpoint: path, tokenExpired: meaning?.tokenExpired, reauthorize: meaning?.reauthorize },
+  });
+}

@@ -17,7 +17,7 @@
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { PublishError } from '../../errors.ts';
-import { apiCall, apiUrl, sanitize } from '../../oauth/http.ts';
+import { apiCall, apiUrl, platformApiError, type KnownPlatformError } from '../../oauth/http.ts';
 import type { OAuthApp, OAuthProvider, ProviderCall, TokenSet } from '../../oauth/types.ts';
 
 export const BILIBILI_HOSTS = {
@@ -28,14 +28,7 @@ export const BILIBILI_HOSTS = {
 } as const;
 const NAME = '哔哩哔哩';
 
-interface Known {
-  message: string;
-  retryable?: boolean;
-  tokenExpired?: boolean;
-  reauthorize?: boolean;
-}
-
-const KNOWN: Record<number, Known> = {
+const KNOWN: Record<number, KnownPlatformError> = {
   122000: { message: 'The client_id is not valid. Check the app on the B站 open platform.' },
   122001: { message: 'The client secret is wrong.' },
   122002: { message: 'The authorization code is invalid or used.', reauthorize: true },
@@ -52,12 +45,7 @@ const KNOWN: Record<number, Known> = {
 };
 
 export function bilibiliError(code: number, message: string, path: string): PublishError {
-  const known = KNOWN[code];
-  return new PublishError(`BILIBILI_${code}`, `${known?.message ?? `B站 returned error ${code} (${sanitize(message)}).`} [${path}, code ${code}]`, {
-    status: 502,
-    retryable: known?.retryable ?? false,
-    details: { errcode: code, endpoint: path, tokenExpired: known?.tokenExpired, reauthorize: known?.reauthorize },
-  });
+  return platformApiError({ prefix: 'BILIBILI', name: 'B站', codeLabel: 'code' }, KNOWN, code, message, path);
 }
 
 /** The v2.0 signature headers of one call. */

@@ -8,21 +8,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { PublishError } from '../../errors.ts';
-import { apiCall, apiUrl, isoIn, sanitize } from '../../oauth/http.ts';
+import { apiCall, apiUrl, platformApiError, type KnownPlatformError, isoIn } from '../../oauth/http.ts';
 import type { OAuthProvider, ProviderCall, TokenSet } from '../../oauth/types.ts';
 
 export const WEIBO_API = 'https://api.weibo.com';
 const NAME = '微博';
 
-interface Known {
-  message: string;
-  retryable?: boolean;
-  tokenExpired?: boolean;
-  reauthorize?: boolean;
-}
-
 /** wiki/Error_code: the codes a publish can meet, in words, and what to do. */
-const KNOWN: Record<number, Known> = {
+const KNOWN: Record<number, KnownPlatformError> = {
   10001: { message: '微博 system error; the job will retry.', retryable: true },
   10014: { message: 'The app has no permission for this API (应用权限不足). Apply for statuses/share on open.weibo.com.' },
   10016: { message: 'A required parameter is missing.' },
@@ -51,12 +44,7 @@ const KNOWN: Record<number, Known> = {
 };
 
 export function weiboError(code: number, error: string, path: string): PublishError {
-  const known = KNOWN[code];
-  return new PublishError(`WEIBO_${code}`, `${known?.message ?? `微博 returned error ${code} (${sanitize(error)}).`} [${path}, error_code ${code}]`, {
-    status: 502,
-    retryable: known?.retryable ?? false,
-    details: { errcode: code, endpoint: path, tokenExpired: known?.tokenExpired, reauthorize: known?.reauthorize },
-  });
+  return platformApiError({ prefix: 'WEIBO', name: '微博', codeLabel: 'error_code' }, KNOWN, code, error, path);
 }
 
 async function call(path: string, init: { method: 'GET' | 'POST'; form?: URLSearchParams | FormData; query?: Record<string, string> }, o: Pick<ProviderCall, 'baseUrl' | 'guard' | 'signal'>): Promise<Record<string, unknown>> {

@@ -95,7 +95,11 @@ describe('the creator main flow in Chromium', () => {
     await wechatVersion.getByTestId('preview-version').click();
     await expect.poll(() => wechatVersion.frameLocator('[data-testid="version-frame"]').locator('body').innerText()).toContain('记得戴头盔');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await versions.filter({ hasText: '小红书' }).getByTestId('copy-version').click();
+    const copyButton = versions.filter({ hasText: '小红书' }).getByTestId('copy-version');
+    // Scrolled into view first, as a person would see it: when click() scrolls by itself, Chromium may route the
+    // click to the sandboxed WeChat preview frame's old position just above (its own process), and it never arrives.
+    await copyButton.scrollIntoViewIfNeeded();
+    await copyButton.click();
     await page.getByText('已复制').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('记得戴头盔');
     // Publishing is one click away from the finished run, with the new work already chosen.

@@ -14,7 +14,8 @@ describe.skipIf(!enabled)('cloud mode: two stateless copies share PostgreSQL and
   beforeAll(async () => {
     const cloud = await cloudTestEnv();
     drop = cloud.drop;
-    const env = { ...cloud.env, CREATORFLOW_RATE_LIMIT_AUTH: '4' };
+    // No reuse grace: the replay below comes straight after the refresh and must end the session.
+    const env = { ...cloud.env, CREATORFLOW_RATE_LIMIT_AUTH: '4', CREATORFLOW_REFRESH_REUSE_GRACE: '0' };
     const config = loadConfig({ mode: 'cloud', port: 0, host: '127.0.0.1' }, env);
     one = await startCloud(config, { logger: createLogger('silent') });
     two = await startCloud(config, { logger: createLogger('silent') });

@@ -15,11 +15,23 @@ interface GraphInfo {
 
 const shot = (seconds: number, n: number) => ({ scene: `镜头${n}`, durationSeconds: seconds, visuals: '厨房台面', voiceOver: '先把米饭压平', onScreenText: '第一步', musicCue: '轻快' });
 
-/** Picks the first option of an antd Select the form generated for an input. */
+/**
+ * Picks the first option of an antd Select the form generated for an input.
+ * The option is looked up in this select's own dropdown (the one holding the
+ * listbox its combobox controls), and the dropdown is waited out: a previous
+ * picker's dropdown is still "visible" while it animates closed, and on a
+ * loaded machine a page-wide `.ant-select-dropdown:visible` lookup found it.
+ */
 async function pickFirst(page: Page, testId: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  const select = page.getByTestId(testId);
+  await select.click();
+  const combobox = select.locator('[role=combobox]').or(select.and(page.locator('[role=combobox]'))).first();
+  const listbox = await combobox.getAttribute('aria-controls');
+  expect(listbox, `${testId} opens a listbox`).toBeTruthy();
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listbox}"]`) });
+  await dropdown.locator('.ant-select-item-option').first().click();
   await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
 }
 
 /**

@@ -91,6 +91,7 @@ describe('cloud auth (register, login, refresh, logout)', () => {
   it('revokes the whole family when a rotated refresh token is presented again', async () => {
     const user = await registerUser(server);
     const rotated = (await inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken })).json<{ access_token: string; refresh_token: string }>();
+    clock.advance(server.config.refreshReuseGraceSeconds * 1000 + 1000);
     const replay = await inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('REFRESH_TOKEN_REUSED');
@@ -100,6 +101,24 @@ describe('cloud auth (register, login, refresh, logout)', () => {
     const me = await inject('GET', '/api/auth/me', undefined, { authorization: `Bearer ${rotated.access_token}` });
     expect(me.statusCode).toBe(401);
     expect(me.json().code).toBe('SESSION_REVOKED');
+  });
+
+  it('honours a just-rotated token for the grace (two tabs, a reload mid-renewal) without ending the session', async () => {
+    const user = await registerUser(server);
+    const [a, b] = await Promise.all([
+      inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken }),
+      inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    clock.advance(server.config.refreshReuseGraceSeconds * 1000 - 1000);
+    const late = await inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken });
+    expect(late.statusCode).toBe(200);
+    // Every successor stays valid: nothing was revoked.
+    for (const pair of [a, b, late].map((r) => r.json<{ refresh_token: string }>())) {
+      expect((await inject('POST', '/api/auth/refresh', { refresh_token: pair.refresh_token })).statusCode).toBe(200);
+    }
+    clock.advance(2000);
+    expect((await inject('POST', '/api/auth/refresh', { refresh_token: user.refreshToken })).json().code).toBe('REFRESH_TOKEN_REUSED');
   });
 
   it('expires refresh tokens after their lifetime', async () => {
@@ -143,7 +162,8 @@ describe('cloud auth (register, login, refresh, logout)', () => {
     expect(renewed.json()).not.toHaveProperty('refresh_token');
     const next = renewed.cookies.find((c) => c.name === 'cf_refresh')!;
     expect(next.value).not.toBe(cookie!.value);
-    // Rotation holds through the cookie: the spent one is refused (and revokes the family, as in the body).
+    // Rotation holds through the cookie: the spent one is refused after the grace (and revokes the family, as in the body).
+    clock.advance(server.config.refreshReuseGraceSeconds * 1000 + 1000);
     expect((await inject('POST', '/api/auth/refresh', {}, jar(cookie!.value))).json().code).toBe('REFRESH_TOKEN_REUSED');
     const again = await inject('POST', '/api/auth/login', { email: 'cookie@example.com', password: 'cookie password 1' }, web);
     const live = again.cookies.find((c) => c.name === 'cf_refresh')!;

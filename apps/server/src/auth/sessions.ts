@@ -52,8 +52,8 @@ export async function issueSession(ctx: AppContext, db: DbOrTx, userId: string, 
 
 /**
  * Exchanges a refresh token for a new pair. Each refresh token works once;
- * presenting one that was already rotated means it was copied, so the whole
- * family (every device token of that session) is revoked.
+ * presenting one that was rotated earlier means it
+ * was copied, so the whole family (every device token of that session) is revoked.
  */
 export async function rotateSession(ctx: AppContext, refreshToken: string, traceId: string): Promise<SessionTokens & { userId: string }> {
   const db = ctx.database.db;
@@ -77,11 +77,22 @@ export async function rotateSession(ctx: AppContext, refreshToken: string, trace
       'This refresh token was already used, so the session may have been stolen; it has been ended on every device. Sign in again.',
     );
   };
-  if (row.rotatedAt) throw await reused();
   if (row.expiresAt.getTime() <= now.getTime()) {
     throw new UnauthorizedError('REFRESH_TOKEN_EXPIRED', 'The session has expired: sign in again.');
   }
-  if (!(await markRefreshTokenRotated(db, row.id, now))) throw await reused();
+  // A just-rotated token is still honoured for a short grace (config.refreshReuseGraceSeconds, 30 s by
+  // default): two tabs renewing at once, or a page reloaded while its renewal was in flight (the server
+  // rotated, the browser never stored the new cookie), present it again a moment later. That is the same
+  // client, not a thief, and ending the session would sign the creator out for nothing — the idea of
+  // Okta's rotation grace period and Auth0's reuse interval. After the grace, reuse revokes the family.
+  const withinGrace = (rotatedAt: Date) => now.getTime() - rotatedAt.getTime() <= ctx.config.refreshReuseGraceSeconds * 1000;
+  if (row.rotatedAt) {
+    if (!withinGrace(row.rotatedAt)) throw await reused();
+  } else if (!(await markRefreshTokenRotated(db, row.id, now))) {
+    // A concurrent renewal with the same token won the race a moment ago: the grace applies to it too.
+    const again = await findRefreshTokenByHash(db, row.tokenHash);
+    if (!again?.rotatedAt || again.revokedAt || !withinGrace(again.rotatedAt)) throw await reused();
+  }
   const tokens = await issueSession(ctx, db, row.userId, row.familyId);
   return { ...tokens, userId: row.userId };
 }

@@ -42,6 +42,8 @@ const configSchema = z.object({
   secretKey: z.string().min(32, 'must be at least 32 characters').optional(),
   accessTokenTtlSeconds: z.coerce.number().int().positive(),
   refreshTokenTtlSeconds: z.coerce.number().int().positive(),
+  /** How long a just-rotated refresh token is still honoured (two tabs, a reload mid-renewal); reuse after it ends the session. */
+  refreshReuseGraceSeconds: z.coerce.number().int().min(0).max(300),
   rateLimit: z.object({
     authPerMinute: z.coerce.number().int().positive(),
     apiPerMinute: z.coerce.number().int().positive(),
@@ -120,6 +122,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     secretKey: env.CREATORFLOW_SECRET_KEY ?? file.secretKey,
     accessTokenTtlSeconds: env.CREATORFLOW_ACCESS_TOKEN_TTL ?? file.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: env.CREATORFLOW_REFRESH_TOKEN_TTL ?? file.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
+    refreshReuseGraceSeconds: env.CREATORFLOW_REFRESH_REUSE_GRACE ?? file.refreshReuseGraceSeconds ?? 30,
     rateLimit: {
       authPerMinute: env.CREATORFLOW_RATE_LIMIT_AUTH ?? (file.rateLimit as Record<string, unknown> | undefined)?.authPerMinute ?? 20,
       apiPerMinute: env.CREATORFLOW_RATE_LIMIT_API ?? (file.rateLimit as Record<string, unknown> | undefined)?.apiPerMinute ?? 600,

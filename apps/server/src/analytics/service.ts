@@ -18,6 +18,8 @@ export function metricsFor(ctx: AppContext): MetricsDomain {
   if (!wired.has(domain)) {
     wired.add(domain);
     domain.useSecretReader(async (account, kind, why) => ctx.publish.vault.read({ workspaceId: account.workspaceId, userId: null }, account.id, kind, why));
+    // 小红书, 抖音 and the other browser platforms are read with the same browser service and saved logins as publishing.
+    domain.useBrowser(() => ctx.publish.pool);
   }
   return domain;
 }

@@ -2,7 +2,9 @@ import { systemClock, type Clock, type LlmPort } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { CredentialVault } from '@creatorflow/publish/vault/vault';
 import { AnalyticsService } from '../analytics/service.ts';
+import type { BrowserPool } from '@creatorflow/publish/platforms/browser/pool';
 import { bilibiliMetricsCollector } from './collectors/bilibili.ts';
+import { browserMetricsCollectors } from './collectors/browser.ts';
 import { wechatMetricsCollector, type WechatMetricsOptions } from './collectors/wechat-mp.ts';
 import { MetricsScheduler, type MetricsLog } from './scheduler.ts';
 import { MetricsService } from './service.ts';
@@ -35,13 +37,19 @@ export class MetricsDomain {
   readonly analytics: AnalyticsService;
   readonly clock: Clock;
   #readSecret: CredentialReader;
+  #pool: () => BrowserPool | undefined = () => undefined;
 
   constructor(database: Database, options: MetricsDomainOptions) {
     const clock = options.clock ?? systemClock;
     this.clock = clock;
     const vault = new CredentialVault({ database, serverSecret: options.secretKey, clock });
     this.#readSecret = (account, kind, why) => vault.read({ workspaceId: account.workspaceId, userId: null }, account.id, kind, why);
-    const collectors = options.collectors ?? [wechatMetricsCollector({ clock, guard: options.egress }), bilibiliMetricsCollector({ baseUrl: testBaseUrl('CREATORFLOW_BILIBILI_API_BASE') })];
+    const collectors = options.collectors ?? [
+      wechatMetricsCollector({ clock, guard: options.egress }),
+      bilibiliMetricsCollector({ baseUrl: testBaseUrl('CREATORFLOW_BILIBILI_API_BASE') }),
+      // 小红书, 抖音, 快手, 视频号, 微博, 知乎, 头条: their data pages, with the login saved for publishing.
+      ...browserMetricsCollectors({ pool: () => this.#pool(), clock }),
+    ];
     const log = options.log ?? { warn: () => undefined, error: () => undefined };
     this.scheduler = new MetricsScheduler({
       database,
@@ -53,6 +61,11 @@ export class MetricsDomain {
     });
     this.metrics = new MetricsService(this.scheduler, clock, options.llm);
     this.analytics = new AnalyticsService(database, clock);
+  }
+
+  /** The server hands over its browser service (the publish pool): browser platforms' data pages are read through it. */
+  useBrowser(pool: () => BrowserPool | undefined): void {
+    this.#pool = pool;
   }
 
   /** The server hands over its publish vault's reader (unlocked local copies included). */

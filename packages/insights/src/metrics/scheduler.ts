@@ -268,7 +268,7 @@ export function firstSchedule(publishedAt: Date, now: Date): { checkpoint: numbe
 }
 
 function unsupported(platform: string): MetricsError {
-  return new MetricsError('METRICS_PLATFORM_UNSUPPORTED', `Numbers of ${platform} posts cannot be collected yet; enter them by hand or connect a supported platform (公众号, B站).`, { status: 400 });
+  return new MetricsError('METRICS_PLATFORM_UNSUPPORTED', `Numbers of ${platform} posts cannot be collected yet; enter them by hand or connect a supported platform (公众号, B站, 小红书, 抖音, 快手, 视频号, 微博, 知乎, 头条).`, { status: 400 });
 }
 
 function clean(extra: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -28,9 +28,13 @@ export function browserMetricsCollector(o: BrowserMetricsOptions): MetricsCollec
   const ttl = o.listTtlMs ?? 10 * 60_000;
   const lists = new Map<string, { at: number; posts: Promise<ListedPost[]> }>();
 
+  function accountOf(ctx: CollectContext): NonNullable<CollectContext['account']> {
+    if (!ctx.account) throw new MetricsError('METRICS_CREDENTIAL_MISSING', `${flow.name} numbers are read from the account's data page: choose the account this post was published with.`, { status: 400 });
+    return ctx.account;
+  }
+
   async function visit<T>(ctx: CollectContext, why: string, fn: (reader: MetricsFlowReader, page: import('playwright-core').Page) => Promise<T>): Promise<T> {
-    const account = ctx.account;
-    if (!account) throw new MetricsError('METRICS_CREDENTIAL_MISSING', `${flow.name} numbers are read from the account's data page: choose the account this post was published with.`, { status: 400 });
+    const account = accountOf(ctx);
     const pool = o.pool();
     if (!pool) throw new MetricsError('METRICS_PLATFORM_UNSUPPORTED', `This process has no browser service to read ${flow.name}'s data page; it is read by the server that publishes.`, { status: 400, retryable: true });
     const session = (await ctx.readSecret('session', why)) as SessionState | undefined;
@@ -46,7 +50,7 @@ export function browserMetricsCollector(o: BrowserMetricsOptions): MetricsCollec
   }
 
   function listed(post: TrackedPost, ctx: CollectContext): Promise<ListedPost[]> {
-    const key = ctx.account!.id;
+    const key = accountOf(ctx).id;
     const now = o.clock.nowMs();
     const hit = lists.get(key);
     if (hit && now - hit.at < ttl) return hit.posts;

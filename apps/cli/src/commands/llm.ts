@@ -42,11 +42,11 @@ export const llmCommands: CommandModule = (program) => {
 
   withConnection(providers.command('list').description('List providers (keys masked)')).action(async (opts: Connection) => {
     const body = await withClient(opts, (client) => client.request<{ providers: Array<Record<string, unknown>> }>('GET', '/api/llm/providers'));
-    print(opts, body.providers, () => table(body.providers, ['name', 'preset', 'wire', 'base_url', 'api_key', 'enabled']));
+    print(opts, body.providers, () => table(body.providers, ['name', 'display_name', 'preset', 'wire', 'base_url', 'api_key', 'enabled']));
   });
 
   withConnection(providers.command('add').description('Add a provider from a preset').argument('<preset>', 'openai, anthropic, deepseek, qwen, zhipu, moonshot, doubao, siliconflow, ollama or custom'))
-    .option('--name <name>', 'name used in provider:model (default: the preset id)')
+    .option('--name <name>', 'any display name ("深度求索-测试"); an id for provider:model is derived when it is not one (default: the preset id)')
     .option('--base-url <url>', 'base URL (required for custom)')
     .option('--api-key <key>', 'API key (or set it in the environment variable named by --api-key-env)')
     .option('--api-key-env <name>', 'read the API key from this environment variable, keeping it out of shell history')
@@ -56,7 +56,7 @@ export const llmCommands: CommandModule = (program) => {
       const created = await withClient(opts, (client) =>
         client.request<Record<string, unknown>>('POST', '/api/llm/providers', { preset, name: opts.name, base_url: opts.baseUrl, api_key: apiKey, wire: opts.wire }),
       );
-      print(opts, created, () => `Added provider ${String(created.name)} (${String(created.base_url)})\n${created.became_default ? 'The `default` model group now uses it.\n' : ''}`);
+      print(opts, created, () => `Added provider ${String(created.display_name)} as ${String(created.name)} (${String(created.base_url)})\n${created.became_default ? 'The `default` model group now uses it.\n' : ''}`);
     });
 
   withConnection(providers.command('test').description('Test a provider connection').argument('<name>', 'provider name')).action(async (name: string, opts: Connection) => {

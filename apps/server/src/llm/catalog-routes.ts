@@ -24,7 +24,8 @@ import { connectionTestJson, connectionTestSchema, groupHealthSchema, groupJson,
 const tags = ['llm'];
 const providerBody = z.object({
   preset: z.string().min(1),
-  name: z.string().min(1).max(40).optional(),
+  name: z.string().min(1).max(60).optional().describe('Any display name ("深度求索-测试"); when it is not an id (letters, digits, . _ -) the id is derived from it'),
+  display_name: z.string().min(1).max(60).optional().describe('A display name given apart from the id in `name`'),
   base_url: z.string().url().optional(),
   wire: z.enum(['openai', 'anthropic']).optional(),
   api_key: z.string().min(1).optional(),
@@ -68,9 +69,9 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
     if (b.base_url) await egress.validate(b.base_url);
-    const view = await createProvider(database.db, secretKey, scope.workspaceId, { preset: b.preset, name: b.name, baseUrl: b.base_url, wire: b.wire, apiKey: b.api_key, enabled: b.enabled });
+    const view = await createProvider(database.db, secretKey, scope.workspaceId, { preset: b.preset, name: b.name, displayName: b.display_name, baseUrl: b.base_url, wire: b.wire, apiKey: b.api_key, enabled: b.enabled });
     const chatModel = presetById(b.preset)?.defaultModel;
-    const becameDefault = chatModel ? await adoptAsDefaultGroup(database.db, scope.workspaceId, { providerId: view.id, model: chatModel }, `Set when ${view.name} was added`) : false;
+    const becameDefault = chatModel ? await adoptAsDefaultGroup(database.db, scope.workspaceId, { providerId: view.id, model: chatModel }, `Set when ${view.displayName} was added`) : false;
     changed(scope.workspaceId);
     return reply.code(201).send({ ...providerJson(view), became_default: becameDefault });
   });

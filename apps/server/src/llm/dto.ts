@@ -59,7 +59,8 @@ export const presetJson = (p: ProviderPreset): z.infer<typeof presetSchema> => (
 
 export const providerSchema = z.object({
   id: z.string(),
-  name: z.string(),
+  name: z.string().describe('The id used in `provider:model` and URLs'),
+  display_name: z.string().describe('What the person called it (any script); the id when they gave none'),
   preset: z.string(),
   wire,
   base_url: z.string(),
@@ -71,6 +72,7 @@ export const providerSchema = z.object({
 export const providerJson = (p: ProviderView): z.infer<typeof providerSchema> => ({
   id: p.id,
   name: p.name,
+  display_name: p.displayName,
   preset: p.preset,
   wire: p.wire,
   base_url: p.baseUrl,

@@ -9,7 +9,10 @@ export const llmProviders = pgTable(
   {
     id: uuid('id').primaryKey(),
     workspaceId: uuid('workspace_id').notNull(),
+    /** The id in `provider:model` and URLs: letters, digits, '.', '_' or '-'. */
     name: text('name').notNull(),
+    /** What the person called it (any script); NULL when it is the id itself. */
+    displayName: text('display_name'),
     preset: text('preset').notNull(),
     wire: text('wire', { enum: ['openai', 'anthropic'] }).notNull(),
     baseUrl: text('base_url').notNull(),

@@ -4595,10 +4595,13 @@ export interface paths {
                                 api_key: string | null;
                                 base_url: string;
                                 created_at: string;
+                                /** @description What the person called it (any script); the id when they gave none */
+                                display_name: string;
                                 enabled: boolean;
                                 id: string;
                                 /** @description Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown */
                                 managed: boolean;
+                                /** @description The id used in `provider:model` and URLs */
                                 name: string;
                                 preset: string;
                                 /** @enum {string} */
@@ -4624,7 +4627,10 @@ export interface paths {
                         api_key?: string;
                         /** Format: uri */
                         base_url?: string;
+                        /** @description A display name given apart from the id in `name` */
+                        display_name?: string;
                         enabled?: boolean;
+                        /** @description Any display name ("深度求索-测试"); when it is not an id (letters, digits, . _ -) the id is derived from it */
                         name?: string;
                         preset: string;
                         /** @enum {string} */
@@ -4646,10 +4652,13 @@ export interface paths {
                             /** @description It became the default model group (there was no working one) */
                             became_default: boolean;
                             created_at: string;
+                            /** @description What the person called it (any script); the id when they gave none */
+                            display_name: string;
                             enabled: boolean;
                             id: string;
                             /** @description Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown */
                             managed: boolean;
+                            /** @description The id used in `provider:model` and URLs */
                             name: string;
                             preset: string;
                             /** @enum {string} */
@@ -4730,10 +4739,13 @@ export interface paths {
                             api_key: string | null;
                             base_url: string;
                             created_at: string;
+                            /** @description What the person called it (any script); the id when they gave none */
+                            display_name: string;
                             enabled: boolean;
                             id: string;
                             /** @description Seeded by the server operator: read-only in cloud mode, and no hint of its key is shown */
                             managed: boolean;
+                            /** @description The id used in `provider:model` and URLs */
                             name: string;
                             preset: string;
                             /** @enum {string} */

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
+import { useProviderNames } from './provider-names.ts';
 
 const DRAG = 'application/x-creatorflow-member';
 
@@ -23,6 +24,7 @@ function GroupEditor({ group, models }: { group: LlmGroup; models: Array<{ provi
   const columns = [...tiers, (tiers[tiers.length - 1] ?? 0) + 1];
   const dirty = JSON.stringify(members) !== JSON.stringify(group.members);
   const keyOf = (m: GroupMember) => `${m.provider}/${m.model}`;
+  const providerName = useProviderNames();
 
   const save = async () => {
     try {
@@ -55,7 +57,7 @@ function GroupEditor({ group, models }: { group: LlmGroup; models: Array<{ provi
                   <div>
                     <Typography.Text>{m.model}</Typography.Text>
                     <div style={{ fontSize: 12, color: 'var(--cf-text-secondary)' }}>
-                      {m.provider} {m.circuit && m.circuit !== 'closed' ? <Tag color="red">{m.circuit}</Tag> : null}
+                      <span translate="no">{providerName(m.provider)}</span> {m.circuit && m.circuit !== 'closed' ? <Tag color="red">{m.circuit}</Tag> : null}
                     </div>
                   </div>
                   <InputNumber size="small" min={1} value={m.weight} style={{ width: 64 }} aria-label={t('llm.weight')} onChange={(w) => setMembers((list) => list.map((x) => (keyOf(x) === keyOf(m) ? { ...x, weight: Number(w) || 1 } : x)))} />
@@ -71,7 +73,7 @@ function GroupEditor({ group, models }: { group: LlmGroup; models: Array<{ provi
           placeholder={t('llm.addMember')}
           value={adding}
           onChange={setAdding}
-          options={models.filter((m) => !members.some((x) => x.provider === m.provider && x.model === m.model)).map((m) => ({ value: `${m.provider}/${m.model}`, label: `${m.provider} / ${m.model}` }))}
+          options={models.filter((m) => !members.some((x) => x.provider === m.provider && x.model === m.model)).map((m) => ({ value: `${m.provider}/${m.model}`, label: `${providerName(m.provider)} / ${m.model}` }))}
         />
         <Button
           size="small"
@@ -97,6 +99,7 @@ export function GroupsTab() {
   const models = useQuery({ queryKey: ['llm-models'], queryFn: llmApi.models });
   const [alias, setAlias] = useState('');
   const [first, setFirst] = useState<string>();
+  const providerName = useProviderNames();
 
   const create = async () => {
     const [provider, ...rest] = first!.split('/');
@@ -110,7 +113,7 @@ export function GroupsTab() {
     }
   };
 
-  const modelOptions = (models.data?.models ?? []).map((m) => ({ value: `${m.provider}/${m.model}`, label: `${m.provider} / ${m.model}` }));
+  const modelOptions = (models.data?.models ?? []).map((m) => ({ value: `${m.provider}/${m.model}`, label: `${providerName(m.provider)} / ${m.model}` }));
   return (
     <>
       <Typography.Paragraph type="secondary">{t('llm.groupHint')}</Typography.Paragraph>

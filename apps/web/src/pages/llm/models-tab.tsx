@@ -4,10 +4,12 @@ import { llmApi, type LlmModel } from '../../api/llm.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { useProviderNames } from './provider-names.ts';
 
 export function ModelsTab() {
   const { t } = useI18n();
   const models = useQuery({ queryKey: ['llm-models'], queryFn: llmApi.models });
+  const providerName = useProviderNames();
   return (
     <QueryState query={models} feature={t('llm.tab.models')}>
       {(data) =>
@@ -21,7 +23,7 @@ export function ModelsTab() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 720 }}
             columns={[
-              { title: t('llm.tab.providers'), dataIndex: 'provider', render: (p: string) => <span translate="no">{p}</span> },
+              { title: t('llm.tab.providers'), dataIndex: 'provider', render: (p: string) => <span translate="no">{providerName(p)}</span> },
               { title: t('llm.model'), dataIndex: 'model', render: (m: string) => <span translate="no">{m}</span> },
               { title: t('llm.priceIn'), dataIndex: 'input' },
               { title: t('llm.priceOut'), dataIndex: 'output' },

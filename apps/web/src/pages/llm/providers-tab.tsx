@@ -1,6 +1,6 @@
 import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { llmApi, type ConnectionTest, type LlmProvider } from '../../api/llm.ts';
@@ -22,7 +22,7 @@ function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) 
     const values = await form.validateFields();
     await run(async () => {
       const created = await llmApi.addProvider({ ...values, name: values.name || undefined, base_url: values.base_url || undefined, api_key: values.api_key || undefined });
-      if (created.became_default) void message.success(t('llm.becameDefault', { name: created.name }));
+      if (created.became_default) void message.success(t('llm.becameDefault', { name: created.display_name }));
       await queryClient.invalidateQueries({ queryKey: ['llm-providers'] });
       await queryClient.invalidateQueries({ queryKey: ['llm-models'] });
       await queryClient.invalidateQueries({ queryKey: ['llm-groups'] });
@@ -44,8 +44,8 @@ function AddProvider({ open, onClose }: { open: boolean; onClose: () => void }) 
             }}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('common.name')}>
-          <Input data-testid="provider-name" />
+        <Form.Item name="name" label={t('llm.providerName')} extra={t('llm.providerNameHint')} rules={[{ max: 60 }]}>
+          <Input data-testid="provider-name" maxLength={60} />
         </Form.Item>
         <Form.Item name="base_url" label={t('llm.baseUrl')} rules={[{ type: 'url' }]}>
           <Input data-testid="provider-base-url" />
@@ -111,7 +111,22 @@ export function ProvidersTab() {
               dataSource={data.providers}
               scroll={{ x: 720 }}
               columns={[
-                { title: t('common.name'), dataIndex: 'name', render: (n: string) => <span translate="no">{n}</span> },
+                {
+                  title: t('llm.providerName'),
+                  dataIndex: 'display_name',
+                  render: (n: string, r) => (
+                    <span data-testid="provider-display-name">
+                      <span translate="no">{n}</span>
+                      {n !== r.name ? (
+                        // The id is what `provider:model` and the CLI take: shown, since it cannot be guessed from a Chinese name.
+                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                          {t('llm.providerId', { id: '' })}
+                          <span translate="no" data-testid="provider-id">{r.name}</span>
+                        </Typography.Text>
+                      ) : null}
+                    </span>
+                  ),
+                },
                 { title: t('llm.preset'), dataIndex: 'preset', render: (p: string, r) => <><Tag translate="no">{presetName(p)}</Tag><Tag>{t(`llm.wire.${r.wire}` as MessageKey)}</Tag></> },
                 { title: t('llm.baseUrl'), dataIndex: 'base_url', ellipsis: true, render: (u: string) => <span translate="no">{u}</span> },
                 { title: t('llm.apiKey'), dataIndex: 'api_key', render: (k: string | null) => (k ? <span translate="no">{k}</span> : '—') },

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { formatForPlatform, renderCover } from '@creatorflow/content';
 
-const article = readFileSync(new URL('../../packages/content/src/fixtures/article.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../../packages/content/src/testing/article.md', import.meta.url), 'utf8');
 const long = Array.from({ length: 10 }, () => article.replace(/^---[\s\S]*?---\n/, '')).join('\n\n');
 
 function time(label: string, iterations: number, fn: () => void): number {

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { systemClock } from '@creatorflow/core';
 import { openDatabase, type Database } from '@creatorflow/db';
 import { createPublishRuntime, type PublishRuntime } from '@creatorflow/publish';
-import { seedWorkspace } from '@creatorflow/publish/test-support';
+import { seedWorkspace } from '@creatorflow/publish/testing/support';
 import { pgliteTemplate } from '@creatorflow/testing';
 import { DbJobQueue } from '@creatorflow/runtime';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { BROWSER_PLATFORMS, descriptorFor, type PublishJob } from '@creatorflow/publish';
-import { contentFor, cookieState, mediaFixtures } from '@creatorflow/publish/test-fixtures';
+import { contentFor, cookieState, mediaFixtures } from '@creatorflow/publish/testing/fixtures';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import { openBench, type Bench } from './setup.ts';
 

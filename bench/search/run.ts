@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { newUuid } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { PgSearchIndex, queryTerms, type SearchDocument } from '@creatorflow/library';
-import { seedWorkspace } from '@creatorflow/library/test-support';
+import { seedWorkspace } from '@creatorflow/library/testing/support';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { QUERIES, generateCorpus } from './corpus.ts';
 

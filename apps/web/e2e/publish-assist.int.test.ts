@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { unzipSync, strFromU8 } from 'fflate';
-import { pngFixture } from '@creatorflow/library/test-fixtures';
+import { pngFixture } from '@creatorflow/library/testing/fixtures';
 import { apiCall } from './support/api.ts';
 import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './support/app.ts';
 

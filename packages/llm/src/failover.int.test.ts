@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { LlmService } from './service.ts';
-import { addFakeProviders, addGroup, createTestService, createWorkspace } from './test-fixtures.ts';
+import { addFakeProviders, addGroup, createTestService, createWorkspace } from './testing/fixtures.ts';
 
 /** Routing only reads the database once per config load; PGlite is enough here (the DB paths run on both drivers elsewhere). */
 describe('model group failover against the fake upstream', () => {

@@ -5,7 +5,7 @@ import { createTestDatabase, testDrivers, testRedisUrl, type TestDatabase } from
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { LlmService } from './service.ts';
 import { putLimit } from './store/limits.ts';
-import { addFakeProviders, addGroup, createTestService, createWorkspace } from './test-fixtures.ts';
+import { addFakeProviders, addGroup, createTestService, createWorkspace } from './testing/fixtures.ts';
 
 const redisUrl = testRedisUrl();
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { LlmService } from './service.ts';
-import { createTestService, createWorkspace } from './test-fixtures.ts';
+import { createTestService, createWorkspace } from './testing/fixtures.ts';
 
 describe('providers seeded from the environment', () => {
   let test: TestDatabase;

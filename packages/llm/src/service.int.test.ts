@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { LlmService } from './service.ts';
-import { addFakeProviders, addGroup, createTestService, createWorkspace } from './test-fixtures.ts';
+import { addFakeProviders, addGroup, createTestService, createWorkspace } from './testing/fixtures.ts';
 import { queryUsage } from './store/usage-queries.ts';
 
 describe.each(testDrivers())('LlmService in-process (%s)', (kind) => {

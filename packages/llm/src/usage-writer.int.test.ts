@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { newUuid } from '@creatorflow/core';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
-import { seedWorkspace } from '@creatorflow/library/test-support';
+import { seedWorkspace } from '@creatorflow/library/testing/support';
 import { UsageWriter, type UsageRecord } from './usage-writer.ts';
 
 describe.each(testDrivers())('usage writer (%s)', (driver) => {

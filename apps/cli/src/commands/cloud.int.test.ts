@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '@creatorflow/server/testing/harness';
 import { registerUser } from '@creatorflow/server/testing/users';
 import { hasPostgres } from '@creatorflow/testing';
-import { cli, waitFor, type CliProcess } from '../cli-process.ts';
+import { cli, waitFor, type CliProcess } from '../testing/cli-process.ts';
 
 let cloud: TestServer;
 let cloudUrl: string;

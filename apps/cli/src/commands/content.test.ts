@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../program.ts';
 
-const article = new URL('../../../../packages/content/src/fixtures/article.md', import.meta.url).pathname;
+const article = new URL('../../../../packages/content/src/testing/article.md', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'cf-format-'));
 
 async function run(...args: string[]): Promise<string> {

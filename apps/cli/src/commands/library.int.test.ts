@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pngFixture } from '@creatorflow/library/test-fixtures';
-import { runInProcess } from '../cli-in-process.ts';
+import { pngFixture } from '@creatorflow/library/testing/fixtures';
+import { runInProcess } from '../testing/cli-in-process.ts';
 import { libraryCommands } from './library.ts';
 
 const run = (home: string, ...args: string[]) => runInProcess(libraryCommands, home, ...args);

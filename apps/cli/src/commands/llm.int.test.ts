@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
-import { runInProcess } from '../cli-in-process.ts';
+import { runInProcess } from '../testing/cli-in-process.ts';
 import { llmCommands } from './llm.ts';
 
 const run = (home: string, ...args: string[]) => runInProcess(llmCommands, home, ...args);

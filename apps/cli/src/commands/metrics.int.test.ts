@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeBilibili, type FakeBilibili } from '@creatorflow/testing/fake-bilibili/server';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
-import { runInProcess } from '../cli-in-process.ts';
+import { runInProcess } from '../testing/cli-in-process.ts';
 import { metricsCommands } from './metrics.ts';
 
 const run = (home: string, ...args: string[]) => runInProcess(metricsCommands, home, ...args);

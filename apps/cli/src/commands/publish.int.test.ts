@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
-import { runInProcess } from '../cli-in-process.ts';
+import { runInProcess } from '../testing/cli-in-process.ts';
 import { publishCommands } from './publish.ts';
 
 const run = (home: string, ...args: string[]) => runInProcess(publishCommands, home, ...args);

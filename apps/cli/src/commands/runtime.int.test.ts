@@ -8,7 +8,7 @@ import { createLogger } from '@creatorflow/runtime';
 import { cloudTestEnv } from '@creatorflow/server/testing/harness';
 import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
-import { cli, ndjson, waitFor, type CliProcess } from '../cli-process.ts';
+import { cli, ndjson, waitFor, type CliProcess } from '../testing/cli-process.ts';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_WAITING } from './runtime-follow.ts';
 
 /** A draft from an agent that searches the knowledge base first, then a human approval. */

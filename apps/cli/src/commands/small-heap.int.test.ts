@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { startFakeWechatMp, type FakeWechatMp } from '@creatorflow/testing/fake-wechat-mp/server';
-import { cli, type CliProcess } from '../cli-process.ts';
+import { cli, type CliProcess } from '../testing/cli-process.ts';
 
 // Issue 18: a creator's laptop may be small. With V8's old space capped at 256 MB the
 // whole main flow — idea, content-creation run, approval, publish — still completes in

@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasPostgres } from '@creatorflow/testing';
 import { VERSION } from '@creatorflow/server';
-import { cli, waitFor } from '../cli-process.ts';
+import { cli, waitFor } from '../testing/cli-process.ts';
 
 describe('creatorflow start: one process per home', () => {
   const home = mkdtempSync(join(tmpdir(), 'cf-lock-'));

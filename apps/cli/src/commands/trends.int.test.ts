@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
-import { runInProcess } from '../cli-in-process.ts';
+import { runInProcess } from '../testing/cli-in-process.ts';
 import { trendsCommands } from './trends.ts';
 
 const run = (home: string, ...args: string[]) => runInProcess(trendsCommands, home, ...args);

@@ -5,7 +5,7 @@ import { cloudTestEnv } from '@creatorflow/server/testing/harness';
 import { hasPostgres, testRedisUrl } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
-import { cli, waitFor, type CliProcess } from '../cli-process.ts';
+import { cli, waitFor, type CliProcess } from '../testing/cli-process.ts';
 
 const DRAFT = '# 骑行通勤\n\n骑车上班，省钱又健康。\n\n## 路线\n\n尽量选择有自行车道的道路。\n\n## 装备\n\n头盔和车灯必不可少。';
 const shot = (s: number, n: number) => ({ scene: `镜头${n}`, durationSeconds: s, visuals: '手机屏幕特写', voiceOver: `第${n}句口播`, onScreenText: '重点', musicCue: '轻快' });

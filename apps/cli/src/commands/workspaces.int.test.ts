@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, startLocal, type RunningInstance } from '@creatorflow/server';
-import { runInProcess } from '../cli-in-process.ts';
+import { runInProcess } from '../testing/cli-in-process.ts';
 import { workspacesCommands } from './workspaces.ts';
 
 const run = (home: string, ...args: string[]) => runInProcess(workspacesCommands, home, ...args);

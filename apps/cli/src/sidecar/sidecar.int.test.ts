@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type ResponseError } from 'vscode-jsonrpc/node';
 import type { RunEvent } from '@creatorflow/core';
-import { REPO_ROOT, waitFor } from '../cli-process.ts';
+import { REPO_ROOT, waitFor } from '../testing/cli-process.ts';
 
 /** A graph with a human step and no model, so the test needs no LLM. */
 const APPROVE = `version: 1

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { newUuid } from '@creatorflow/core';
 import { seedMetrics } from '@creatorflow/insights';
-import { seedAccounts } from '@creatorflow/insights/metrics/test-support';
+import { seedAccounts } from '@creatorflow/insights/testing/metrics';
 import { hasPostgres } from '@creatorflow/testing';
 import { startFakeBilibili, type FakeBilibili } from '@creatorflow/testing/fake-bilibili/server';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';

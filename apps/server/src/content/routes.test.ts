@@ -4,7 +4,7 @@ import { ScriptedLlm } from '@creatorflow/content/testing/scripted-llm';
 import { startFakeImagesApi } from '@creatorflow/testing/fake-images-api/server';
 import { createTestServer, type TestServer } from '../testing/harness.ts';
 
-const article = readFileSync(new URL('../../../../packages/content/src/fixtures/article.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../../../../packages/content/src/testing/article.md', import.meta.url), 'utf8');
 
 describe('content formatting routes', () => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorkspace } from '@creatorflow/library/test-support';
-import { mp4Fixture, pngFixture } from '@creatorflow/library/test-fixtures';
+import { seedWorkspace } from '@creatorflow/library/testing/support';
+import { mp4Fixture, pngFixture } from '@creatorflow/library/testing/fixtures';
 import { createTestServer, type TestServer } from '../testing/harness.ts';
 
 /** A multipart body as a browser would send it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorkspace } from '@creatorflow/library/test-support';
-import { docxFixture } from '@creatorflow/library/test-fixtures';
+import { seedWorkspace } from '@creatorflow/library/testing/support';
+import { docxFixture } from '@creatorflow/library/testing/fixtures';
 import { createTestServer, type TestServer } from '../testing/harness.ts';
 
 describe('search and knowledge API (local mode)', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { unzipSync, strFromU8 } from 'fflate';
-import { pngFixture } from '@creatorflow/library/test-fixtures';
+import { pngFixture } from '@creatorflow/library/testing/fixtures';
 import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 
 vi.setConfig({ testTimeout: 120_000 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeWechatMp, type FakeWechatMp } from '@creatorflow/testing/fake-wechat-mp/server';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
-import { mediaFixtures } from '@creatorflow/publish/test-fixtures';
+import { mediaFixtures } from '@creatorflow/publish/testing/fixtures';
 import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 
 // The replicas answer at once: a changed page is known after seconds, not the minutes a real upload is given.

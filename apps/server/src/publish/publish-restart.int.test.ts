@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeWechatMp, type FakeWechatMp } from '@creatorflow/testing/fake-wechat-mp/server';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
-import { mediaFixtures } from '@creatorflow/publish/test-fixtures';
+import { mediaFixtures } from '@creatorflow/publish/testing/fixtures';
 import { openPublishServer } from '../testing/publish-server.ts';
 
 vi.setConfig({ testTimeout: 300_000 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { imageSize } from '@creatorflow/content';
 import { RuntimeStore } from '@creatorflow/runtime';
-import { mp4Fixture } from '@creatorflow/library/test-fixtures';
+import { mp4Fixture } from '@creatorflow/library/testing/fixtures';
 import { openPublishServer, type PublishTestServer } from '../testing/publish-server.ts';
 import { runVersionsForWork } from './run-versions.ts';
 import { contentFromWork } from './work-content.ts';

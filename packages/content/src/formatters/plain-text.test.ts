@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatForPlatform } from '../format.ts';
 import { splitLongParagraph } from './plain-text.ts';
 
-const article = readFileSync(new URL('../fixtures/article.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../testing/article.md', import.meta.url), 'utf8');
 
 describe('Xiaohongshu notes', () => {
   const note = formatForPlatform({ markdown: article, platform: 'xhs', title: 'TS 命令行工具速成' });

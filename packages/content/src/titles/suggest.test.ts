@@ -4,7 +4,7 @@ import { getProfile } from '../profiles/index.ts';
 import { ScriptedLlm } from '../testing/scripted-llm.ts';
 import { scoreTitle, suggestTitles } from './suggest.ts';
 
-const article = readFileSync(new URL('../fixtures/article.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../testing/article.md', import.meta.url), 'utf8');
 const attribution = { workspaceId: '00000000-0000-7000-8000-000000000001' };
 
 describe('title suggestions', () => {

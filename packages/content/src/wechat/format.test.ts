@@ -5,7 +5,7 @@ import { formatForPlatform } from '../format.ts';
 import { listThemes } from './themes.ts';
 import { WECHAT_STRIPPED_TAGS } from './structure.ts';
 
-const article = readFileSync(new URL('../fixtures/article.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../testing/article.md', import.meta.url), 'utf8');
 
 /** Elements that carry no visible box of their own. */
 const UNSTYLED_OK = new Set(['br']);

@@ -6,7 +6,7 @@ import { previewPage } from '../preview.ts';
 import { listThemes } from './themes.ts';
 
 const ARTIFACTS = new URL('../../../../test-artifacts/content/', import.meta.url);
-const article = readFileSync(new URL('../fixtures/article.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../testing/article.md', import.meta.url), 'utf8');
 
 describe('WeChat themes in real Chromium', () => {
   let browser: Browser;

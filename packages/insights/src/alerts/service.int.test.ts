@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeBots, type FakeBots } from '@creatorflow/testing/fake-bots/index';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
 import { TrendService } from '../trends/service.ts';
-import { manualClock, seedWorkspace } from '../trends/test-support.ts';
+import { manualClock, seedWorkspace } from '../testing/trends.ts';
 import { AlertService, windowKey } from './service.ts';
 
 const HOUR = 3_600_000;

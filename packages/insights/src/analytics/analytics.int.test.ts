@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ManualClock } from '@creatorflow/core';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
-import { seedAccounts } from '../metrics/test-support.ts';
+import { seedAccounts } from '../testing/metrics.ts';
 import { postsCsv, postsXlsx } from './export.ts';
 import { seedMetrics } from './seed.ts';
 import { AnalyticsService } from './service.ts';

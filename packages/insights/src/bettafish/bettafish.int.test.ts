@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeBettaFish, type FakeBettaFish } from '@creatorflow/testing/fake-bettafish/index';
 import { egressGuardFor } from '@creatorflow/net';
-import { manualClock, seedWorkspace } from '../trends/test-support.ts';
+import { manualClock, seedWorkspace } from '../testing/trends.ts';
 import { OpinionReports, reportText } from './reports.ts';
 import { publicOpinionReportTool } from './tools.ts';
 

@@ -3,7 +3,7 @@ import { ManualClock } from '@creatorflow/core';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
 import { MetricsError } from './errors.ts';
 import { MetricsScheduler } from './scheduler.ts';
-import { seedAccounts, seedPublishedJob } from './test-support.ts';
+import { seedAccounts, seedPublishedJob } from '../testing/metrics.ts';
 import type { MetricsCollector, TrackedPost } from './types.ts';
 
 const HOUR = 3_600_000;

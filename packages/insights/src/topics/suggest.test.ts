@@ -3,7 +3,7 @@ import type { ChatRequest, ChatResult, LlmPort } from '@creatorflow/core';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
 import { TrendService } from '../trends/service.ts';
-import { manualClock, seedWorkspace } from '../trends/test-support.ts';
+import { manualClock, seedWorkspace } from '../testing/trends.ts';
 import { BRIEF_CITATIONS, suggestTopics, topicBrief } from './suggest.ts';
 
 /** A model double that answers a fixed text and records the prompt it got. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
 import { startFakeTrends, type FakeTrends } from '@creatorflow/testing/fake-trends/index';
 import { TrendService } from './service.ts';
-import { manualClock, seedWorkspace } from './test-support.ts';
+import { manualClock, seedWorkspace } from '../testing/trends.ts';
 
 describe.each(testDrivers())('trend service on %s', (kind) => {
   let test: TestDatabase;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viralFixture } from './fixture.ts';
+import { viralFixture } from '../testing/viral-fixture.ts';
 import { baselineOf, earlyVelocity, engagementRate, estimateDraftScore, spearman, viralScore, weightedInteractions } from './score.ts';
 
 describe('viral score (爆款分)', () => {

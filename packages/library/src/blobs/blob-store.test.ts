@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobStore } from '@creatorflow/core';
 import { FileBlobStore } from './file-blob-store.ts';
-import { startTestS3 } from './test-s3-server.ts';
+import { startTestS3 } from '../testing/s3-server.ts';
 
 async function text(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];

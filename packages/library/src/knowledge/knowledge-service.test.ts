@@ -5,8 +5,8 @@ import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow
 import { FileBlobStore } from '../blobs/file-blob-store.ts';
 import { createLibrary, type Library } from '../library.ts';
 import { EgressGuard } from '@creatorflow/net';
-import { seedWorkspace, testClock } from '../test-support.ts';
-import { docxFixture, pdfFixture } from '../test-fixtures.ts';
+import { seedWorkspace, testClock } from '../testing/support.ts';
+import { docxFixture, pdfFixture } from '../testing/fixtures.ts';
 import type { Actor } from '../deps.ts';
 
 const ARTICLE = `<!doctype html><html><head><title>爆款选题方法论 - 某博客</title></head><body>

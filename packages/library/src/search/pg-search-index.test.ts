@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUuid } from '@creatorflow/core';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
-import { seedWorkspace } from '../test-support.ts';
-import { CORPUS } from './fixtures/corpus.ts';
+import { seedWorkspace } from '../testing/support.ts';
+import { CORPUS } from '../testing/search-corpus.ts';
 import { PgSearchIndex } from './pg-search-index.ts';
 import type { SearchQuery } from './search-index.ts';
 

@@ -3,7 +3,7 @@ import { CreatorFlowError } from '@creatorflow/core';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
 import { FileBlobStore } from '../blobs/file-blob-store.ts';
 import { createLibrary, type Library } from '../library.ts';
-import { seedWorkspace, testClock } from '../test-support.ts';
+import { seedWorkspace, testClock } from '../testing/support.ts';
 import type { Actor } from '../deps.ts';
 
 describe.each(testDrivers())('works with versions (%s)', (kind) => {

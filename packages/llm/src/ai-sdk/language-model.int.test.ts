@@ -5,7 +5,7 @@ import { executeRun, MemoryRunStore, parseGraph, systemClock, ToolRegistry } fro
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import type { LlmService } from '../service.ts';
-import { addFakeProviders, addGroup, createTestService, createWorkspace } from '../test-fixtures.ts';
+import { addFakeProviders, addGroup, createTestService, createWorkspace } from '../testing/fixtures.ts';
 import { llmModels, type CreatorflowCallMetadata } from './language-model.ts';
 import { AiSdkToolLoop } from './tool-loop.ts';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { newUuid } from '@creatorflow/core';
 import { schema } from '@creatorflow/db';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@creatorflow/testing';
-import { seedWorkspace } from '../test-support.ts';
+import { seedWorkspace } from '../testing/support.ts';
 import { CredentialVault } from './vault.ts';
 import type { Actor } from './audit.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { systemClock } from '@creatorflow/core';
 import { startFakeBilibiliOpen, type FakeBilibiliOpen } from '@creatorflow/testing/fake-open-apis/bilibili';
 import type { PublishContent } from '../../adapter.ts';
-import { memoryContext } from '../../oauth/test-context.ts';
+import { memoryContext } from '../../testing/oauth-context.ts';
 import { toSecret } from '../../oauth/session.ts';
 import { bilibiliApiMethod } from './adapter.ts';
 import { bilibiliOAuth } from './api.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReplica, type ReplicaSite } from '@creatorflow/testing/replicas/engine';
 import type { ContentKind, PublishContent } from '../../adapter.ts';
-import { cookieState, mediaFixtures, memoryContext } from '../../test-fixtures.ts';
+import { cookieState, mediaFixtures, memoryContext } from '../../testing/fixtures.ts';
 import { browserAdapter } from './adapter.ts';
 import { BROWSER_PLATFORMS, loadFlow } from './flow-schema.ts';
 import { formatSiteTime } from './flow-steps.ts';

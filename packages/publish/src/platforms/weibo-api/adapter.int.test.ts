@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { systemClock } from '@creatorflow/core';
 import { startFakeWeibo, type FakeWeibo } from '@creatorflow/testing/fake-open-apis/weibo';
 import type { PublishContent } from '../../adapter.ts';
-import { memoryContext } from '../../oauth/test-context.ts';
+import { memoryContext } from '../../testing/oauth-context.ts';
 import { toSecret } from '../../oauth/session.ts';
 import { weiboApiMethod } from './adapter.ts';
 import { weiboOAuth } from './api.ts';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunEvent } from '@creatorflow/core';
 
 /** Test helper: the real `creatorflow` CLI in a child process, as a user runs it. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface Finished {
   code: number | null;

@@ -1,6 +1,6 @@
 import { ManualClock, newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
-import type { Actor } from './deps.ts';
+import type { Actor } from '../deps.ts';
 
 /** Creates a user with a personal workspace and returns them as an actor (tests only). */
 export async function seedWorkspace(database: Database, name = '测试工作区'): Promise<Actor & { userId: string }> {

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { Command } from 'commander';
-import type { CommandModule } from './commands/types.ts';
+import type { CommandModule } from '../commands/types.ts';
 
 /**
  * Test helper: runs one CLI command in this process against `home` (the client

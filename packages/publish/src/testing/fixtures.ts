@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ContentKind, MediaFile, MethodContext, PublishContent } from './adapter.ts';
-import type { SessionState } from './platforms/browser/pool.ts';
+import type { ContentKind, MediaFile, MethodContext, PublishContent } from '../adapter.ts';
+import type { SessionState } from '../platforms/browser/pool.ts';
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
-import { LlmService, type LlmServiceOptions } from './service.ts';
-import { createProvider } from './store/providers.ts';
-import { putGroup, type GroupMemberInput } from './store/groups.ts';
+import { LlmService, type LlmServiceOptions } from '../service.ts';
+import { createProvider } from '../store/providers.ts';
+import { putGroup, type GroupMemberInput } from '../store/groups.ts';
 
 /** Test helper: a user with a personal workspace. */
 export async function createWorkspace(database: Database): Promise<{ workspaceId: string; userId: string }> {

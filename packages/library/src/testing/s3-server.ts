@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { S3BlobStore } from './s3-blob-store.ts';
+import { S3BlobStore } from '../blobs/s3-blob-store.ts';
 
 /** A local S3-compatible server (s3rver) on 127.0.0.1 with one bucket, for tests. */
 export async function startTestS3(bucket = 'creatorflow-test'): Promise<{ store: S3BlobStore; endpoint: string; stop(): Promise<void> }> {

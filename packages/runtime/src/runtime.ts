@@ -23,7 +23,8 @@ export interface RuntimeDeps {
   jobs: JobQueue;
   /** The LLM layer; a function so the runtime can be built before it. */
   llm: () => LlmPort | undefined;
-  library?: Library;
+  /** Required: the library tools (and save_topic_ideas) run in every process that runs graphs. */
+  library: Library;
   /** Decrypts workspace secrets the tools need (image-provider keys). */
   secretKey: string;
   /** Operator-allowed stdio MCP command lines (used in cloud mode only). */
@@ -38,8 +39,8 @@ export interface RuntimeDeps {
   runLeaseMs?: number;
   /** The publish domain for `publish_work` (built on first use by the process). */
   publish?: ToolWiring['publish'];
-  /** The trend service for the trend tools (built on first use by the process). */
-  trends?: ToolWiring['trends'];
+  /** The trend service for the trend tools (built on first use by the process). Required, like the library. */
+  trends: ToolWiring['trends'];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphInfo } from '../api/runs.ts';
-import { graphTitle, inputText, nodeLabel } from './graph-text.ts';
+import { translator } from '../i18n/i18n.tsx';
+import { graphTitle, inputText, nodeLabel, notRunnableText } from './graph-text.ts';
 
 const graph: GraphInfo = {
   name: 'content-creation',
@@ -35,5 +36,13 @@ describe('graph texts', () => {
     expect(inputText(graph, 'format', graph.inputs!.format!, 'zh-CN').optionLabel('15s')).toBe('15 秒');
     expect(inputText(graph, 'format', graph.inputs!.format!, 'en').optionLabel('15s')).toBe('15 s');
     expect(inputText(graph, 'platform', graph.inputs!.platform!, 'zh-CN').optionLabel('xiaohongshu')).toBe('小红书');
+  });
+
+  it('says which features a graph that cannot run waits for, by their names, in zh-CN and English', () => {
+    const waiting: GraphInfo = { ...graph, runnable: false, unavailable_tools: ['collect_metrics', 'publish_work'], not_runnable_reason: 'uses tools that are collect_metrics (not installed yet)' };
+    expect(notRunnableText(waiting, translator('zh-CN'))).toBe('暂不可运行：需要的「收集作品数据」「发布作品」功能尚未上线');
+    expect(notRunnableText(waiting, translator('en'))).toBe('Not available yet: it needs collect metrics, publish, not installed yet');
+    // A tool without a name in this UI is never shown by its id: the general text instead.
+    expect(notRunnableText({ ...waiting, unavailable_tools: ['mcp.x.y'] }, translator('zh-CN'))).toBe('暂不可运行：它用到的功能尚未上线');
   });
 });

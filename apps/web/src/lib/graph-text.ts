@@ -1,5 +1,5 @@
 import type { GraphInfo, GraphInput } from '../api/runs.ts';
-import type { Locale } from '../i18n/i18n.tsx';
+import type { Locale, MessageKey, Translate } from '../i18n/i18n.tsx';
 import { platformName } from './platforms.ts';
 
 /**
@@ -65,4 +65,22 @@ function ownLabel(graph: GraphInfo | undefined, node: string, locale: Locale): s
   const own = graph.nodes?.[node];
   if (locale === 'zh-CN') return graph.locales?.['zh-CN']?.nodes?.[node] ?? own?.label ?? own?.description ?? node;
   return graph.locales?.en?.nodes?.[node] ?? own?.label ?? node;
+}
+
+/** A tool's name for people, or undefined for a tool this UI does not know (an MCP server's, say). */
+export function toolLabel(t: Translate, tool: string): string | undefined {
+  const key = `runs.tool.${tool}` as MessageKey;
+  const named = t(key);
+  return named === key ? undefined : named;
+}
+
+/**
+ * Why this graph cannot run: the features it lacks (its placeholder tools) by
+ * name, so a creator sees what this workflow waits for; the generic text only
+ * when a lacking tool has no name here (no raw ids in the UI).
+ */
+export function notRunnableText(graph: GraphInfo, t: Translate): string {
+  const named = graph.unavailable_tools.map((tool) => toolLabel(t, tool));
+  if (named.length === 0 || named.some((name) => name === undefined)) return t('runs.graphNotRunnable');
+  return t('runs.graphNeedsTools', { tools: named.join(t('runs.toolListSeparator')) });
 }

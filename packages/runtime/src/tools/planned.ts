@@ -23,6 +23,9 @@ export function plannedTool(name: string, description: string, providedBy: strin
   };
 }
 
-export const PLANNED_TOOLS: Array<[string, string, string]> = [
-  ['collect_metrics', 'Collect views, likes, comments and shares of published posts.', 'the insights domain (packages/insights)'],
-];
+/**
+ * [name, description, who provides it] of each tool a shipped graph may use before its domain exists.
+ * None today: every tool the graphs in graphs/ use is real. An entry whose tool became real must go
+ * (tool-wiring.test.ts fails on one), else the list says something untrue.
+ */
+export const PLANNED_TOOLS: ReadonlyArray<readonly [name: string, description: string, providedBy: string]> = [];

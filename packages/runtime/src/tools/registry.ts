@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { CreatorFlowError, ToolRegistry, type LlmPort } from '@creatorflow/core';
+import { ToolRegistry, type LlmPort } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { Library } from '@creatorflow/library';
 import type { ImageStore } from '@creatorflow/content';
@@ -18,7 +18,11 @@ export interface ToolWiring {
   database: Database;
   /** Decrypts the workspace's image-provider keys (content tools). */
   secretKey: string;
-  library?: Library;
+  /**
+   * The process's library: knowledge_search, save_work, load_work, save_topic_ideas and the images the content
+   * tools make. Required — every process that runs graphs has one (ProcessServices), so no library tool fails there.
+   */
+  library: Library;
   /** The LLM layer; a function so the registry can be built before it. */
   llm: () => LlmPort | undefined;
   /** Hosts `http_fetch` may reach (default: any public host). */
@@ -27,8 +31,11 @@ export interface ToolWiring {
   egress?: EgressGuard;
   /** The publish domain for `publish_work` (job service, accounts, works); a function because it is built after the registry. */
   publish?: () => PublishToolDeps | undefined;
-  /** The trend service for hot_items / trend_topics / suggest_topics (the API server's `ctx.trends`, a worker's own); a function because it is built after the registry. */
-  trends?: () => TrendService;
+  /**
+   * The trend service for hot_items / trend_topics / suggest_topics (the API server's `ctx.trends`, a worker's own);
+   * a function because it is built after the registry. Required, like the library.
+   */
+  trends: () => TrendService;
 }
 
 export interface WiredTools {
@@ -48,11 +55,11 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   const registry = new ToolRegistry();
   const library = wiring.library;
   registry.register(httpFetchTool({ allow: wiring.httpFetchAllow ?? ['*'], guard: wiring.egress ?? egressGuardFor(wiring.mode) }));
-  registry.register(knowledgeSearchTool(library ? librarySearch(library) : undefined));
-  registry.register(saveWorkTool(library ? libraryWorks(library) : undefined));
-  registry.register(loadWorkTool(library ? libraryWorkReader(library) : undefined));
+  registry.register(knowledgeSearchTool(librarySearch(library)));
+  registry.register(saveWorkTool(libraryWorks(library)));
+  registry.register(loadWorkTool(libraryWorkReader(library)));
   const providers = new ImageProviderStore(wiring.database, wiring.secretKey, wiring.egress);
-  for (const tool of contentTools({ llm: wiring.llm, images: (workspaceId, name) => providers.open(workspaceId, name), store: (actor) => (library ? libraryImageStore(library, actor) : undefined) })) {
+  for (const tool of contentTools({ llm: wiring.llm, images: (workspaceId, name) => providers.open(workspaceId, name), store: (actor) => libraryImageStore(library, actor) })) {
     registry.register(tool);
   }
   // Own-post metrics: the domain is looked up when a tool runs, so a server's (its clock, its vault) is the one used.
@@ -63,12 +70,7 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
   registry.register(hotItemsTool(trends));
   registry.register(trendTopicsTool(trends));
   registry.register(suggestTopicsTool(trends, wiring.llm));
-  registry.register(saveTopicIdeasTool({
-    save: async (actor, idea) => {
-      if (!library) throw new CreatorFlowError('TOOL_UNAVAILABLE', 'save_topic_ideas needs the library of this process', { status: 422 });
-      return library.ideas.create(actor, idea);
-    },
-  }));
+  registry.register(saveTopicIdeasTool({ save: (actor, idea) => library.ideas.create(actor, idea) }));
   // Publishing: jobs are rows and queue entries shared by every copy, so whichever process runs the graph creates them.
   registry.register(publishWorkTool(() => wiring.publish?.()));
   // BettaFish 舆情报告: BETTAFISH_URL, else the workspace's own server (through the egress guard).
@@ -87,12 +89,7 @@ export function buildToolRegistry(wiring: ToolWiring): WiredTools {
  * The tools take a TrendService; the process's own is only built when a trend tool first
  * runs (the server's ctx.trends is built after its registry). Every method goes to it.
  */
-function lazyTrends(get: (() => TrendService) | undefined): TrendService {
-  if (!get) {
-    return new Proxy({} as TrendService, {
-      get: () => () => Promise.reject(new CreatorFlowError('TOOL_UNAVAILABLE', 'the trend tools need the trend service of this process', { status: 422 })),
-    });
-  }
+function lazyTrends(get: () => TrendService): TrendService {
   return new Proxy({} as TrendService, {
     get: (_target, key) => {
       const service = get();

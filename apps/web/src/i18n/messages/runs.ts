@@ -2,6 +2,8 @@
 export const zh = {
   'runs.graph': '工作流',
   'runs.graphNotRunnable': '暂不可运行：它用到的功能尚未上线',
+  'runs.graphNeedsTools': '暂不可运行：需要的「{tools}」功能尚未上线',
+  'runs.toolListSeparator': '」「',
   'runs.topic': '选题',
   'runs.topicPlaceholder': '例如：城市骑行通勤的五个好处',
   'runs.platform': '目标平台',
@@ -183,6 +185,8 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'runs.graph': 'Workflow',
   'runs.graphNotRunnable': 'Not available yet: it uses tools that are not installed',
+  'runs.graphNeedsTools': 'Not available yet: it needs {tools}, not installed yet',
+  'runs.toolListSeparator': ', ',
   'runs.topic': 'Topic',
   'runs.topicPlaceholder': 'e.g. Five benefits of cycling to work',
   'runs.platform': 'Platform',

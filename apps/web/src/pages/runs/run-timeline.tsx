@@ -2,7 +2,7 @@ import { ApiOutlined, CheckCircleTwoTone, CloseCircleTwoTone, DollarOutlined, Lo
 import { Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { GraphInfo, RunEvent } from '../../api/runs.ts';
-import { nodeLabel } from '../../lib/graph-text.ts';
+import { nodeLabel, toolLabel } from '../../lib/graph-text.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { formatCents } from '../../lib/time.ts';
@@ -50,9 +50,7 @@ export function foldEvents(events: RunEvent[]): Step[] {
 
 /** A tool's name for people; a tool this UI does not know (an MCP server's, say) keeps its own name. */
 function toolName(t: ReturnType<typeof useI18n>['t'], tool: unknown): string {
-  const key = `runs.tool.${String(tool)}` as MessageKey;
-  const named = t(key);
-  return named === key ? String(tool) : named;
+  return toolLabel(t, String(tool)) ?? String(tool);
 }
 
 function Detail({ event }: { event: RunEvent }) {

@@ -1,6 +1,6 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Grid, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Grid, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -8,7 +8,7 @@ import type { Idea } from '../../api/library.ts';
 import { useList } from '../../api/lists.ts';
 import { llmApi } from '../../api/llm.ts';
 import { useGraphs, type GraphInfo, type Run, type RunListItem } from '../../api/runs.ts';
-import { graphButton, graphDescription, graphTitle } from '../../lib/graph-text.ts';
+import { graphButton, graphDescription, graphTitle, notRunnableText } from '../../lib/graph-text.ts';
 import { exampleValues, GraphFields, initialValues, toInputs } from './graph-form.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useNotifyError } from '../../components/notify.tsx';
@@ -77,6 +77,7 @@ function GraphStartForm({ graph, onStarted }: { graph: GraphInfo; onStarted: (ru
 
   return (
     <Form<StartValues> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ ...initialValues(graph), budget_yuan: 2 }} data-testid={`start-form-${graph.name}`}>
+      {graph.runnable === false ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={notRunnableText(graph, t)} data-testid="graph-not-runnable" /> : null}
       <GraphFields graph={graph} />
       <Form.Item name="budget_yuan" label={t('runs.budget')} extra={t('runs.budgetHint')}>
         <InputNumber min={0.01} step={0.5} prefix="¥" style={{ width: '100%' }} data-testid="run-budget" />
@@ -127,7 +128,7 @@ function StartForm({ onStarted }: { onStarted: (run: Run) => void }) {
                   <Select
                     value={chosen.name}
                     onChange={choose}
-                    options={data.items.map((g) => ({ value: g.name, disabled: g.runnable === false, label: g.runnable === false ? `${graphTitle(g, locale)} · ${t('runs.graphNotRunnable')}` : graphTitle(g, locale) }))}
+                    options={data.items.map((g) => ({ value: g.name, disabled: g.runnable === false, label: g.runnable === false ? `${graphTitle(g, locale)} · ${notRunnableText(g, t)}` : graphTitle(g, locale) }))}
                     data-testid="graph-select"
                   />
                 </Form.Item>

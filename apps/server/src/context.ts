@@ -5,7 +5,7 @@ import { systemClock, type Clock, type JobQueue } from '@creatorflow/core';
 import { openDatabase, pgliteDirIn, type Database } from '@creatorflow/db';
 import type { Library } from '@creatorflow/library';
 import type { LlmService } from '@creatorflow/llm';
-import { connectRedis, createLogger, createProcessServices, type Config, type Mode, type Runtime } from '@creatorflow/runtime';
+import { connectRedis, createLogger, createProcessServices, resealStoredSecrets, type Config, type Mode, type Runtime } from '@creatorflow/runtime';
 import { ensureLocalOwner, type LocalIdentity } from './local/owner.ts';
 import { ensureHome, homePaths, readOrCreateSecretFile } from './local/home.ts';
 import { VERSION } from './version.ts';
@@ -128,6 +128,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
       onClose(() => void redis!.disconnect());
     }
     onClose(() => database.close());
+    // Secrets still in an old format are sealed again before anything reads them (core secret-box.ts).
+    await resealStoredSecrets(database, secretKey, logger);
     const identity = config.mode === 'local' ? await ensureLocalOwner(database) : undefined;
     // Jobs, the LLM layer, the library and the runtime (with every tool) are built as in `creatorflow worker`.
     // `publish_work` creates jobs through this server's publish domain (ctx.publish, built on first use).

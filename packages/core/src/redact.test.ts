@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreatorFlowError } from './errors.ts';
 import { REDACTED, SecretRedactor, redactSecrets, rememberSecret, secretRedactor } from './redact.ts';
-import { openSecret, sealSecret } from './secret-box.ts';
+import { SecretBox } from './secret-box.ts';
 import { randomBytes } from 'node:crypto';
 
 const fresh = () => `cfk${randomBytes(12).toString('hex')}`;
@@ -55,13 +55,13 @@ describe('SecretRedactor', () => {
 });
 
 describe('the process-wide redactor', () => {
-  it('learns every secret openSecret opens', () => {
-    const key = randomBytes(32);
+  it('learns every secret the secret box opens', () => {
+    const box = SecretBox.withKey(randomBytes(32));
     const secret = fresh();
-    const sealed = sealSecret(secret, key);
+    const sealed = box.seal(secret);
     secretRedactor.forget(secret);
     expect(redactSecrets(secret)).toBe(secret);
-    expect(openSecret(sealed, key)).toBe(secret);
+    expect(box.open(sealed)).toBe(secret);
     expect(redactSecrets(`echo ${secret}`)).toBe(`echo ${REDACTED}`);
   });
 

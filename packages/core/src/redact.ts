@@ -4,7 +4,7 @@
  * repeats the access token) can be scrubbed before it is stored in `runs.error`
  * or run events, logged, or returned (issue 17 item 5).
  *
- * Secrets are learnt where they appear: every `openSecret` (provider and
+ * Secrets are learnt where they appear: every `SecretBox` open (provider and
  * image-service keys), vault reads, tokens derived from them, and the
  * operator's own secrets at start-up. Shape patterns (`Bearer …`, `sk-…`,
  * `access_token=…`) catch secrets this process never held.

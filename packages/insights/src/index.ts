@@ -31,6 +31,6 @@ export * from './alerts/rules.ts';
 export { BettaFishClient, type BettaFishTask } from './bettafish/client.ts';
 export { OpinionReports, bettafishUrl, reportText, type OpinionReport, type ReportStage } from './bettafish/reports.ts';
 export { publicOpinionReportTool } from './bettafish/tools.ts';
-export { AlertService, windowKey, type AlertChannel, type ChannelKind, type StoredRule, type RuleInput, type Delivery, type Notification, type DigestOutcome } from './alerts/service.ts';
+export { AlertService, resealAlertChannels, windowKey, type AlertChannel, type ChannelKind, type StoredRule, type RuleInput, type Delivery, type Notification, type DigestOutcome } from './alerts/service.ts';
 export { weeklyReport, weeklyMessage, isoWeek, type WeeklyReport } from './analytics/weekly.ts';
 export { estimateDraft, type DraftEstimate } from './viral/draft.ts';

@@ -1,19 +1,24 @@
-import { createHash } from 'node:crypto';
-import { maskSecret, openSecret, sealSecret } from '@creatorflow/core';
+import { maskSecret, resealStale, SecretBox } from '@creatorflow/core';
+import type { Database } from '@creatorflow/db';
 
 export { maskSecret };
 
-/** 32 key bytes from the configured secret: base64 of exactly 32 bytes is used as is, anything else is hashed. */
-function keyBytes(secretKey: string): Buffer {
-  const decoded = Buffer.from(secretKey, 'base64');
-  if (decoded.length === 32 && /^[A-Za-z0-9+/]+=*$/.test(secretKey)) return decoded;
-  return createHash('sha256').update(`creatorflow-llm:${secretKey}`).digest();
-}
+/** Provider API keys at rest: the one secret box (core secret-box.ts) under the server secret. */
+const box = (secretKey: string): SecretBox => SecretBox.forPurpose(secretKey, 'llm-provider');
 
 export function encryptSecret(plain: string, secretKey: string): string {
-  return sealSecret(plain, keyBytes(secretKey));
+  return box(secretKey).seal(plain);
 }
 
 export function decryptSecret(sealed: string, secretKey: string): string {
-  return openSecret(sealed, keyBytes(secretKey));
+  return box(secretKey).open(sealed);
+}
+
+/** Seals provider keys written in the old format again (start-up, runtime reseal-secrets.ts). Returns how many. */
+export async function resealProviderKeys(database: Database, secretKey: string): Promise<{ resealed: number; unreadable: number }> {
+  const rows = await database.query<{ id: string; sealed: string }>("SELECT id, api_key_enc AS sealed FROM llm_providers WHERE api_key_enc IS NOT NULL AND api_key_enc NOT LIKE 'v2.%'");
+  const { updates, unreadable } = resealStale(box(secretKey), rows);
+  // Compare-and-set: a key changed meanwhile is already in the new format.
+  for (const u of updates) await database.query('UPDATE llm_providers SET api_key_enc = $1 WHERE id = $2 AND api_key_enc = $3', [u.to, u.id, u.from]);
+  return { resealed: updates.length, unreadable: unreadable.length };
 }

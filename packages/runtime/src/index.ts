@@ -19,4 +19,5 @@ export { createLlmService } from './process/llm-service.ts';
 export { createTrendService } from './process/trends.ts';
 export { createProcessServices, type ProcessDeps, type ProcessServices } from './process/services.ts';
 export { startCloudWorker, type CloudWorker } from './process/cloud-worker.ts';
+export { resealStoredSecrets } from './process/reseal-secrets.ts';
 export { browserPath, findBrowser, type BrowserSearch, type FoundBrowser } from './process/find-browser.ts';

@@ -1,11 +1,10 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { ConflictError, CreatorFlowError, NotFoundError, newUuid } from '@creatorflow/core';
+import { ConflictError, CreatorFlowError, NotFoundError, SecretBox, maskSecret, newUuid, resealStale } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import type { EgressGuard } from '@creatorflow/net';
 import { ComfyUiProvider } from './comfyui/client.ts';
 import { OpenAiImagesProvider } from './openai-images.ts';
 import type { ImageProvider } from './provider.ts';
-import { hint, seal, unseal } from './secret-box.ts';
 
 export interface ImageProviderInput {
   name: string;
@@ -29,6 +28,17 @@ export interface ImageProviderView {
 }
 
 const t = schema.contentImageProviders;
+
+/** Image-service keys at rest: the one secret box (core secret-box.ts) under the server secret. */
+const imageKeyBox = (secretKey: string): SecretBox => SecretBox.forPurpose(secretKey, 'image-provider');
+
+/** Seals image-service keys written in the old format again (start-up, runtime reseal-secrets.ts). */
+export async function resealImageProviderKeys(database: Database, secretKey: string): Promise<{ resealed: number; unreadable: number }> {
+  const rows = await database.query<{ id: string; sealed: string }>("SELECT id, api_key_enc AS sealed FROM content_image_providers WHERE api_key_enc IS NOT NULL AND api_key_enc NOT LIKE 'v2.%'");
+  const { updates, unreadable } = resealStale(imageKeyBox(secretKey), rows);
+  for (const u of updates) await database.query('UPDATE content_image_providers SET api_key_enc = $1 WHERE id = $2 AND api_key_enc = $3', [u.to, u.id, u.from]);
+  return { resealed: updates.length, unreadable: unreadable.length };
+}
 
 /** Image providers of a workspace, keys encrypted at rest; `open` builds the client. */
 export class ImageProviderStore {
@@ -61,8 +71,8 @@ export class ImageProviderStore {
         baseUrl: input.baseUrl.replace(/\/$/, ''),
         model: input.model ?? null,
         workflow: input.workflow ?? null,
-        apiKeyEnc: input.apiKey ? seal(input.apiKey, this.secretKey) : null,
-        apiKeyHint: input.apiKey ? hint(input.apiKey) : null,
+        apiKeyEnc: input.apiKey ? imageKeyBox(this.secretKey).seal(input.apiKey) : null,
+        apiKeyHint: input.apiKey ? maskSecret(input.apiKey) : null,
         isDefault,
       })
       .returning();
@@ -102,7 +112,7 @@ export class ImageProviderStore {
     if (row.kind === 'comfyui') return new ComfyUiProvider({ baseUrl: row.baseUrl, defaultWorkflow: row.workflow ?? undefined, id: row.name, guard: this.guard });
     return new OpenAiImagesProvider({
       baseUrl: row.baseUrl,
-      apiKey: row.apiKeyEnc ? unseal(row.apiKeyEnc, this.secretKey) : '',
+      apiKey: row.apiKeyEnc ? imageKeyBox(this.secretKey).open(row.apiKeyEnc) : '',
       model: row.model ?? '',
       dialect: row.kind === 'siliconflow' ? 'siliconflow' : 'openai',
       id: row.name,

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { ConflictError, CreatorFlowError, NotFoundError, ValidationError, newUuid, openSecret, sealSecret, systemClock, type Clock } from '@creatorflow/core';
+import { ConflictError, CreatorFlowError, NotFoundError, SecretBox, ValidationError, newUuid, resealStale, systemClock, type Clock } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { TrendItemView, TrendService } from '../trends/service.ts';
 import type { FetchPort } from '../trends/types.ts';
@@ -154,12 +153,28 @@ const toRule = (r: RuleRow): StoredRule => ({
   channelIds: r.channel_ids ?? [], enabled: r.enabled, createdAt: date(r.created_at), updatedAt: date(r.updated_at),
 });
 
+/** Seals channel targets and secrets written in the old format again (start-up, runtime reseal-secrets.ts). */
+export async function resealAlertChannels(database: Database, secretKey: string): Promise<{ resealed: number; unreadable: number }> {
+  const box = SecretBox.forPurpose(secretKey, 'alert-channel');
+  let resealed = 0;
+  let unreadable = 0;
+  for (const column of ['target_sealed', 'secret_sealed'] as const) {
+    const rows = await database.query<{ id: string; sealed: string }>(`SELECT id, ${column} AS sealed FROM alert_channels WHERE ${column} IS NOT NULL AND ${column} NOT LIKE 'v2.%'`);
+    const found = resealStale(box, rows);
+    for (const u of found.updates) await database.query(`UPDATE alert_channels SET ${column} = $1 WHERE id = $2 AND ${column} = $3`, [u.to, u.id, u.from]);
+    resealed += found.updates.length;
+    unreadable += found.unreadable.length;
+  }
+  return { resealed, unreadable };
+}
+
 export class AlertService {
   readonly #clock: Clock;
-  readonly #key: Buffer;
+  /** Webhook URLs (they carry the bot's key) and signing secrets: the one secret box under the server secret. */
+  readonly #box: SecretBox;
   constructor(private readonly deps: AlertServiceDeps) {
     this.#clock = deps.clock ?? systemClock;
-    this.#key = createHash('sha256').update(`creatorflow-alerts:${deps.secretKey}`).digest();
+    this.#box = SecretBox.forPurpose(deps.secretKey, 'alert-channel');
   }
 
   // ---- channels ----
@@ -180,7 +195,7 @@ export class AlertService {
     const rows = await this.deps.database.query<ChannelRow>(
       `INSERT INTO alert_channels (id, workspace_id, name, kind, target_sealed, secret_sealed, target_hint, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (workspace_id, name) DO NOTHING RETURNING *`,
-      [newUuid(), workspaceId, input.name, input.kind, sealSecret(url.toString(), this.#key), input.secret ? sealSecret(input.secret, this.#key) : null, maskUrl(url.toString()), this.#clock.now()],
+      [newUuid(), workspaceId, input.name, input.kind, this.#box.seal(url.toString()), input.secret ? this.#box.seal(input.secret) : null, maskUrl(url.toString()), this.#clock.now()],
     );
     if (!rows[0]) throw new ConflictError('ALERT_CHANNEL_EXISTS', `a channel named ${input.name} already exists`);
     return toChannel(rows[0]);
@@ -207,7 +222,7 @@ export class AlertService {
   async #deliver(row: ChannelRow, message: AlertMessage): Promise<Delivery> {
     const base = { channelId: row.id, channelName: row.name, kind: row.kind };
     try {
-      const target = { kind: row.kind, url: openSecret(row.target_sealed, this.#key), secret: row.secret_sealed ? openSecret(row.secret_sealed, this.#key) : undefined };
+      const target = { kind: row.kind, url: this.#box.open(row.target_sealed), secret: row.secret_sealed ? this.#box.open(row.secret_sealed) : undefined };
       await sendToBot(this.deps.http, target, message, this.#clock.now());
       return { ...base, ok: true, errorCode: null, detail: null };
     } catch (error) {

@@ -1,9 +1,8 @@
-import type { Clock } from '@creatorflow/core';
+import { deriveServerKey, type Clock } from '@creatorflow/core';
 import type { EgressGuard } from '@creatorflow/net';
 import type { MethodContext } from '../adapter.ts';
 import type { AccountService, PublishAccount } from '../accounts/account-service.ts';
 import { PublishError } from '../errors.ts';
-import { serverKeyFrom } from '../vault/crypto.ts';
 import { writeAudit, type Actor } from '../vault/audit.ts';
 import type { CredentialVault } from '../vault/vault.ts';
 import type { Database } from '@creatorflow/db';
@@ -56,7 +55,7 @@ export class OAuthService {
       guard?: EgressGuard;
     },
   ) {
-    this.#key = serverKeyFrom(`oauth-state:${d.serverSecret}`);
+    this.#key = deriveServerKey(d.serverSecret, 'oauth-state');
   }
 
   supports(platform: string): boolean {

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { newUuid, secretRedactor, type Clock, systemClock } from '@creatorflow/core';
+import { newUuid, resealStale, secretRedactor, type Clock, type SecretBox, systemClock } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import { PublishError } from '../errors.ts';
-import { checkVerifier, deriveKey, KDF_NAME, makeVerifier, MIN_PBKDF2_ITERATIONS, newSalt, open, seal, serverKeyFrom } from './crypto.ts';
+import { checkVerifier, deriveKey, KDF_NAME, makeVerifier, MIN_PBKDF2_ITERATIONS, newSalt, passwordBox, serverBox } from './crypto.ts';
 import { writeAudit, type Actor } from './audit.ts';
 
 export type CredentialMode = 'local' | 'sync' | 'oauth';
@@ -31,14 +31,15 @@ export const FORGOTTEN_PASSWORD_NOTICE =
  */
 export class CredentialVault {
   readonly #db: Database;
-  readonly #serverKey: Buffer;
+  readonly #serverBox: SecretBox;
   readonly #clock: Clock;
   readonly #iterations: number;
-  readonly #keys = new Map<string, Buffer>();
+  /** Unlocked workspaces: the box of their master-password key. */
+  readonly #keys = new Map<string, SecretBox>();
 
   constructor(options: VaultOptions) {
     this.#db = options.database;
-    this.#serverKey = serverKeyFrom(options.serverSecret);
+    this.#serverBox = serverBox(options.serverSecret);
     this.#clock = options.clock ?? systemClock;
     this.#iterations = Math.max(options.iterations ?? MIN_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS);
   }
@@ -56,7 +57,7 @@ export class CredentialVault {
       throw new PublishError('VAULT_ALREADY_INITIALIZED', 'The vault already has a master password; change it or reset the vault instead.', { status: 409 });
     }
     const salt = newSalt();
-    const key = await deriveKey(password, salt, this.#iterations);
+    const key = passwordBox(await deriveKey(password, salt, this.#iterations));
     await this.#db.db.insert(schema.publishVaults).values({
       workspaceId: actor.workspaceId,
       kdf: KDF_NAME,
@@ -71,6 +72,8 @@ export class CredentialVault {
   async unlock(actor: Actor, password: string): Promise<void> {
     const key = await this.#keyFor(actor.workspaceId, password);
     this.#keys.set(actor.workspaceId, key);
+    // Only now is the master-password key at hand: local copies of the old format are sealed again.
+    await this.#resealLocal(actor.workspaceId, key);
     await writeAudit(this.#db, actor, 'vault.unlock', 'vault', actor.workspaceId, {});
   }
 
@@ -83,15 +86,15 @@ export class CredentialVault {
     checkStrength(newPassword);
     const oldKey = await this.#keyFor(actor.workspaceId, oldPassword);
     const salt = newSalt();
-    const newKey = await deriveKey(newPassword, salt, this.#iterations);
+    const newKey = passwordBox(await deriveKey(newPassword, salt, this.#iterations));
     const c = schema.publishCredentials;
     await this.#db.db.transaction(async (tx) => {
       const rows = await tx.select().from(c).where(and(eq(c.workspaceId, actor.workspaceId), eq(c.location, 'local')));
       for (const row of rows) {
         const aad = aadFor(row.workspaceId, row.accountId, row.kind, 'local');
-        const plain = open(oldKey, row.ciphertext, aad);
-        if (plain === undefined) continue;
-        await tx.update(c).set({ ciphertext: seal(newKey, plain, aad), updatedAt: this.#clock.now() }).where(eq(c.id, row.id));
+        const opened = oldKey.tryOpen(row.ciphertext, aad);
+        if (opened === undefined) continue;
+        await tx.update(c).set({ ciphertext: newKey.seal(opened.plain, aad), updatedAt: this.#clock.now() }).where(eq(c.id, row.id));
       }
       await tx
         .update(schema.publishVaults)
@@ -126,8 +129,8 @@ export class CredentialVault {
     const syncLocations: Location[] = this.#keys.has(actor.workspaceId) ? ['local', 'cloud'] : ['cloud'];
     const locations: Location[] = mode === 'local' ? ['local'] : mode === 'sync' ? syncLocations : ['cloud'];
     for (const location of locations) {
-      const key = location === 'local' ? this.#requireKey(actor.workspaceId) : this.#serverKey;
-      await this.#upsert(actor.workspaceId, accountId, kind, location, seal(key, plain, aadFor(actor.workspaceId, accountId, kind, location)));
+      const box = location === 'local' ? this.#requireKey(actor.workspaceId) : this.#serverBox;
+      await this.#upsert(actor.workspaceId, accountId, kind, location, box.seal(plain, aadFor(actor.workspaceId, accountId, kind, location)));
     }
     // A local-only account must not keep an old cloud copy around.
     if (mode === 'local') await this.#deleteWhere(actor.workspaceId, accountId, kind, 'cloud');
@@ -150,7 +153,7 @@ export class CredentialVault {
     const key = this.#keys.get(actor.workspaceId);
     const row = local && key ? local : cloud;
     if (!row) throw this.#lockedError();
-    const plain = open(row.location === 'local' ? key! : this.#serverKey, row.ciphertext, aadFor(row.workspaceId, accountId, kind, row.location));
+    const plain = (row.location === 'local' ? key! : this.#serverBox).tryOpen(row.ciphertext, aadFor(row.workspaceId, accountId, kind, row.location))?.plain;
     await writeAudit(this.#db, actor, 'credential.read', 'publish_account', accountId, { kind, why, location: row.location, ok: plain !== undefined });
     if (plain === undefined) {
       throw new PublishError('CREDENTIAL_MISSING', `The stored ${kind} of this account cannot be decrypted (the vault was reset or the server key changed). Log in to the account again.`);
@@ -214,17 +217,32 @@ export class CredentialVault {
     return rows[0];
   }
 
-  async #keyFor(workspaceId: string, password: string): Promise<Buffer> {
+  async #keyFor(workspaceId: string, password: string): Promise<SecretBox> {
     const row = await this.#vaultRow(workspaceId);
     if (!row) throw new PublishError('VAULT_NOT_INITIALIZED', 'No master password is set yet: set one first (creatorflow vault init).', { status: 409 });
-    const key = await deriveKey(password, Buffer.from(row.salt, 'base64'), row.iterations);
-    if (!checkVerifier(key, workspaceId, row.verifier)) {
+    const key = passwordBox(await deriveKey(password, Buffer.from(row.salt, 'base64'), row.iterations));
+    if (!checkVerifier(key, workspaceId, row.verifier).ok) {
       throw new PublishError('VAULT_WRONG_PASSWORD', `The master password is wrong. ${FORGOTTEN_PASSWORD_NOTICE}`, { status: 401 });
     }
     return key;
   }
 
-  #requireKey(workspaceId: string): Buffer {
+  /** The verifier and the local copies of a workspace written in the old format, sealed again under the same key. */
+  async #resealLocal(workspaceId: string, key: SecretBox): Promise<void> {
+    const row = await this.#vaultRow(workspaceId);
+    if (row && checkVerifier(key, workspaceId, row.verifier).stale) {
+      await this.#db.db
+        .update(schema.publishVaults)
+        .set({ verifier: makeVerifier(key, workspaceId) })
+        .where(and(eq(schema.publishVaults.workspaceId, workspaceId), eq(schema.publishVaults.verifier, row.verifier)));
+    }
+    const c = schema.publishCredentials;
+    const rows = await this.#db.db.select().from(c).where(and(eq(c.workspaceId, workspaceId), eq(c.location, 'local'), sql`${c.ciphertext} NOT LIKE 'v2.%'`));
+    const { updates } = resealStale(key, rows.map((r) => ({ id: r.id, sealed: r.ciphertext, context: aadFor(r.workspaceId, r.accountId, r.kind, 'local') })));
+    for (const u of updates) await this.#db.db.update(c).set({ ciphertext: u.to }).where(and(eq(c.id, u.id), eq(c.ciphertext, u.from)));
+  }
+
+  #requireKey(workspaceId: string): SecretBox {
     const key = this.#keys.get(workspaceId);
     if (!key) throw this.#lockedError();
     return key;
@@ -249,6 +267,18 @@ export class CredentialVault {
     const c = schema.publishCredentials;
     await this.#db.db.delete(c).where(and(eq(c.workspaceId, workspaceId), eq(c.accountId, accountId), eq(c.kind, kind), eq(c.location, location)));
   }
+}
+
+/**
+ * The server copies (synced and OAuth credentials) written in the old format, sealed again under the
+ * server secret (start-up, runtime reseal-secrets.ts). Local copies wait for the master password (unlock).
+ */
+export async function resealCloudCredentials(database: Database, serverSecret: string): Promise<{ resealed: number; unreadable: number }> {
+  const c = schema.publishCredentials;
+  const rows = await database.db.select().from(c).where(and(eq(c.location, 'cloud'), sql`${c.ciphertext} NOT LIKE 'v2.%'`));
+  const { updates, unreadable } = resealStale(serverBox(serverSecret), rows.map((r) => ({ id: r.id, sealed: r.ciphertext, context: aadFor(r.workspaceId, r.accountId, r.kind, 'cloud') })));
+  for (const u of updates) await database.db.update(c).set({ ciphertext: u.to }).where(and(eq(c.id, u.id), eq(c.ciphertext, u.from)));
+  return { resealed: updates.length, unreadable: unreadable.length };
 }
 
 function aadFor(workspaceId: string, accountId: string, kind: string, location: Location): string {

@@ -4,6 +4,7 @@ import { openDatabase } from '@creatorflow/db';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { connectRedis } from './redis.ts';
+import { resealStoredSecrets } from './reseal-secrets.ts';
 import { createProcessServices } from './services.ts';
 
 export interface CloudWorker {
@@ -35,6 +36,8 @@ export async function startCloudWorker(config: Config, options: { logger?: Logge
     disposers.push(() => database.close());
     const redis = await connectRedis(config.redisUrl!);
     disposers.push(() => void redis.disconnect());
+    // Secrets still in an old format are sealed again before anything reads them (core secret-box.ts).
+    await resealStoredSecrets(database, config.secretKey!, logger);
     const services = createProcessServices(config, { database, redis, logger, clock: systemClock, secretKey: config.secretKey!, onClose: (fn) => void disposers.push(fn) });
     await services.runtime().startWorker();
     return {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@creatorflow/core';
 import { BrowserPool } from '@creatorflow/publish/platforms/browser/pool';
-import { cookieState } from '@creatorflow/publish/test-fixtures';
+import { cookieState } from '@creatorflow/publish/testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeCreatorData, type DataPost, type FakeCreatorData } from '@creatorflow/testing/fake-creator-data/server';
 import { BROWSER_METRICS_PLATFORMS, loadMetricsFlow } from '../browser/flow-schema.ts';
 import { MetricsScheduler } from '../scheduler.ts';
-import { seedAccounts, seedPublishedJob } from '../test-support.ts';
+import { seedAccounts, seedPublishedJob } from '../../testing/metrics.ts';
 import type { CollectContext, TrackedPost } from '../types.ts';
 import { browserMetricsCollector } from './browser.ts';
 

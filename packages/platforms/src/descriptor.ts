@@ -10,6 +10,8 @@ export interface PlatformLimits {
   imagesMax?: number;
   videoMaxSeconds?: number;
   tagsMax?: number;
+  /** How the platform counts text (`weibo`: two half-width characters as one); the publish dialog counts the same way. */
+  counting?: 'chars' | 'weibo';
   /** The platform itself can schedule a post for later. */
   scheduling: boolean;
   /** Metrics can be read back. */
@@ -46,6 +48,7 @@ export function publishDescriptor(entry: PlatformEntry): PlatformDescriptor | un
       imagesMax: entry.images?.max,
       videoMaxSeconds: entry.video?.maxSeconds,
       tagsMax: entry.tags?.max,
+      counting: entry.counting,
       scheduling: entry.publish.scheduling,
       metrics: entry.metrics.supported,
     },

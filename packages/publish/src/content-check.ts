@@ -1,3 +1,4 @@
+import { countChars } from '@creatorflow/content';
 import type { PlatformDescriptor, PublishContent } from './adapter.ts';
 import { PublishError } from './errors.ts';
 
@@ -5,11 +6,13 @@ import { PublishError } from './errors.ts';
 export function checkContent(descriptor: PlatformDescriptor, content: PublishContent): void {
   const problems: string[] = [];
   const l = descriptor.limits;
+  // Counted as the platform (and the publish dialog) counts: 微博 takes two half-width characters as one.
+  const count = (text: string) => countChars(text, l.counting ?? 'chars');
   if (!descriptor.kinds.includes(content.kind)) problems.push(`${descriptor.name} does not accept ${content.kind} (accepts: ${descriptor.kinds.join(', ')})`);
-  if (l.titleMax !== undefined && [...content.title].length > l.titleMax) problems.push(`title is ${[...content.title].length} characters; ${descriptor.name} allows ${l.titleMax}`);
+  if (l.titleMax !== undefined && count(content.title) > l.titleMax) problems.push(`title is ${count(content.title)} characters; ${descriptor.name} allows ${l.titleMax}`);
   // A minimum only binds a title that is there: 视频号's short title is optional but 6–16 characters when given.
-  if (l.titleMin !== undefined && content.title && [...content.title].length < l.titleMin) problems.push(`title is ${[...content.title].length} characters; ${descriptor.name} needs at least ${l.titleMin}`);
-  if (l.bodyMax !== undefined && [...content.body].length > l.bodyMax) problems.push(`body is ${[...content.body].length} characters; ${descriptor.name} allows ${l.bodyMax}`);
+  if (l.titleMin !== undefined && content.title && count(content.title) < l.titleMin) problems.push(`title is ${count(content.title)} characters; ${descriptor.name} needs at least ${l.titleMin}`);
+  if (l.bodyMax !== undefined && count(content.body) > l.bodyMax) problems.push(`body is ${count(content.body)} characters; ${descriptor.name} allows ${l.bodyMax}`);
   if (l.imagesMax !== undefined && content.images.length > l.imagesMax) problems.push(`${content.images.length} images; ${descriptor.name} allows ${l.imagesMax}`);
   if (l.imagesMin !== undefined && content.kind === 'image_note' && content.images.length < l.imagesMin) problems.push(`${descriptor.name} needs at least ${l.imagesMin} image(s)`);
   if (content.kind === 'video' && !content.video) problems.push('a video work needs a video file');

@@ -27,4 +27,14 @@ describe('publish adapters and the platform catalogue', () => {
     expect(() => checkContent(registry.get('wechat_channels').descriptor, { ...base, title: '骑行' })).toThrow(/at least 6/);
     expect(() => checkContent(registry.get('wechat_channels').descriptor, { ...base, title: '周末骑行去湖边' })).not.toThrow();
   });
+
+  // The publish dialog counts 微博 text the way 微博 does; the server check must not refuse what the dialog accepted.
+  it('counts 微博 text as 微博 does: two half-width characters make one', () => {
+    const post = { kind: 'short_post' as const, title: '', images: [], tags: [] };
+    const weibo = registry.get('weibo').descriptor;
+    expect(weibo.limits.counting).toBe('weibo');
+    expect(() => checkContent(weibo, { ...post, body: 'a'.repeat(4000) })).not.toThrow();
+    expect(() => checkContent(weibo, { ...post, body: 'a'.repeat(4002) })).toThrow(/body is 2001 characters/);
+    expect(() => checkContent(weibo, { ...post, body: '骑'.repeat(2001) })).toThrow(/body is 2001 characters/);
+  });
 });

@@ -84,6 +84,10 @@ const versionsResponse = z.object({
         tags_max: z.number().nullable(),
         images_max: z.number().nullable(),
         counting: z.enum(['chars', 'weibo']),
+        /** How a tag is written into the text (`#{tag}`, `#{tag}#`), so the dialog can keep an inline topic line in step with edited tags. */
+        tag_format: z.string().nullable(),
+        /** `inline`: tags ride at the end of the body; `field`: a separate form field. */
+        tag_placement: z.enum(['inline', 'field']).nullable(),
       }),
       /** Why this platform cannot take the work (e.g. an article for 抖音). */
       error: z.object({ code: z.string(), message: z.string() }).nullable(),
@@ -177,6 +181,8 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
             tags_max: entry.tags?.max ?? null,
             images_max: entry.images?.max ?? null,
             counting: entry.counting,
+            tag_format: entry.tags?.format ?? null,
+            tag_placement: entry.tags?.placement ?? null,
           };
           const base = { platform: entry.id, name: entry.name.zh, name_en: entry.name.en, limits };
           try {

@@ -29,6 +29,8 @@ export const publishApi = {
   assist: (id: string) => api<AssistBundle>(`/api/publish/jobs/${id}/assist`),
   /** 我已发布: the post's link; the job becomes published and its metrics are collected. */
   complete: (id: string, url: string) => api<PublishJob>(`/api/publish/jobs/${id}/complete`, { body: { url } }),
+  /** What each platform will get from a work, with the limits the dialog counts live. */
+  versions: (workId: string, platforms: string[]) => api<ApiResponse<'/api/publish/versions'>>('/api/publish/versions', { query: { work_id: workId, platforms: platforms.join(',') } }),
   /** Works × accounts, now, at a time or spaced: the jobs created. */
   create: (body: Partial<ApiBody<'/api/publish/jobs'>> & Pick<ApiBody<'/api/publish/jobs'>, 'to'>) => api<ApiResponse<'/api/publish/jobs', 'post', 201>>('/api/publish/jobs', { body }),
 };

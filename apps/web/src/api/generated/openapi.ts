@@ -8168,6 +8168,9 @@ export interface paths {
                                     /** @enum {string} */
                                     counting: "chars" | "weibo";
                                     images_max: number | null;
+                                    tag_format: string | null;
+                                    /** @enum {string|null} */
+                                    tag_placement: "inline" | "field" | null;
                                     tags_max: number | null;
                                     title_max: number | null;
                                     title_min: number | null;

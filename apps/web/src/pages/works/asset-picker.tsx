@@ -11,14 +11,15 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
  * Picks an image from the asset library — or uploads one from this device
- * into it — for the body (`![name](asset://…)`) or as the cover.
+ * into it — for the body (`![name](asset://…)`) or as the cover; with
+ * `type="video"` a video (the file a video platform publishes).
  */
-export function AssetPicker({ open, onClose, onPick, title }: { open: boolean; onClose: () => void; onPick: (asset: Asset) => void; title?: string }) {
+export function AssetPicker({ open, onClose, onPick, title, type = 'image' }: { open: boolean; onClose: () => void; onPick: (asset: Asset) => void; title?: string; type?: 'image' | 'video' }) {
   const { t } = useI18n();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number>();
-  const images = useList<Asset>('/api/assets', { type: 'image' }, { enabled: open });
+  const images = useList<Asset>('/api/assets', { type }, { enabled: open });
   const upload = async (file: File) => {
     setProgress(0);
     try {
@@ -34,9 +35,9 @@ export function AssetPicker({ open, onClose, onPick, title }: { open: boolean; o
   return (
     <Modal open={open} onCancel={onClose} footer={null} title={title ?? t('editor.insertAsset')} width={720}>
       <div style={{ marginBottom: 12 }} data-testid="picker-upload">
-        <Upload accept="image/*" showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
+        <Upload accept={`${type}/*`} showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
           <Button icon={<UploadOutlined />} loading={progress !== undefined}>
-            {t('editor.uploadImage')}
+            {type === 'video' ? t('editor.uploadVideo') : t('editor.uploadImage')}
           </Button>
         </Upload>
         {progress !== undefined ? <Progress percent={progress} size="small" style={{ marginTop: 8 }} /> : null}

@@ -56,10 +56,11 @@ export const vaultRoutes: RoutePlugin = async (app, ctx) => {
     '/api/publish/vault/reset',
     { schema: { tags, summary: 'Forgotten master password: delete every credential and the vault', body: z.object({ confirm: z.string() }), response: { 200: deleted } } },
     async (request) => {
+      // Who may reset first: a non-member gets 404 and a viewer 403, like every other route (authorization matrix).
+      const actor = await actorOf(request, 'admin');
       if (request.body.confirm !== 'DELETE ALL CREDENTIALS') {
         throw new ValidationError(`Reset deletes every stored credential. ${FORGOTTEN_PASSWORD_NOTICE} To go ahead send confirm: "DELETE ALL CREDENTIALS".`, [{ path: 'confirm', message: 'must be "DELETE ALL CREDENTIALS"' }]);
       }
-      const actor = await actorOf(request, 'admin');
       return ctx.publish.vault.reset(actor);
     },
   );

@@ -1,3 +1,4 @@
+import { CreatorFlowError } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { SearchIndex } from '@creatorflow/library';
 import { keyOf, type Json, type Payload, type RecordKey, type SyncKind } from '@creatorflow/sync';
@@ -34,14 +35,26 @@ function project(row: Row, columns: Columns): Obj {
   return out;
 }
 
-/** `INSERT … ON CONFLICT (id) DO UPDATE` of the payload's columns, with this side's workspace. */
+/**
+ * `INSERT … ON CONFLICT (id) DO UPDATE` of the payload's columns, with this side's workspace.
+ * The update applies only to a row of this workspace: ids are global, and a pushed record that
+ * carries another workspace's id must not take that row over (issue 17, authorization matrix).
+ */
 async function upsertRow(database: Database, table: string, conflict: string, workspaceId: string, values: Obj, columns: Columns, jsonColumns: string[] = []): Promise<void> {
   const names = ['workspace_id', ...Object.keys(columns)];
   const params = [workspaceId, ...Object.keys(columns).map((c) => (jsonColumns.includes(c) ? JSON.stringify(values[c] ?? null) : (values[c] ?? null)))];
   const placeholders = names.map((n, i) => (jsonColumns.includes(n) ? `$${i + 1}::jsonb` : `$${i + 1}`));
-  const updates = names.filter((n) => !conflict.split(',').map((s) => s.trim()).includes(n)).map((n) => `${n} = EXCLUDED.${n}`);
-  await database.query(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')}) ON CONFLICT (${conflict}) DO UPDATE SET ${updates.join(', ')}`, params);
+  const updates = names.filter((n) => n !== 'workspace_id' && !conflict.split(',').map((s) => s.trim()).includes(n)).map((n) => `${n} = EXCLUDED.${n}`);
+  const written = await database.query(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})
+     ON CONFLICT (${conflict}) DO UPDATE SET ${updates.join(', ')} WHERE ${table}.workspace_id = EXCLUDED.workspace_id RETURNING 1 AS ok`,
+    params,
+  );
+  if (written.length === 0) throw idTaken();
 }
+
+const idTaken = () =>
+  new CreatorFlowError('SYNC_RECORD_ID_TAKEN', 'A pushed record has an id that is already used outside this workspace; it was not written.', { status: 409 });
 
 const ideaColumns: Columns = { id: plain, text: plain, link: plain, tags: arr, source: plain, status: plain, created_at: iso, updated_at: iso };
 const workColumns: Columns = { id: plain, kind: plain, title: plain, body: plain, cover_asset_id: plain, tags: arr, platforms: arr, status: plain, version: num, created_at: iso, updated_at: iso };
@@ -81,7 +94,7 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
           await search.remove('idea', [id]);
           return;
         }
-        await upsertRow(db, 'ideas', 'id', ws, payload, ideaColumns);
+        await upsertRow(db, 'ideas', 'id', ws, { ...payload, id }, ideaColumns);
         const text = String(payload.text ?? '');
         await search.upsert([
           {
@@ -107,11 +120,11 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
           await search.remove('work', [id]);
           return;
         }
-        await upsertRow(db, 'works', 'id', ws, payload, workColumns);
+        await upsertRow(db, 'works', 'id', ws, { ...payload, id }, workColumns);
         const versions = (payload.versions as Obj[] | undefined) ?? [];
         for (const v of versions) await upsertRow(db, 'work_versions', 'work_id, version', ws, { ...v, work_id: id }, { work_id: plain, ...versionColumns });
         // Versions are history: ones the other side does not have (never synced) go, so both sides list the same.
-        await db.query('DELETE FROM work_versions WHERE work_id = $1 AND NOT (version = ANY($2::int[]))', [id, versions.map((v) => Number(v.version))]);
+        await db.query('DELETE FROM work_versions WHERE workspace_id = $3 AND work_id = $1 AND NOT (version = ANY($2::int[]))', [id, versions.map((v) => Number(v.version)), ws]);
         await search.upsert([{ kind: 'work', refId: id, workspaceId: ws, title: String(payload.title), body: String(payload.body), tags: (payload.tags as string[]) ?? [], createdAt: new Date(String(payload.created_at)) }]);
       },
     },
@@ -132,7 +145,7 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
         // The same file already here under another id (added on both sides): one copy is enough.
         if (same) return;
         const blobKey = deps.blobKeyFor(ws, id);
-        await upsertRow(db, 'assets', 'id', ws, { ...payload, blob_key: blobKey, storage: deps.storage }, { ...assetColumns, blob_key: plain, storage: plain });
+        await upsertRow(db, 'assets', 'id', ws, { ...payload, id, blob_key: blobKey, storage: deps.storage }, { ...assetColumns, blob_key: plain, storage: plain });
         await deps.onAssetWritten?.(ws, sha, blobKey, Number(payload.size));
       },
     },
@@ -146,11 +159,11 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
         return sources.map((s) => live('knowledge', String(s.id), { ...project(s, sourceColumns), chunks: bySource.get(String(s.id)) ?? [] }));
       },
       async write(ws, id, payload) {
-        const old = await db.query<{ id: string }>('SELECT id FROM knowledge_chunks WHERE source_id = $1', [id]);
+        const old = await db.query<{ id: string }>('SELECT id FROM knowledge_chunks WHERE workspace_id = $1 AND source_id = $2', [ws, id]);
         await search.remove('knowledge', old.map((c) => c.id));
         await db.query('DELETE FROM knowledge_sources WHERE workspace_id = $1 AND id = $2', [ws, id]);
         if (payload === null) return;
-        await upsertRow(db, 'knowledge_sources', 'id', ws, payload, sourceColumns);
+        await upsertRow(db, 'knowledge_sources', 'id', ws, { ...payload, id }, sourceColumns);
         const chunks = (payload.chunks as Obj[] | undefined) ?? [];
         for (const c of chunks) await upsertRow(db, 'knowledge_chunks', 'id', ws, { ...c, source_id: id }, { source_id: plain, ...chunkColumns });
         await search.upsert(
@@ -195,7 +208,7 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
           await db.query('DELETE FROM publish_accounts WHERE workspace_id = $1 AND id = $2', [ws, id]);
           return;
         }
-        await upsertRow(db, 'publish_accounts', 'id', ws, payload, accountColumns, ['settings']);
+        await upsertRow(db, 'publish_accounts', 'id', ws, { ...payload, id }, accountColumns, ['settings']);
       },
     },
   ];

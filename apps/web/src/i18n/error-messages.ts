@@ -58,6 +58,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   SYNC_NOT_LINKED: { zh: '这个工作空间还没有连接云端，请先在 设置 → 连接云端 中连接。', en: 'This workspace is not linked to a cloud yet: link it in Settings → Cloud first.' },
   SYNC_CONFLICT_NOT_FOUND: { zh: '这个冲突已经处理过或不存在。', en: 'This conflict is already resolved or does not exist.' },
   SYNC_LINK_REVOKED: { zh: '云端不再接受这台设备，请重新连接云端。', en: 'The cloud no longer accepts this device: link it again.' },
+  SYNC_RECORD_ID_TAKEN: { zh: '有一条记录的编号已被其他工作空间使用，这条记录没有同步。', en: 'A record’s id is already used outside this workspace, so it was not synced.' },
   SYNC_CLOUD_FAILED: { zh: '云端同步出错，请稍后再试。', en: 'The cloud failed to sync. Try again later.' },
   SYNC_FAILED: { zh: '同步没有完成，请稍后再试。', en: 'The sync did not finish. Try again later.' },
   CLOUD_UNREACHABLE: { zh: '连不上云端服务，请检查地址和网络。', en: 'Cannot reach the cloud service. Check the address and the network.' },

@@ -8,6 +8,7 @@ export { RunService, type QueueStats, type SubmitRun } from './run-service.ts';
 export { RunWorker, type RunJob, type RunWorkerOptions } from './run-worker.ts';
 export { awaitingConfirmation, RuntimeStore, type GraphVersion, type McpServer, type NewMcpServer, type NewRun, type Run, type RunListOptions, type RunSummary } from './runtime-store.ts';
 export { McpServerService } from './mcp-servers.ts';
+export { COST_GROUPINGS, CostLedger, type CostCall, type CostGroup, type CostGrouping, type CostQuery, type CostTotals } from './cost-ledger.ts';
 export { BullJobQueue, DbJobQueue, createJobQueue, type JobQueueDeps } from './jobs/index.ts';
 export { hostAllowed, httpFetchTool, type HttpFetchOptions } from './tools/http-fetch.ts';
 export { McpTools, MCP_PREFIX, parseMcpName, type McpServerConfig } from './tools/mcp.ts';

@@ -374,12 +374,15 @@ export class RuntimeStore implements RunStore {
 
   // ── cost ─────────────────────────────────────────────────────────────
 
+  /** Written when a call starts and again, under the same id, when it ends (RunStore). */
   async recordCost(entry: CostEntry): Promise<void> {
     await this.database.query(
-      `INSERT INTO cost_ledger (id, workspace_id, run_id, user_id, graph_name, node, model, provider, input_tokens, output_tokens, estimated_cents, actual_cents, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO cost_ledger (id, workspace_id, run_id, user_id, graph_name, node, model, provider, input_tokens, output_tokens, estimated_cents, actual_cents, status, started_at, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (id) DO UPDATE SET model = EXCLUDED.model, provider = EXCLUDED.provider, input_tokens = EXCLUDED.input_tokens,
+         output_tokens = EXCLUDED.output_tokens, actual_cents = EXCLUDED.actual_cents, status = EXCLUDED.status, completed_at = EXCLUDED.completed_at`,
       [
-        newUuid(),
+        entry.id,
         entry.workspaceId,
         entry.runId,
         entry.userId ?? null,
@@ -392,6 +395,8 @@ export class RuntimeStore implements RunStore {
         entry.estimatedCents,
         entry.actualCents,
         entry.status,
+        entry.startedAt,
+        entry.completedAt ?? null,
       ],
     );
   }

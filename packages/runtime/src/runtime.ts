@@ -6,6 +6,7 @@ import type { Library } from '@creatorflow/library';
 import { egressGuardFor, type EgressGuard } from '@creatorflow/net';
 import { InProcessBus, RedisBus, type RuntimeBus } from './event-bus.ts';
 import { GraphLibrary } from './graph-library.ts';
+import { CostLedger } from './cost-ledger.ts';
 import { McpServerService } from './mcp-servers.ts';
 import { RunService } from './run-service.ts';
 import { RunWorker } from './run-worker.ts';
@@ -54,6 +55,8 @@ export interface Runtime {
   readonly runs: RunService;
   /** The workspace MCP servers graphs may call. */
   readonly mcpServers: McpServerService;
+  /** What runs' model calls cost: per run, graph, month, member. */
+  readonly costs: CostLedger;
   readonly bus: RuntimeBus;
   startWorker(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +81,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     graphs,
     runs,
     mcpServers,
+    costs: new CostLedger(deps.database),
     bus,
     async startWorker() {
       if (worker) return;

@@ -173,6 +173,8 @@ export const EXPECTATIONS: Record<string, Expectation | Expectation[]> = {
   'POST /api/runs/{id}/confirm': e('editor'),
   'POST /api/runs/{id}/cancel': e('editor'),
   'GET /api/runtime/queue': e('viewer'),
+  'GET /api/costs': e('viewer'),
+  'GET /api/runs/{id}/costs': e('viewer'),
   'GET /api/mcp-servers': e('viewer'),
   'POST /api/mcp-servers': e('admin', { body: { name: 'matrixnew', transport: 'http', url: 'http://127.0.0.1:9/mcp' } }),
   'DELETE /api/mcp-servers/{name}': e('admin'),

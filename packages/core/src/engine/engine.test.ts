@@ -55,7 +55,7 @@ describe('engine: llm node', () => {
     expect(t.llm.calls[0]!.messages[0]!.content).toBe('Write about AI');
     expect(t.types()).toEqual(['run_started', 'node_started:a', 'message_delta:a', 'message_delta:a', 'cost_update:a', 'node_completed:a', 'run_completed']);
     expect(t.events().map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(t.store.costs).toMatchObject([{ node: 'a', actualCents: 0.5, status: 'ok', runId: t.id }]);
+    expect(t.store.costs).toMatchObject([{ node: 'a', actualCents: 0.5, status: 'success', runId: t.id }]);
   });
 
   it('validates structured output and retries a reply that does not match', async () => {
@@ -151,7 +151,7 @@ describe('engine: agent loop (AI SDK runner)', () => {
       'tool_called:c1', 'tool_result:c1', 'tool_called:c2', 'tool_result:c2', 'tool_called:c3', 'tool_result:c3',
     ]);
     expect(t.store.costs).toHaveLength(3);
-    expect(t.store.costs.every((c) => c.status === 'ok' && c.node === 'a')).toBe(true);
+    expect(t.store.costs.every((c) => c.status === 'success' && c.node === 'a')).toBe(true);
     expect(t.events().filter((e) => e.type === 'cost_update').map((e) => e.data.total_cost_cents)).toEqual([1, 2, 3]);
     // The second call saw the whole conversation in the port's shape: assistant tool calls, then one tool message per call.
     const second = t.llm.calls[1]!.messages;
@@ -212,7 +212,7 @@ describe('engine: agent loop (AI SDK runner)', () => {
     });
     expect((await t.run()).output).toEqual({ answer: 'on time' });
     expect(t.llm.calls[0]!.signal?.aborted).toBe(true);
-    expect(t.store.costs.map((c) => c.status)).toEqual(['error', 'ok']);
+    expect(t.store.costs.map((c) => c.status)).toEqual(['failed', 'success']);
     expect(t.events().find((e) => e.type === 'node_failed')?.data).toMatchObject({ code: 'NODE_TIMEOUT', attempt: 1 });
   });
 
@@ -435,7 +435,7 @@ describe('engine: tools that call a model', () => {
     const t = setup(yaml, { tools: toolsCallingModel(), reply: () => ({ text: '一句话', costCents: 2.5 }) });
     const outcome = await t.run();
     expect(outcome.output).toEqual({ line: '一句话' });
-    expect(t.store.costs).toMatchObject([{ node: 't', actualCents: 2.5, status: 'ok', runId: t.id }]);
+    expect(t.store.costs).toMatchObject([{ node: 't', actualCents: 2.5, status: 'success', runId: t.id }]);
     expect(t.types()).toEqual(['run_started', 'node_started:t', 'tool_called:t', 'cost_update:t', 'tool_result:t', 'node_completed:t', 'run_completed']);
     expect(t.llm.calls[0]!.attribution).toMatchObject({ workspaceId: 'ws', runId: t.id, node: 't' });
   });
@@ -555,6 +555,8 @@ describe('engine: human, budgets, caps, cancel and resume', () => {
     setTimeout(() => controller.abort(new RunAbort('cancel')), 20);
     expect((await t.run({}, controller.signal)).status).toBe('cancelled');
     expect(t.types().at(-1)).toBe('run_cancelled');
+    // The call in flight is in the ledger as cancelled, started and completed.
+    expect(t.store.costs).toMatchObject([{ node: 'a', status: 'cancelled', startedAt: expect.any(Date), completedAt: expect.any(Date) }]);
   });
 
   it('resumes from any checkpoint without re-running finished nodes', async () => {

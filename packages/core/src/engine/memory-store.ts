@@ -42,7 +42,9 @@ export class MemoryRunStore implements RunStore {
   }
 
   async recordCost(entry: CostEntry): Promise<void> {
-    this.costs.push(entry);
+    const at = this.costs.findIndex((c) => c.id === entry.id);
+    if (at >= 0) this.costs[at] = entry;
+    else this.costs.push(entry);
   }
 }
 

@@ -1,4 +1,5 @@
 import { CreatorFlowError } from '../errors.ts';
+import { newUuid } from '../ids.ts';
 import type { ChatRequest, ChatResult, CostEstimate } from '../llm-port.ts';
 import type { RunContext } from './run-context.ts';
 import { runError } from './types.ts';
@@ -36,6 +37,7 @@ export async function callModel(rc: RunContext, node: string, spanId: string, re
   }
 
   const entry = {
+    id: newUuid(),
     runId: rc.spec.id,
     workspaceId: rc.spec.workspaceId,
     userId: rc.spec.userId,
@@ -43,7 +45,13 @@ export async function callModel(rc: RunContext, node: string, spanId: string, re
     node,
     model: request.model,
     estimatedCents: estimate.costCents,
+    inputTokens: 0,
+    outputTokens: 0,
+    actualCents: 0,
+    startedAt: rc.deps.clock.now(),
   };
+  // Written before the call: if the process dies during it, the row stays `started` and says so.
+  await rc.deps.store.recordCost({ ...entry, status: 'started' });
   let result: ChatResult;
   try {
     result = await llm.chat({
@@ -53,7 +61,8 @@ export async function callModel(rc: RunContext, node: string, spanId: string, re
       attribution: { ...request.attribution, workspaceId: rc.spec.workspaceId, userId: rc.spec.userId, runId: rc.spec.id, traceId: rc.spec.traceId, spanId, graph: rc.spec.graph.name, node },
     });
   } catch (error) {
-    await rc.deps.store.recordCost({ ...entry, inputTokens: 0, outputTokens: 0, actualCents: 0, status: 'error' });
+    // The run's own signal means the run was cancelled (or its worker is stopping); a node timeout is a failure.
+    await rc.deps.store.recordCost({ ...entry, status: rc.signal.aborted ? 'cancelled' : 'failed', completedAt: rc.deps.clock.now() });
     throw error;
   }
   usage.costCents += result.costCents;
@@ -66,7 +75,8 @@ export async function callModel(rc: RunContext, node: string, spanId: string, re
     inputTokens: result.usage.inputTokens,
     outputTokens: result.usage.outputTokens,
     actualCents: result.costCents,
-    status: 'ok',
+    status: 'success',
+    completedAt: rc.deps.clock.now(),
   });
   rc.emit(
     'cost_update',

@@ -72,7 +72,14 @@ export interface RunCommit {
   usage?: RunUsage;
 }
 
+/**
+ * One model call in the cost ledger. It is written when the call starts
+ * (`started`, with its estimate) and again, under the same id, when it ends;
+ * a row still `started` after its run moved on is a call cut off by a crash,
+ * which the resumed run makes again (at-least-once), so its estimate counts.
+ */
 export interface CostEntry {
+  id: string;
   runId: string;
   workspaceId: string;
   userId?: string;
@@ -84,13 +91,19 @@ export interface CostEntry {
   outputTokens: number;
   estimatedCents: number;
   actualCents: number;
-  status: 'ok' | 'error';
+  status: CostStatus;
+  startedAt: Date;
+  completedAt?: Date;
 }
+
+export const COST_STATUSES = ['started', 'success', 'failed', 'cancelled'] as const;
+export type CostStatus = (typeof COST_STATUSES)[number];
 
 export interface RunStore {
   commit(runId: string, commit: RunCommit): Promise<void>;
   /** The answer to a human request, if one was given. */
   humanResponse(runId: string, requestId: string): Promise<{ data: unknown; respondedBy?: string } | undefined>;
+  /** Writes a ledger entry; an entry with an id already written replaces it (start, then end, of one call). */
   recordCost(entry: CostEntry): Promise<void>;
 }
 

@@ -118,8 +118,11 @@ export const costLedger = pgTable('cost_ledger', {
   outputTokens: integer('output_tokens').notNull().default(0),
   estimatedCents: numeric('estimated_cents', { precision: 14, scale: 6 }).notNull().default('0'),
   actualCents: numeric('actual_cents', { precision: 14, scale: 6 }).notNull().default('0'),
-  status: text('status', { enum: ['ok', 'error'] }).notNull(),
+  /** 'started' until the call ends; still 'started' after its run moved on = cut off by a crash. */
+  status: text('status', { enum: ['started', 'success', 'failed', 'cancelled'] }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  startedAt: ts('started_at').notNull().defaultNow(),
+  completedAt: ts('completed_at'),
 });
 
 /** MCP servers a workspace connects its agents to. */

@@ -181,9 +181,9 @@ describe('AI SDK language model over the LLM port (fake upstream, real HTTP)', (
     );
     expect(outcome).toMatchObject({ status: 'completed', output: { answer: '北京 21°, 上海 22°' } });
     expect(store.costs.map((c) => [c.provider, c.model, c.status])).toEqual([
-      ['oa', 'gpt-a', 'ok'],
-      ['oa', 'gpt-a', 'ok'],
-      ['oa', 'gpt-a', 'ok'],
+      ['oa', 'gpt-a', 'success'],
+      ['oa', 'gpt-a', 'success'],
+      ['oa', 'gpt-a', 'success'],
     ]);
     // 30 input + 8 output tokens at $1 / $2 per million.
     expect(store.costs[2]!.actualCents).toBeCloseTo(((30 * 1 + 8 * 2) / 1e6) * 100, 10);

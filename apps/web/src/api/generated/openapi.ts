@@ -2030,6 +2030,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What runs’ model calls cost, per graph, month, member or run, with the total of the range */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "graph" | "month" | "user" | "run";
+                    /** @description Start of the range (default: 365 days before `to`) */
+                    from?: string;
+                    limit?: number;
+                    /** @description End of the range, exclusive (default: now) */
+                    to?: string;
+                    /** @description Months are cut in this time zone (480 = 北京时间) */
+                    utc_offset_minutes?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "graph" | "month" | "user" | "run";
+                            /** Format: date-time */
+                            from: string;
+                            items: {
+                                /** @description What the finished calls cost, US cents (the providers’ prices) */
+                                actual_cents: number;
+                                /** @description Model calls started in the range */
+                                calls: number;
+                                cancelled: number;
+                                failed: number;
+                                /** Format: date-time */
+                                first_at: string;
+                                in_flight: number;
+                                input_tokens: number;
+                                /** @description Calls cut off by a crash and made again by the resumed run (at-least-once); counted at their estimate */
+                                interrupted: number;
+                                /** @description The estimate of the interrupted calls, US cents */
+                                interrupted_cents: number;
+                                /** @description graph name, YYYY-MM, user id (null: calls without a user) or run id */
+                                key: string | null;
+                                /** @description member name (by=user) or graph name (by=run) */
+                                label: string | null;
+                                /** Format: date-time */
+                                last_at: string;
+                                output_tokens: number;
+                                /** @description by=run: the run’s status */
+                                run_status: string | null;
+                                /** @description by=run: the run’s topic or main text input */
+                                subject: string | null;
+                                succeeded: number;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            total: {
+                                /** @description What the finished calls cost, US cents (the providers’ prices) */
+                                actual_cents: number;
+                                /** @description Model calls started in the range */
+                                calls: number;
+                                cancelled: number;
+                                failed: number;
+                                in_flight: number;
+                                input_tokens: number;
+                                /** @description Calls cut off by a crash and made again by the resumed run (at-least-once); counted at their estimate */
+                                interrupted: number;
+                                /** @description The estimate of the interrupted calls, US cents */
+                                interrupted_cents: number;
+                                output_tokens: number;
+                                succeeded: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/covers": {
         parameters: {
             query?: never;
@@ -8932,6 +9028,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every model call of one run: node, model, tokens, estimated and actual cost, status, duration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actual_cents: number;
+                                /** Format: date-time */
+                                completed_at: string | null;
+                                duration_ms: number | null;
+                                estimated_cents: number;
+                                id: string;
+                                input_tokens: number;
+                                model: string;
+                                node: string;
+                                output_tokens: number;
+                                provider: string | null;
+                                /** Format: date-time */
+                                started_at: string;
+                                /** @enum {string} */
+                                status: "started" | "success" | "failed" | "cancelled" | "interrupted";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -8,6 +8,7 @@ import { KeysTab } from './keys-tab.tsx';
 import { ModelsTab } from './models-tab.tsx';
 import { ProvidersTab } from './providers-tab.tsx';
 import { UsageTab } from './usage-tab.tsx';
+import { CostsTab } from './costs-tab.tsx';
 
 export default function LlmPage() {
   const { t } = useI18n();
@@ -27,6 +28,7 @@ export default function LlmPage() {
             { key: 'groups', label: t('llm.tab.groups'), children: <GroupsTab /> },
             { key: 'keys', label: t('llm.tab.keys'), children: <KeysTab /> },
             { key: 'usage', label: t('llm.tab.usage'), children: <UsageTab /> },
+            { key: 'costs', label: t('costs.tab'), children: <CostsTab /> },
             { key: 'images', label: t('llm.tab.images'), children: <ImagesTab /> },
           ]}
         />

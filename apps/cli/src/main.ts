@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-import { CreatorFlowError } from '@creatorflow/core';
-import { buildProgram } from './program.ts';
+// `creatorflow start` compiles PGlite's WebAssembly on V8's background threads while the
+// main thread loads the rest of the CLI (~750 modules, most of a later start's time), so
+// the CLI itself is imported dynamically, after that has begun (packages/db/src/pglite-wasm.ts).
+if (process.argv[2] === 'start') void (await import('@creatorflow/db/pglite-wasm')).desktopPgliteWasm();
+const { CreatorFlowError } = await import('@creatorflow/core');
+const { buildProgram } = await import('./program.ts');
+export {};
 
 try {
   await buildProgram().parseAsync(process.argv);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock, type JobQueue } from '@creatorflow/core';
 import { openDatabase, pgliteDirIn, type Database } from '@creatorflow/db';
+import { desktopPgliteWasm } from '@creatorflow/db/pglite-wasm';
 import type { Library } from '@creatorflow/library';
 import type { LlmService } from '@creatorflow/llm';
 import { connectRedis, createLogger, createProcessServices, resealStoredSecrets, type Config, type Mode, type Runtime } from '@creatorflow/runtime';
@@ -118,6 +119,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
         kind: 'pglite',
         dataDir,
         loadDataDir: existsSync(dataDir) ? undefined : options.pgliteTemplate,
+        // Liftoff-only and compiled once per process; `creatorflow start` began compiling it before loading the CLI.
+        wasmModule: await desktopPgliteWasm(),
       });
       secretKey = config.secretKey ?? readOrCreateSecretFile(paths.secretKey);
       token = readOrCreateSecretFile(paths.token);

@@ -11,6 +11,8 @@ export type DatabaseConfig =
       dataDir?: string;
       /** Start from this snapshot (made by `Database.dump`) when the data dir is new. */
       loadDataDir?: Blob;
+      /** PGlite's WebAssembly already compiled (`desktopPgliteWasm`); PGlite compiles it itself when absent. */
+      wasmModule?: WebAssembly.Module;
     }
   | { kind: 'postgres'; url: string; maxConnections?: number };
 
@@ -18,7 +20,7 @@ export type DatabaseConfig =
 export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Database> {
   const database =
     config.kind === 'pglite'
-      ? await openPglite(config.dataDir, { loadDataDir: config.loadDataDir })
+      ? await openPglite(config.dataDir, { loadDataDir: config.loadDataDir, wasmModule: config.wasmModule })
       : await openPostgres({ url: config.url, maxConnections: config.maxConnections });
   if (options.migrate !== false) {
     try {

@@ -18,9 +18,14 @@ export const DESKTOP_PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=512k
  * memory, which tests use. PGlite is single-connection, so queries are
  * serialised by PGlite itself and advisory locks reduce to a simple mutex.
  */
-export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob; wasmModule?: WebAssembly.Module } = {}): Promise<Database> {
   const startParams = [...PGlite.defaultStartParams, ...DESKTOP_PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
-  const client = await PGlite.create(dataDir, { startParams, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  const client = await PGlite.create(dataDir, {
+    startParams,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    // Compiled ahead (pglite-wasm.ts); otherwise PGlite compiles its own copy for each instance.
+    ...(options.wasmModule ? { pgliteWasmModule: options.wasmModule } : {}),
+  });
   const db = drizzle({ client, schema }) as unknown as Db;
   let lockChain: Promise<unknown> = Promise.resolve();
   return {

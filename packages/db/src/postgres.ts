@@ -1,5 +1,3 @@
-import pg from 'pg';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { CreatorFlowError } from '@creatorflow/core';
 import * as schema from './schema/index.ts';
 import type { Database, Db } from './database.ts';
@@ -13,6 +11,9 @@ export interface PostgresOptions {
 
 /** PostgreSQL for cloud mode, through a node-postgres pool. */
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  // Loaded here, not at the top: a local-mode process (PGlite) never opens PostgreSQL,
+  // and node-postgres with its drizzle driver is ~40 modules it would load for nothing.
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,

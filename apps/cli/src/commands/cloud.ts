@@ -1,7 +1,6 @@
-import type { Command } from 'commander';
 import { CreatorFlowError } from '@creatorflow/core';
 import type { ApiClient } from '../api-client.ts';
-import { withClient, type Connection } from './connection.ts';
+import { withClient, withHome, type Connection } from './connection.ts';
 import type { CommandModule } from './types.ts';
 
 type LinkState =
@@ -10,8 +9,7 @@ type LinkState =
   | { state: 'failed'; cloud_url: string; error: { code: string; message: string } }
   | { state: 'linked'; cloud_url: string; cloud_workspace: { id: string; name: string }; cloud_user: string; token_store: 'keychain' | 'file'; linked_at: string };
 
-const local = (command: Command) =>
-  command.option('--home <dir>', 'local data directory (default ~/.creatorflow or CREATORFLOW_HOME)').option('--json', 'print JSON');
+const local = withHome;
 
 function describe(s: LinkState): string {
   switch (s.state) {

@@ -5,11 +5,11 @@ import { basename, dirname, resolve } from 'node:path';
 import { imageRefs, isLocalImageRef, rewriteImageRefs } from '@creatorflow/library/works/work-markdown';
 import { problemToError, type ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
-import { withClient, withConnection, type Connection } from './connection.ts';
+import { withClient, withConnection, type Connection, type Page } from './connection.ts';
+import { print } from './output.ts';
 
 
 const out = (text: string) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-const print = (opts: Connection, data: unknown, human: () => string) => out(opts.json ? JSON.stringify(data, null, 2) : human());
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 const stripMarks = (html: string) => html.replace(/<\/?mark>/g, '**').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
@@ -24,10 +24,6 @@ async function upload<T>(client: ApiClient, path: string, file: string): Promise
   return data as T;
 }
 
-interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
 type Idea = { id: string; text: string; status: string; tags: string[]; created_at: string };
 type Asset = { id: string; uri: string; name: string; type: string; mime: string; size: number; width: number | null; height: number | null; duration_ms: number | null; tags: string[] };
 type Work = { id: string; kind: string; title: string; status: string; version: number; tags: string[]; platforms: string[]; body: string; cover_asset_id: string | null; updated_at: string };

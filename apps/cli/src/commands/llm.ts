@@ -1,9 +1,8 @@
 import type { CommandModule } from './types.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
-import { table } from './workspaces.ts';
+import { print, table } from './output.ts';
 
 
-const print = (opts: Connection, value: unknown, text: () => string) => process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : text());
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** `creatorflow keys …`, `creatorflow providers …`, `creatorflow usage`: the LLM gateway from the terminal. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { publishPlatforms } from '@creatorflow/platforms';
 import type { ApiClient } from '../api-client.ts';
-import { withClient, withConnection, type Connection } from './connection.ts';
+import { withClient, withConnection, type Connection, type Page } from './connection.ts';
 import type { CommandModule } from './types.ts';
 import { accountOAuthCommands } from './accounts-oauth.ts';
 
@@ -248,7 +248,7 @@ export const publishCommands: CommandModule = (program) => {
   withConnection(jobs.command('list').description('list jobs').option('--status <status>', 'filter by status')).action((o: Conn & { status?: string }) =>
     withClient(o, async (c) => {
       // The first page, newest first (`{ items, next_cursor }`).
-      const r = await c.request<{ items: Job[]; next_cursor: string | null }>('GET', `/api/publish/jobs${o.status ? `?status=${encodeURIComponent(o.status)}` : ''}`);
+      const r = await c.request<Page<Job>>('GET', `/api/publish/jobs${o.status ? `?status=${encodeURIComponent(o.status)}` : ''}`);
       out(o, r, r.items.map((j) => `${j.id}\t${j.platform}\t${j.status}\t${j.run_at}\t${j.title}`).join('\n') || '(no jobs)');
     }),
   );

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api-client.ts';
-import { withClient, type Connection } from './connection.ts';
+import { withClient, withHome, type Connection } from './connection.ts';
 import type { CommandModule } from './types.ts';
 
 interface SyncStatus {
@@ -48,12 +48,11 @@ async function runRound(client: ApiClient, json: boolean): Promise<number> {
 }
 
 export const syncCommands: CommandModule = (program) => {
-  program
+  const sync = program
     .command('sync')
     .description('Sync this install with the linked cloud workspace / 与云端同步')
-    .option('--status', 'show the last sync, changes waiting and conflicts without syncing / 只查看同步状态')
-    .option('--home <dir>', 'local data directory (default ~/.creatorflow or CREATORFLOW_HOME)')
-    .option('--json', 'print JSON')
+    .option('--status', 'show the last sync, changes waiting and conflicts without syncing / 只查看同步状态');
+  withHome(sync)
     .action(async (opts: Connection & { status?: boolean }) => {
       process.exitCode = await withClient(opts, async (client) => {
         if (opts.status) {

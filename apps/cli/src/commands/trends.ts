@@ -1,9 +1,8 @@
 import type { ApiClient } from '../api-client.ts';
 import type { CommandModule } from './types.ts';
 import { withClient, withConnection, type Connection } from './connection.ts';
+import { print } from './output.ts';
 
-const out = (text: string) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-const print = (opts: Connection, data: unknown, human: () => string) => out(opts.json ? JSON.stringify(data, null, 2) : human());
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 const enc = encodeURIComponent;
 

@@ -5,6 +5,7 @@ export * from './redact.ts';
 export * from './json-depth.ts';
 export * from './clock.ts';
 export * from './lazy.ts';
+export * from './page.ts';
 export * from './roles.ts';
 export * from './blob-store.ts';
 export * from './llm-port.ts';

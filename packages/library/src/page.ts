@@ -1,10 +1,7 @@
-import { ValidationError } from '@creatorflow/core';
+import { decodeCursor, encodeCursor, ValidationError, type Page } from '@creatorflow/core';
 
-/** One page of a list, newest first. Pass `nextCursor` back as `cursor` for the next page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** One page of a list, newest first: the one page and cursor scheme (core page.ts). */
+export type { Page };
 
 export interface PageRequest {
   /** 1–100, default 20. */
@@ -26,7 +23,9 @@ export function pageWindow(request: PageRequest): { limit: number; before: strin
   }
   let before: string | undefined;
   if (request.cursor) {
-    before = Buffer.from(request.cursor, 'base64url').toString('utf8');
+    const value = decodeCursor(request.cursor);
+    // Cursors handed out before the one scheme carried the bare id; a list paged across the upgrade goes on.
+    before = typeof value === 'string' ? value : Buffer.from(request.cursor, 'base64url').toString('utf8');
     if (!UUID.test(before)) {
       throw new ValidationError('cursor is not one this API returned; pass nextCursor from the previous page', [
         { path: 'cursor', message: 'invalid cursor' },
@@ -42,7 +41,7 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number): Page
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: rows.length > limit && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
   };
 }
 

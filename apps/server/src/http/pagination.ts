@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ValidationError } from '@creatorflow/core';
+import { ValidationError, decodeCursor as readCursor, encodeCursor, type Page as PackagePage } from '@creatorflow/core';
 
 /**
  * Cursor pagination for every list route: `?limit=&cursor=` in,
- * `{ items, next_cursor }` out. A cursor is opaque to clients (base64url of a
+ * `{ items, next_cursor }` out, from packages' `Page<T>` too (`pageJson`). A cursor is opaque to clients (core page.ts: base64url of a
  * small JSON value, usually the last row's sort key); `next_cursor` is null on
  * the last page.
  *
@@ -30,24 +30,22 @@ export type PaginationQuery = z.infer<typeof paginationQuery>;
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next_cursor: z.string().nullable() });
 
+/** A package's page (core `Page<T>`, camelCase) as the API answers it. */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
 
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+/** A page a package answered, in the API's shape, each item through the route's DTO mapper. */
+export function pageJson<T, U>(page: PackagePage<T>, map: (item: T) => U): Page<U> {
+  return { items: page.items.map(map), next_cursor: page.nextCursor };
 }
 
-/** Decodes and checks a cursor; a tampered or stale one is a 400 on `query.cursor`. */
+export { encodeCursor };
+
+/** Decodes and checks a cursor (core page.ts); a tampered or stale one is a 400 on `query.cursor`. */
 export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    raw = undefined;
-  }
-  const parsed = shape.safeParse(raw);
+  const parsed = shape.safeParse(readCursor(cursor));
   if (!parsed.success) {
     throw new ValidationError('The cursor is not valid: pass back the next_cursor of the previous page unchanged.', [
       { path: 'query.cursor', message: 'invalid cursor' },

@@ -2,10 +2,10 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CreatorFlowError, ValidationError, type Role } from '@creatorflow/core';
-import type { Actor, Page as LibraryPage } from '@creatorflow/library';
+import type { Actor } from '@creatorflow/library';
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
-import { pageQuery, pageSchema, type Page } from '../http/pagination.ts';
+import { pageJson, pageQuery, pageSchema } from '../http/pagination.ts';
 
 export const tags = ['library'];
 
@@ -26,12 +26,8 @@ export const csv = z
   .max(500)
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
-export { pageSchema };
+export { pageJson, pageSchema };
 
-/** The library's page (camelCase `nextCursor`) in the API's one page shape. */
-export function pageJson<T, U>(page: LibraryPage<T>, map: (item: T) => U): Page<U> {
-  return { items: page.items.map(map), next_cursor: page.nextCursor };
-}
 
 export const iso = (d: Date): string => d.toISOString();
 

@@ -77,6 +77,24 @@ describe('ideas and works API (local mode)', () => {
     const second = (await call('GET', `/api/ideas?tag=分页&limit=2&cursor=${first.next_cursor}`)).json();
     expect(second.items).toHaveLength(1);
     expect(second.next_cursor).toBeNull();
+    // The one cursor scheme (core page.ts): base64url JSON of the last row's sort key, as the routes' own lists.
+    const lastId = first.items[1].id as string;
+    expect(JSON.parse(Buffer.from(first.next_cursor as string, 'base64url').toString('utf8'))).toBe(lastId);
+    // A cursor handed out before (the bare id) still pages on; a made-up one is a 400.
+    const before = (await call('GET', `/api/ideas?tag=分页&limit=2&cursor=${Buffer.from(lastId).toString('base64url')}`)).json();
+    expect(before.items.map((i: { id: string }) => i.id)).toEqual(second.items.map((i: { id: string }) => i.id));
+    expect((await call('GET', `/api/ideas?tag=分页&limit=2&cursor=${Buffer.from('"not-an-id"').toString('base64url')}`)).statusCode).toBe(400);
+  });
+
+  it('pages through versions with the same cursors', async () => {
+    const work = (await call('POST', '/api/works', { kind: 'article', title: '版本分页', body: '一\n' })).json();
+    for (const [n, body] of [[1, '二\n'], [2, '三\n']] as const) await call('PUT', `/api/works/${work.id}`, { base_version: n, body });
+    const first = (await call('GET', `/api/works/${work.id}/versions?limit=2`)).json();
+    expect(first.items.map((v: { version: number }) => v.version)).toEqual([3, 2]);
+    expect(JSON.parse(Buffer.from(first.next_cursor as string, 'base64url').toString('utf8'))).toBe(2);
+    const rest = (await call('GET', `/api/works/${work.id}/versions?limit=2&cursor=${first.next_cursor}`)).json();
+    expect(rest).toMatchObject({ items: [{ version: 1 }], next_cursor: null });
+    expect((await call('GET', `/api/works/${work.id}/versions?cursor=${Buffer.from('"x"').toString('base64url')}`)).statusCode).toBe(400);
   });
 
   it('saves versions and answers a stale save with 409 problem+json carrying both versions', async () => {

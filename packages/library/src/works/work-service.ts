@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
-import { ConflictError, NotFoundError, ValidationError, newUuid } from '@creatorflow/core';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, encodeCursor, newUuid } from '@creatorflow/core';
 import { schema, type DbOrTx } from '@creatorflow/db';
 import type { Actor, LibraryDeps } from '../deps.ts';
 import { cleanTags, isUuid, pageWindow, toPage, type Page, type PageRequest } from '../page.ts';
@@ -140,8 +140,10 @@ export class WorkService {
   async versions(actor: Actor, id: string, page: PageRequest = {}): Promise<Page<Omit<WorkVersion, 'body'> & { bodyLength: number }>> {
     await this.row(this.deps.database.db, actor, id);
     const limit = page.limit ?? 50;
-    const before = page.cursor ? Number(Buffer.from(page.cursor, 'base64url').toString('utf8')) : undefined;
-    if (before !== undefined && !Number.isInteger(before)) {
+    // A version number: base64url JSON (core page.ts), which a cursor handed out before the one scheme also is.
+    const raw = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const before = typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined;
+    if (page.cursor && before === undefined) {
       throw new ValidationError('cursor is not one this API returned', [{ path: 'cursor', message: 'invalid cursor' }]);
     }
     const t = schema.workVersions;
@@ -156,7 +158,7 @@ export class WorkService {
       return { ...rest, bodyLength: body.length };
     });
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? Buffer.from(String(last.version)).toString('base64url') : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.version) : null };
   }
 
   async version(actor: Actor, id: string, version: number): Promise<WorkVersion> {

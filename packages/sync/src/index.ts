@@ -2,4 +2,3 @@ export * from './types.ts';
 export * from './hash.ts';
 export * from './cloud.ts';
 export * from './client.ts';
-export * from './memory.ts';

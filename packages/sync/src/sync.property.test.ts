@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SyncClient, type SyncTransport } from './client.ts';
 import { SyncFeed } from './cloud.ts';
 import { canonicalJson, payloadHash } from './hash.ts';
-import { MemoryFeedStore, MemoryLocalStore, MemoryTables } from './memory.ts';
+import { MemoryFeedStore, MemoryLocalStore, MemoryTables } from './testing/memory.ts';
 import type { Payload, RecordKey } from './types.ts';
 
 const IDS = ['a', 'b', 'c', 'd'];

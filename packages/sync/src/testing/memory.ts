@@ -1,6 +1,6 @@
-import type { CloudFeedStore } from './cloud.ts';
-import type { LocalSyncStore } from './client.ts';
-import { keyOf, type CloudRecord, type JournalEntry, type Payload, type RecordKey, type SyncConflict } from './types.ts';
+import type { CloudFeedStore } from '../cloud.ts';
+import type { LocalSyncStore } from '../client.ts';
+import { keyOf, type CloudRecord, type JournalEntry, type Payload, type RecordKey, type SyncConflict } from '../types.ts';
 
 /** In-memory feed store, for tests and for reasoning about the SQL one. */
 export class MemoryFeedStore implements CloudFeedStore {

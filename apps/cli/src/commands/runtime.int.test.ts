@@ -135,6 +135,20 @@ describe('creatorflow run / resume against a local home (no server running: each
     expect(stdout).toBe('✔ completed\n{\n  "draft": "AI 正在改写内容创作。",\n  "approved": true\n}\n');
   }, 240_000);
 
+  it('prints what the run cost: its model calls, and totals per graph', async () => {
+    const calls = await cli(['runs', 'costs', runId, '--home', home], env).done;
+    expect(calls.stderr).toBe('');
+    expect(calls.code).toBe(0);
+    expect(calls.stdout).toMatch(/^research\s+\S+\s+success\s+\d+\/\d+ tokens\s+\d+\.\d{4}¢\s+\d+\.\d s\n/);
+    const byGraph = await cli(['runs', 'costs', '--by', 'graph', '--json', '--home', home], env).done;
+    const summary = JSON.parse(byGraph.stdout) as { items: Array<{ key: string; succeeded: number }>; total: { calls: number } };
+    expect(summary.items.find((g) => g.key === 'cli-approve')?.succeeded).toBeGreaterThan(0);
+    expect(summary.total.calls).toBeGreaterThan(0);
+    const text = await cli(['runs', 'costs', '--home', home], env).done;
+    expect(text.stdout).toMatch(/^cli-approve\s+\d+\.\d{4}¢\s+\d+ calls/m);
+    expect(text.stdout).toMatch(/^total \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}: /m);
+  }, 240_000);
+
   it('refuses a second answer to a finished run with a clear error and exit code 1', async () => {
     const { code, stdout, stderr } = await cli(['resume', runId, '--data', '{"approved": false}', '--home', home], env).done;
     expect(code).toBe(EXIT_FAILED);

@@ -29,6 +29,55 @@ export function parseInputs(pairs: string[]): Record<string, unknown> {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+interface CostTotalsView {
+  calls: number;
+  failed: number;
+  cancelled: number;
+  interrupted: number;
+  input_tokens: number;
+  output_tokens: number;
+  actual_cents: number;
+  interrupted_cents: number;
+}
+interface CostSummaryView {
+  by: string;
+  from: string;
+  to: string;
+  total: CostTotalsView;
+  items: Array<CostTotalsView & { key: string | null; label: string | null; subject: string | null }>;
+}
+interface CostCallView {
+  node: string;
+  model: string;
+  status: string;
+  input_tokens: number;
+  output_tokens: number;
+  estimated_cents: number;
+  actual_cents: number;
+  duration_ms: number | null;
+}
+
+const cents = (value: number) => `${value.toFixed(4)}¢`;
+const problems = (t: CostTotalsView) =>
+  [t.failed && `${t.failed} failed`, t.cancelled && `${t.cancelled} cancelled`, t.interrupted && `${t.interrupted} interrupted (~${cents(t.interrupted_cents)} estimated)`].filter(Boolean).join(', ');
+
+/** One line per group, then the range's total; interrupted calls (cut off by a crash, made again) are counted at their estimate. */
+export function formatCostSummary(summary: CostSummaryView): string {
+  const name = (g: CostSummaryView['items'][number]) => (summary.by === 'run' ? `${g.key ?? ''}  ${g.label ?? ''}${g.subject ? `  ${g.subject}` : ''}` : summary.by === 'user' ? (g.label ?? '(no user)') : (g.key ?? ''));
+  const lines = summary.items.map((g) => {
+    const extra = problems(g);
+    return `${name(g).padEnd(summary.by === 'run' ? 60 : 24)}  ${cents(g.actual_cents + g.interrupted_cents).padStart(12)}  ${String(g.calls).padStart(5)} calls  ${g.input_tokens}/${g.output_tokens} tokens${extra ? `  (${extra})` : ''}\n`;
+  });
+  const t = summary.total;
+  const extra = problems(t);
+  return `${lines.join('')}total ${summary.from.slice(0, 10)} – ${summary.to.slice(0, 10)}: ${cents(t.actual_cents + t.interrupted_cents)}, ${t.calls} calls${extra ? ` (${extra})` : ''}\n`;
+}
+
+export function formatCostCall(c: CostCallView): string {
+  const cost = c.status === 'interrupted' ? `~${cents(c.estimated_cents)} estimated` : cents(c.actual_cents);
+  return `${c.node.padEnd(20)}  ${c.model.padEnd(24)}  ${c.status.padEnd(11)}  ${c.input_tokens}/${c.output_tokens} tokens  ${cost}${c.duration_ms === null ? '' : `  ${(c.duration_ms / 1000).toFixed(1)} s`}\n`;
+}
 const out = process.stdout;
 
 interface RouteView {
@@ -156,6 +205,25 @@ export const runtimeCommands: CommandModule = (program) => {
       if (run.error) out.write(`error [${run.error.code}] ${run.error.message}\n`);
       if (run.output != null) out.write(`output: ${JSON.stringify(run.output, null, 2)}\n`);
       if (events) for (const e of events.items as Array<{ seq: number; type: string; node: string | null }>) out.write(`  ${e.seq} ${e.type}${e.node ? ` ${e.node}` : ''}\n`);
+    });
+  });
+  connectionOpts(
+    runs
+      .command('costs [run]')
+      .description('What runs cost: totals per graph, month, member or run, or one run\'s model calls / 运行成本')
+      .option('--by <grouping>', 'graph | month | user | run', 'graph'),
+  ).action(async (runId: string | undefined, opts: Connection & { by: string }) => {
+    await withClient(opts, async (client) => {
+      if (runId) {
+        const calls = await client.request<{ items: CostCallView[] }>('GET', `/api/runs/${runId}/costs`);
+        if (opts.json) return void out.write(`${JSON.stringify(calls, null, 2)}\n`);
+        for (const c of calls.items) out.write(formatCostCall(c));
+        return;
+      }
+      const offset = String(-new Date().getTimezoneOffset());
+      const summary = await client.request<CostSummaryView>('GET', `/api/costs?${new URLSearchParams({ by: opts.by, utc_offset_minutes: offset })}`);
+      if (opts.json) return void out.write(`${JSON.stringify(summary, null, 2)}\n`);
+      out.write(formatCostSummary(summary));
     });
   });
   connectionOpts(runs.command('confirm <run>').description('Start a run the router held for your confirmation / 确认运行')).action(async (runId: string, opts: Connection) => {

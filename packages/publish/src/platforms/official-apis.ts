@@ -6,6 +6,10 @@ import type { OAuthPlatform } from '../oauth/service.ts';
 import type { OAuthProvider } from '../oauth/types.ts';
 import { bilibiliApiMethod } from './bilibili-api/adapter.ts';
 import { bilibiliOAuth } from './bilibili-api/api.ts';
+import { douyinApiMethod } from './douyin-api/adapter.ts';
+import { douyinOAuth } from './douyin-api/api.ts';
+import { kuaishouApiMethod } from './kuaishou-api/adapter.ts';
+import { kuaishouOAuth } from './kuaishou-api/api.ts';
 import { weiboApiMethod } from './weibo-api/adapter.ts';
 import { weiboOAuth } from './weibo-api/api.ts';
 
@@ -20,6 +24,8 @@ export interface OfficialApi {
 export const OFFICIAL_APIS: OfficialApi[] = [
   { platform: 'weibo', provider: weiboOAuth, method: weiboApiMethod },
   { platform: 'bilibili', provider: bilibiliOAuth, method: bilibiliApiMethod },
+  { platform: 'douyin', provider: douyinOAuth, method: douyinApiMethod },
+  { platform: 'kuaishou', provider: kuaishouOAuth, method: kuaishouApiMethod },
 ];
 
 export function oauthPlatforms(): Map<string, OAuthPlatform> {

@@ -6,7 +6,8 @@ import { parseGraph } from '../graph/validate.ts';
 import type { Graph } from '../graph/schema.ts';
 import { ToolRegistry } from '../tools/registry.ts';
 import { executeRun } from './engine.ts';
-import { MemoryRunStore, ScriptedLlm, type ScriptedReply } from './memory-store.ts';
+import { MemoryRunStore } from './memory-store.ts';
+import { ScriptedLlm, type ScriptedReply } from '../testing/scripted-llm.ts';
 import { RunAbort, type Checkpoint, type EngineDeps, type RunSpec } from './types.ts';
 import type { ChatRequest } from '../llm-port.ts';
 // Test-only reach outward: agent nodes run on the AI SDK loop the runtime injects (decision 0203).

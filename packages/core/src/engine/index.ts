@@ -5,4 +5,4 @@ export * from './reducers.ts';
 export * from './inputs.ts';
 export { DEFAULT_MAX_STEPS } from './run-context.ts';
 export { parseJsonReply } from './nodes-model.ts';
-export { MemoryRunStore, ScriptedLlm, type ScriptedReply } from './memory-store.ts';
+export { MemoryRunStore } from './memory-store.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateText, jsonSchema, Output, streamText } from 'ai';
-import { CreatorFlowError, ScriptedLlm, type ScriptedReply } from '@creatorflow/core';
+import { CreatorFlowError } from '@creatorflow/core';
+import { ScriptedLlm, type ScriptedReply } from '@creatorflow/core/testing/scripted-llm';
 import { LlmPortLanguageModel } from './language-model.ts';
 
 const attribution = { workspaceId: 'ws-1', runId: 'run-1' };

@@ -1,7 +1,8 @@
 // A run worker in a child process, for the kill -9 and restart tests. It prints
 // one JSON line per published event and per model call, so the parent knows
 // when to kill it and what ran where.
-import { ScriptedLlm, ToolRegistry, systemClock } from '@creatorflow/core';
+import { ToolRegistry, systemClock } from '@creatorflow/core';
+import { ScriptedLlm } from '@creatorflow/core/testing/scripted-llm';
 import { openDatabase } from '@creatorflow/db';
 import { pino } from 'pino';
 import { DbJobQueue } from '../jobs/db-job-queue.ts';

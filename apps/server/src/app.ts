@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFoundError, assertJsonDepth, isAcceptableTraceId, newTraceId } from '@creatorflow/core';
+import { NotFoundError, assertJsonDepth, assertStorableText, isAcceptableTraceId, newTraceId } from '@creatorflow/core';
 import type { AppContext } from './context.ts';
 import { installAuth } from './auth/plugin.ts';
 import { createGatewayHandler, isGatewayPath } from './llm/gateway-http.ts';
@@ -50,9 +50,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     request.traceId = request.id;
     void reply.header('x-trace-id', request.id);
   });
-  // Every JSON body, before its schema walks it: absurd nesting is a 400, not a stack overflow (500).
+  // Every JSON body, before its schema walks it: absurd nesting is a 400, not a stack overflow (500);
+  // text no column can store (NUL, unpaired surrogates) is a 400, not a failed INSERT (500).
   app.addHook('preValidation', async (request) => {
     if (request.body !== null && typeof request.body === 'object') assertJsonDepth(request.body, 'the request body');
+    assertStorableText(request.body, 'the request body');
+    assertStorableText(request.query, 'the query string');
+    assertStorableText(request.params, 'the URL path');
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler((request, reply) =>

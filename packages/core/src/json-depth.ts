@@ -39,3 +39,27 @@ function isJsonContainer(value: unknown): value is object {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
+
+/** U+0000 or a UTF-16 surrogate without its partner: text PostgreSQL cannot store (text and jsonb refuse both). */
+// eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Throws 400 TEXT_INVALID when a string (or key) anywhere in `value` holds text no column can
+ * store. Without it a NUL byte in a file name or a lone surrogate in a niche reached the INSERT
+ * and answered 500 (found by the route fuzz suite, issue 17). Walked without recursion.
+ */
+export function assertStorableText(value: unknown, what: string): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === 'string') {
+      if (UNSTORABLE.test(current)) {
+        throw new CreatorFlowError('TEXT_INVALID', `${what} contains a NUL character or broken Unicode (an unpaired surrogate), which cannot be stored`, { status: 400 });
+      }
+    } else if (isJsonContainer(current)) {
+      if (Array.isArray(current)) for (const item of current) stack.push(item);
+      else for (const [k, v] of Object.entries(current)) stack.push(k, v);
+    }
+  }
+}

@@ -134,7 +134,9 @@ const toPatch = (b: Editable) => ({
   platforms: b.platforms,
   status: b.status,
 });
-const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
+/** Version numbers are PostgreSQL integers: a bigger one is a 400 here, not a failed query (found by the route fuzz suite). */
+const MAX_VERSION = 2_147_483_647;
+const versionParams = idParams.extend({ version: z.coerce.number().int().min(1).max(MAX_VERSION) });
 
 /** Turns the service's conflict into an API answer with both versions in API shape. */
 function apiConflict(error: unknown): unknown {
@@ -229,7 +231,7 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
         tags,
         summary: 'Save a new version on top of base_version (409 WORK_VERSION_CONFLICT with both versions if someone saved since)',
         params: idParams,
-        body: editable.partial().extend({ base_version: z.number().int().min(1), note: z.string().max(500).optional() }),
+        body: editable.partial().extend({ base_version: z.number().int().min(1).max(MAX_VERSION), note: z.string().max(500).optional() }),
         response: { 200: workSchema },
       },
     },
@@ -282,7 +284,7 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
         tags,
         summary: 'Line diff between two versions',
         params: idParams,
-        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        querystring: z.object({ from: z.coerce.number().int().min(1).max(MAX_VERSION), to: z.coerce.number().int().min(1).max(MAX_VERSION) }),
         response: { 200: diffSchema },
       },
     },
@@ -300,7 +302,7 @@ export const workRoutes: RoutePlugin = async (app, ctx) => {
         tags,
         summary: 'Restore a version by saving its content as a new version',
         params: versionParams,
-        body: z.object({ base_version: z.number().int().min(1).optional() }).optional(),
+        body: z.object({ base_version: z.number().int().min(1).max(MAX_VERSION).optional() }).optional(),
         response: { 200: workSchema },
       },
     },

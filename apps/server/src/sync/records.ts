@@ -1,4 +1,4 @@
-import { CreatorFlowError } from '@creatorflow/core';
+import { CreatorFlowError, ValidationError } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { SearchIndex } from '@creatorflow/library';
 import { keyOf, type Json, type Payload, type RecordKey, type SyncKind } from '@creatorflow/sync';
@@ -235,6 +235,15 @@ export class WorkspaceRecords {
   async write(workspaceId: string, key: RecordKey, payload: Payload): Promise<void> {
     const adapter = this.#byKind.get(key.kind);
     if (!adapter) return;
-    await adapter.write(workspaceId, key.id, payload);
+    try {
+      await adapter.write(workspaceId, key.id, payload);
+    } catch (error) {
+      // A payload missing a required field or breaking a constraint is the client's to fix: 400, not 500 (route fuzz suite, issue 17).
+      const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+      if (typeof code === 'string' && code.startsWith('23')) {
+        throw new ValidationError(`the ${key.kind} record ${key.id} cannot be stored: a required field is missing or a value breaks a rule`, [{ path: `changes.${key.kind}`, message: 'payload is incomplete or invalid' }]);
+      }
+      throw error;
+    }
   }
 }

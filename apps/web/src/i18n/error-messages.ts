@@ -10,6 +10,8 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   BAD_REQUEST: { zh: '请求的格式不对，请刷新页面后重试。', en: 'The request was malformed. Reload the page and try again.' },
   VALIDATION_FAILED: { zh: '填写的内容有误，请检查标红的字段。', en: 'Some fields are not valid. Check the highlighted fields.' },
   JSON_TOO_DEEP: { zh: '提交的数据层级太深，请简化结构后再试。', en: 'The data is nested too deeply. Flatten it and try again.' },
+  TEXT_INVALID: { zh: '内容里有无法保存的字符（空字符或损坏的编码），请删除后再试。', en: 'The text has characters that cannot be saved (a NUL or broken Unicode). Remove them and try again.' },
+  VALUE_INVALID: { zh: '有一项数值超出范围或格式不对，请检查后再试。', en: 'A value is out of range or not in the expected form. Check it and try again.' },
   NOT_FOUND: { zh: '要找的内容不存在，可能已被删除。', en: 'Not found: it may have been deleted.' },
   METHOD_NOT_ALLOWED: { zh: '不支持这个操作。', en: 'This action is not supported.' },
   PAYLOAD_TOO_LARGE: { zh: '内容太大，服务拒收。请压缩或拆分后再试。', en: 'Too large to accept. Compress or split it and try again.' },

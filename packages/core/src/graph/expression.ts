@@ -18,10 +18,18 @@ jsep.addBinaryOp('??', 1);
  */
 export const MAX_EXPRESSION_STRING = 1_000_000;
 export const MAX_EXPRESSION_LIST = 10_000;
+/**
+ * What one evaluation may build in all (list items plus string characters). The per-value caps
+ * alone let `[range(10000), range(10000), …]` — 80,000 of them fit in a graph file — hold
+ * gigabytes at once (found by the expression fuzz test).
+ */
+export const MAX_EXPRESSION_BUILT = 4_000_000;
+/** Deepest expression tree walked; deeper ones (`1+1+…` ten thousand times) are refused, not a stack overflow. */
+export const MAX_EXPRESSION_DEPTH = 256;
 
 export class ExpressionTooLargeError extends CreatorFlowError {
   constructor(what: string, size: number, limit: number) {
-    super('EXPRESSION_TOO_LARGE', `the expression would build ${what} of ${size} ${what === 'a list' ? 'items' : 'characters'}; the limit is ${limit}`, {
+    super('EXPRESSION_TOO_LARGE', `the expression would build ${what} of ${size} ${what === 'a list' ? 'items' : what === 'values' ? 'list items and characters' : 'characters'}; the limit is ${limit}`, {
       status: 400,
       details: { size, limit },
     });
@@ -29,8 +37,31 @@ export class ExpressionTooLargeError extends CreatorFlowError {
   }
 }
 
+/**
+ * A primitive for an operator or a function. JavaScript's own conversion calls an object's
+ * `valueOf`/`toString`, and run inputs are user JSON: `{"valueOf": 1, "toString": 1}` (or an
+ * object without a prototype) made `x - 0` throw a TypeError (found by the fuzz test). Lists
+ * convert as JavaScript joins them; objects as their JSON.
+ */
+function prim(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => (x === null || x === undefined ? '' : prim(x))).join(',');
+  return textOf(v);
+}
+const num = (v: unknown): number => Number(prim(v));
+const str = (v: unknown): string => String(prim(v));
+
+/** Units built so far by the evaluation in progress (evaluation is synchronous, so one counter serves). */
+let built = 0;
+
+function charge(units: number): void {
+  built += units;
+  if (built > MAX_EXPRESSION_BUILT) throw new ExpressionTooLargeError('values', built, MAX_EXPRESSION_BUILT);
+}
+
 function checkedString(value: string): string {
   if (value.length > MAX_EXPRESSION_STRING) throw new ExpressionTooLargeError('a string', value.length, MAX_EXPRESSION_STRING);
+  charge(value.length);
   return value;
 }
 
@@ -44,13 +75,15 @@ function boundedJoin(items: unknown[], sep: string): string {
     total += part.length;
     if (total > MAX_EXPRESSION_STRING) throw new ExpressionTooLargeError('a string', total, MAX_EXPRESSION_STRING);
   }
+  charge(total);
   return parts.join(sep);
 }
 
 function concat(a: unknown, b: unknown): string {
-  const left = `${a ?? ''}`;
-  const right = `${b ?? ''}`;
+  const left = str(a ?? '');
+  const right = str(b ?? '');
   if (left.length + right.length > MAX_EXPRESSION_STRING) throw new ExpressionTooLargeError('a string', left.length + right.length, MAX_EXPRESSION_STRING);
+  charge(left.length + right.length);
   return left + right;
 }
 
@@ -58,31 +91,38 @@ const BLOCKED_MEMBERS = new Set(['__proto__', 'prototype', 'constructor', '__def
 
 const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   len: (v) => (typeof v === 'string' || Array.isArray(v) ? v.length : isPlainObject(v) ? Object.keys(v).length : 0),
-  lower: (v) => String(v ?? '').toLowerCase(),
-  upper: (v) => String(v ?? '').toUpperCase(),
-  trim: (v) => String(v ?? '').trim(),
+  // Case mapping can lengthen a string ('ß' → 'SS'), so the result is checked too.
+  lower: (v) => checkedString(str(v ?? '').toLowerCase()),
+  upper: (v) => checkedString(str(v ?? '').toUpperCase()),
+  trim: (v) => str(v ?? '').trim(),
   contains: (haystack, needle) =>
-    typeof haystack === 'string' ? haystack.includes(String(needle)) : Array.isArray(haystack) ? haystack.some((x) => looseEquals(x, needle)) : false,
-  starts_with: (v, prefix) => String(v ?? '').startsWith(String(prefix)),
-  ends_with: (v, suffix) => String(v ?? '').endsWith(String(suffix)),
-  min: (...xs) => Math.min(...xs.map(Number)),
-  max: (...xs) => Math.max(...xs.map(Number)),
-  abs: (v) => Math.abs(Number(v)),
-  round: (v) => Math.round(Number(v)),
-  floor: (v) => Math.floor(Number(v)),
-  ceil: (v) => Math.ceil(Number(v)),
-  number: (v) => Number(v),
+    typeof haystack === 'string' ? haystack.includes(str(needle)) : Array.isArray(haystack) ? haystack.some((x) => looseEquals(x, needle)) : false,
+  starts_with: (v, prefix) => str(v ?? '').startsWith(str(prefix)),
+  ends_with: (v, suffix) => str(v ?? '').endsWith(str(suffix)),
+  min: (...xs) => Math.min(...xs.map(num)),
+  max: (...xs) => Math.max(...xs.map(num)),
+  abs: (v) => Math.abs(num(v)),
+  round: (v) => Math.round(num(v)),
+  floor: (v) => Math.floor(num(v)),
+  ceil: (v) => Math.ceil(num(v)),
+  number: (v) => num(v),
   string: (v) => checkedString(textOf(v)),
   bool: (v) => truthy(v),
   keys: (v) => (isPlainObject(v) ? Object.keys(v) : []),
   defined: (v) => v !== undefined && v !== null,
   first: (v) => (Array.isArray(v) ? v[0] : undefined),
   last: (v) => (Array.isArray(v) ? v[v.length - 1] : undefined),
-  slice: (v, start, end) => (Array.isArray(v) || typeof v === 'string' ? v.slice(Number(start ?? 0), end === undefined ? undefined : Number(end)) : undefined),
-  join: (v, sep) => (Array.isArray(v) ? boundedJoin(v, sep === undefined ? ',' : String(sep)) : ''),
+  slice: (v, start, end) => {
+    if (!Array.isArray(v) && typeof v !== 'string') return undefined;
+    const part = v.slice(num(start ?? 0), end === undefined ? undefined : num(end));
+    charge(part.length);
+    return part;
+  },
+  join: (v, sep) => (Array.isArray(v) ? boundedJoin(v, sep === undefined ? ',' : str(sep)) : ''),
   range: (n) => {
-    const length = Math.max(0, Number(n) || 0);
+    const length = Math.max(0, num(n) || 0);
     if (length > MAX_EXPRESSION_LIST) throw new ExpressionTooLargeError('a list', length, MAX_EXPRESSION_LIST);
+    charge(length);
     return Array.from({ length }, (_, i) => i);
   },
 };
@@ -93,15 +133,15 @@ const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
   '!=': (a, b) => !looseEquals(a, b),
   '===': (a, b) => a === b,
   '!==': (a, b) => a !== b,
-  '<': (a, b) => (a as number) < (b as number),
-  '<=': (a, b) => (a as number) <= (b as number),
-  '>': (a, b) => (a as number) > (b as number),
-  '>=': (a, b) => (a as number) >= (b as number),
-  '+': (a, b) => (typeof a === 'string' || typeof b === 'string' ? concat(a, b) : Number(a) + Number(b)),
-  '-': (a, b) => Number(a) - Number(b),
-  '*': (a, b) => Number(a) * Number(b),
-  '/': (a, b) => Number(a) / Number(b),
-  '%': (a, b) => Number(a) % Number(b),
+  '<': (a, b) => (prim(a) as number) < (prim(b) as number),
+  '<=': (a, b) => (prim(a) as number) <= (prim(b) as number),
+  '>': (a, b) => (prim(a) as number) > (prim(b) as number),
+  '>=': (a, b) => (prim(a) as number) >= (prim(b) as number),
+  '+': (a, b) => (typeof a === 'string' || typeof b === 'string' ? concat(a, b) : num(a) + num(b)),
+  '-': (a, b) => num(a) - num(b),
+  '*': (a, b) => num(a) * num(b),
+  '/': (a, b) => num(a) / num(b),
+  '%': (a, b) => num(a) % num(b),
 };
 
 export class ExpressionError extends CreatorFlowError {
@@ -113,6 +153,9 @@ export class ExpressionError extends CreatorFlowError {
 
 const cache = new Map<string, Expr>();
 
+/** Messages quote at most this much of an expression (a graph file may hold one of a megabyte). */
+const clip = (source: string): string => (source.length > 200 ? `${source.slice(0, 200)}…` : source);
+
 export function parseExpression(source: string): Expr {
   const hit = cache.get(source);
   if (hit) return hit;
@@ -120,12 +163,32 @@ export function parseExpression(source: string): Expr {
   try {
     ast = jsep(source);
   } catch (error) {
-    throw new ExpressionError(`cannot parse expression '${source}': ${(error as Error).message}`, source);
+    throw new ExpressionError(`cannot parse expression '${clip(source)}': ${(error as Error).message}`, clip(source));
   }
+  if (depthOf(ast) > MAX_EXPRESSION_DEPTH) throw new ExpressionError(`the expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep; split it up`, clip(source));
   checkSupported(ast, source);
+  // Long sources are not kept: 5,000 cached megabyte expressions would be gigabytes.
+  if (source.length > 4096) return ast;
   if (cache.size > 5000) cache.clear();
   cache.set(source, ast);
   return ast;
+}
+
+/** Depth of the tree without recursion (the tree may be deep enough to overflow the stack). */
+function depthOf(root: Expr): number {
+  let deepest = 0;
+  const stack: Array<[Expr, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_EXPRESSION_DEPTH) return deepest;
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) {
+        for (const v of value) if (v && typeof v === 'object' && 'type' in v) stack.push([v as Expr, depth + 1]);
+      } else if (value && typeof value === 'object' && 'type' in value) stack.push([value as Expr, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 function checkSupported(node: Expr, source: string): void {
@@ -177,7 +240,13 @@ function checkSupported(node: Expr, source: string): void {
 
 /** Evaluates `source` over `scope` (plain data: inputs, state, item, …). */
 export function evaluate(source: string, scope: Record<string, unknown>): unknown {
-  return walk(parseExpression(source), scope);
+  const ast = parseExpression(source);
+  built = 0;
+  try {
+    return walk(ast, scope);
+  } finally {
+    built = 0;
+  }
 }
 
 function walk(node: Expr, scope: Record<string, unknown>): unknown {
@@ -200,7 +269,7 @@ function walk(node: Expr, scope: Record<string, unknown>): unknown {
     case 'UnaryExpression': {
       const u = node as jsep.UnaryExpression;
       const value = walk(u.argument, scope);
-      return u.operator === '!' ? !truthy(value) : u.operator === '-' ? -Number(value) : Number(value);
+      return u.operator === '!' ? !truthy(value) : u.operator === '-' ? -num(value) : num(value);
     }
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
@@ -219,8 +288,11 @@ function walk(node: Expr, scope: Record<string, unknown>): unknown {
       const c = node as jsep.ConditionalExpression;
       return truthy(walk(c.test, scope)) ? walk(c.consequent, scope) : walk(c.alternate, scope);
     }
-    case 'ArrayExpression':
-      return (node as jsep.ArrayExpression).elements.map((e) => (e ? walk(e, scope) : undefined));
+    case 'ArrayExpression': {
+      const elements = (node as jsep.ArrayExpression).elements;
+      charge(elements.length);
+      return elements.map((e) => (e ? walk(e, scope) : undefined));
+    }
     case 'CallExpression': {
       const call = node as jsep.CallExpression;
       const fn = FUNCTIONS[(call.callee as jsep.Identifier).name]!;
@@ -233,7 +305,7 @@ function walk(node: Expr, scope: Record<string, unknown>): unknown {
 
 function member(object: unknown, key: unknown): unknown {
   if (object === null || object === undefined) return undefined;
-  const k = typeof key === 'number' ? key : String(key);
+  const k = typeof key === 'number' ? key : str(key);
   if (typeof k === 'string' && BLOCKED_MEMBERS.has(k)) return undefined;
   if (typeof object === 'string') return k === 'length' ? object.length : typeof k === 'number' ? object[k] : undefined;
   if (Array.isArray(object)) {

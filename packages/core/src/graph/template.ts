@@ -36,6 +36,8 @@ export function parseTemplate(source: string): Template[] {
   } catch (error) {
     throw new TemplateError(`cannot parse template: ${(error as Error).message}`, source, error);
   }
+  // Long templates are not kept: 2,000 cached 200 kB prompts would be hundreds of megabytes.
+  if (source.length > 20_000) return parsed;
   if (cache.size > 2000) cache.clear();
   cache.set(source, parsed);
   return parsed;
@@ -71,7 +73,14 @@ export function renderTemplate(source: string, scope: Record<string, unknown>): 
 /** Root variables and first segment a template reads (`{{ inputs.topic }}` → ['inputs', 'topic']). */
 export function templateReferences(source: string): Array<[string, string | undefined]> {
   if (!source.includes('{')) return [];
-  const segments = liquid.globalVariableSegmentsSync(parseTemplate(source));
+  let segments: Awaited<ReturnType<typeof liquid.globalVariableSegmentsSync>>;
+  try {
+    segments = liquid.globalVariableSegmentsSync(parseTemplate(source));
+  } catch (error) {
+    if (CreatorFlowError.isInstance(error)) throw error;
+    // The analysis follows include/render into the (empty) template map: a raw ENOENT otherwise (found by the fuzz test).
+    throw new TemplateError(`cannot read template: ${(error as Error).message}`, source, error);
+  }
   return segments.map((s) => [String(s[0]), s[1] === undefined ? undefined : String(s[1])]);
 }
 

@@ -46,7 +46,10 @@ export function htmlFragmentText(html: string): string {
  * Readability finds no article. Scripts never run.
  */
 export function readableFromHtml(html: string, url?: string): ReadableText {
-  const { document } = parseHTML(html);
+  // linkedom makes a document without a root element from text that has no tags, and
+  // Readability throws on that (a 500 for "HTML" that is plain text, found by the route fuzz suite).
+  const parsed = parseHTML(html).document;
+  const { document } = parsed.documentElement ? { document: parsed } : parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const fallbackTitle = (document.querySelector('title')?.textContent ?? '').trim();
   for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
   const article = new (readability().Readability)(document.cloneNode(true) as unknown as Document, { charThreshold: 100 }).parse();

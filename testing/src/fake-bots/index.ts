@@ -23,6 +23,8 @@ export interface FakeBots {
   accepted: FakeBotMessage[];
   /** Requests the bots refused, with their answer. */
   refused: Array<{ kind: string; answer: unknown }>;
+  /** The next `n` requests are refused for a passing reason: the bot's rate limit (钉钉 130101, 企业微信 45009, 飞书 11232) or HTTP 502. */
+  failNext(n: number, how: 'rate_limit' | 'http_502'): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startFakeBots(options: { feishuSecret?: string; dingtalkSe
   const accepted: FakeBotMessage[] = [];
   const refused: FakeBots['refused'] = [];
   const now = options.now ?? Date.now;
+  let failing: { n: number; how: 'rate_limit' | 'http_502' } = { n: 0, how: 'rate_limit' };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://bots');
@@ -53,6 +56,13 @@ export async function startFakeBots(options: { feishuSecret?: string; dingtalkSe
         body = JSON.parse(raw) as Record<string, unknown>;
       } catch {
         return answer('any', 400, { code: 9499, msg: 'Bad Request' }, false);
+      }
+      if (failing.n > 0) {
+        failing.n -= 1;
+        const kind = url.pathname.split('/')[1] ?? 'any';
+        if (failing.how === 'http_502') return answer(kind, 502, { msg: 'bad gateway' }, false);
+        if (kind === 'feishu') return answer(kind, 200, { code: 11232, msg: 'frequency limited' }, false);
+        return answer(kind, 200, kind === 'dingtalk' ? { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' } : { errcode: 45009, errmsg: 'api freq out of limit' }, false);
       }
       if (url.pathname.startsWith('/feishu/')) {
         if (options.feishuSecret) {
@@ -92,6 +102,7 @@ export async function startFakeBots(options: { feishuSecret?: string; dingtalkSe
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     accepted,
     refused,
+    failNext: (n, how) => void (failing = { n, how }),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -5,7 +5,7 @@ import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
 
 const tags = ['alerts'];
-const kind = z.enum(['feishu', 'dingtalk', 'wecom', 'webhook']);
+const kind = z.enum(['feishu', 'dingtalk', 'wecom', 'webhook', 'email']);
 const idParams = z.object({ id: z.string().max(64) });
 
 const channelSchema = z.object({ id: z.string(), name: z.string(), kind, target_hint: z.string(), has_secret: z.boolean(), enabled: z.boolean(), created_at: z.string() });
@@ -34,8 +34,8 @@ const fromBody = (b: z.infer<typeof ruleBody>) => ({
   window: b.window ? { start: b.window.start, end: b.window.end, utcOffsetMinutes: b.window.utc_offset_minutes } : null, channelIds: b.channel_ids, enabled: b.enabled,
 });
 
-const deliverySchema = z.object({ channel_id: z.string(), channel_name: z.string(), kind, ok: z.boolean(), error_code: z.string().nullable(), detail: z.string().nullable() });
-const toDelivery = (d: Delivery): z.infer<typeof deliverySchema> => ({ channel_id: d.channelId, channel_name: d.channelName, kind: d.kind as z.infer<typeof kind>, ok: d.ok, error_code: d.errorCode, detail: d.detail });
+const deliverySchema = z.object({ channel_id: z.string(), channel_name: z.string(), kind, ok: z.boolean(), error_code: z.string().nullable(), detail: z.string().nullable(), attempts: z.number().int() });
+const toDelivery = (d: Delivery): z.infer<typeof deliverySchema> => ({ channel_id: d.channelId, channel_name: d.channelName, kind: d.kind as z.infer<typeof kind>, ok: d.ok, error_code: d.errorCode, detail: d.detail, attempts: d.attempts });
 const outcomeSchema = z.object({ rule_id: z.string().nullable(), digest_id: z.string(), hits: z.number(), deliveries: z.array(deliverySchema), notification_id: z.string() });
 const toOutcome = (o: DigestOutcome) => ({ rule_id: o.ruleId, digest_id: o.digestId, hits: o.hits, deliveries: o.deliveries.map(toDelivery), notification_id: o.notificationId });
 
@@ -46,7 +46,8 @@ const notificationSchema = z.object({
 });
 const deliveriesOf = (data: unknown): Array<z.infer<typeof deliverySchema>> => {
   const list = (data as { deliveries?: unknown } | null)?.deliveries;
-  return Array.isArray(list) ? (list as Array<z.infer<typeof deliverySchema>>) : [];
+  // Deliveries stored before retries were counted were one try each.
+  return Array.isArray(list) ? (list as Array<z.infer<typeof deliverySchema>>).map((d) => ({ ...d, attempts: typeof d.attempts === 'number' ? d.attempts : 1 })) : [];
 };
 const toNotification = (n: Notification): z.infer<typeof notificationSchema> => ({
   id: n.id, kind: n.kind, title: n.title, lines: n.lines, link: n.link, deliveries: deliveriesOf(n.data), read_at: n.readAt ? n.readAt.toISOString() : null, created_at: n.createdAt.toISOString(),
@@ -63,7 +64,7 @@ export const alertsRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post('/api/alerts/channels', {
     schema: {
-      tags, summary: 'Add a channel: a group bot\'s webhook address (and its signing secret for 飞书/钉钉 加签)',
+      tags, summary: 'Add a channel: a group bot\'s webhook address (and its signing secret for 飞书/钉钉 加签), or e-mail: mailto:addresses with the SMTP server URL as its secret',
       body: z.object({ name: z.string().trim().min(1).max(60), kind, url: z.string().trim().min(1).max(2000), secret: z.string().max(200).nullable().optional() }),
       response: { 201: channelSchema },
     },

@@ -13,7 +13,19 @@ export class ServerAlerts extends AlertService {
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   constructor(private readonly ctx: AppContext) {
-    super({ database: ctx.database, clock: ctx.clock, secretKey: ctx.secretKey, http: { fetch: ctx.egress.asFetch() }, trends: () => ctx.trends });
+    super({
+      database: ctx.database,
+      clock: ctx.clock,
+      secretKey: ctx.secretKey,
+      http: { fetch: ctx.egress.asFetch() },
+      trends: () => ctx.trends,
+      // A user's SMTP host is checked like a webhook's: in cloud mode it must resolve to a public address, and that address is the one connected to.
+      smtpConnect: async (host, port) => {
+        if (!ctx.egress.policy.blockInternal || ctx.egress.isAllowed(host, String(port), 'smtp:')) return host;
+        const [first] = await ctx.egress.addressesFor(host);
+        return first!.address;
+      },
+    });
     ctx.onClose(() => {
       this.#closed = true;
       clearTimeout(this.#timer);

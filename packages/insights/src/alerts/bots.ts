@@ -17,7 +17,7 @@ import type { FetchPort } from '../trends/types.ts';
  * A message over the limit is split at line breaks into several, in order.
  * The URL is the user's: callers pass the SSRF-guarded fetch (ctx.egress) in cloud mode.
  */
-export type BotKind = 'feishu' | 'dingtalk' | 'wecom' | 'webhook';
+export type BotKind = 'feishu' | 'dingtalk' | 'wecom' | 'webhook' | 'email';
 
 export interface BotTarget {
   kind: BotKind;
@@ -34,7 +34,7 @@ export interface AlertMessage {
   data?: unknown;
 }
 
-export const BOT_LIMIT_BYTES: Record<BotKind, number> = { feishu: 29_000, dingtalk: 20_000, wecom: 4_000, webhook: 256_000 };
+export const BOT_LIMIT_BYTES: Record<BotKind, number> = { feishu: 29_000, dingtalk: 20_000, wecom: 4_000, webhook: 256_000, email: 1_000_000 };
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -88,36 +88,80 @@ export function botRequests(target: BotTarget, message: AlertMessage, now: Date)
   });
 }
 
+/**
+ * Answers that mean "too many messages, try again shortly" (a bot accepts about 20 a minute):
+ * 钉钉 errcode 130101 (send too fast), 企业微信 errcode 45009 (api freq out of limit),
+ * 飞书 code 11232 (frequency limited). Anything else the bot refuses is final.
+ */
+const RATE_LIMITED: Partial<Record<BotKind, number[]>> = { dingtalk: [130101], wecom: [45009], feishu: [11232] };
+
 /** Whether a bot's answer means it took the message: 飞书 {code: 0} (or the older StatusCode), 钉钉 and 企业微信 {errcode: 0}. */
-function accepted(kind: BotKind, status: number, body: unknown): { ok: boolean; detail: string } {
-  if (status < 200 || status >= 300) return { ok: false, detail: `HTTP ${status}` };
-  if (kind === 'webhook') return { ok: true, detail: '' };
+function accepted(kind: BotKind, status: number, body: unknown): { ok: boolean; detail: string; retryable: boolean } {
+  if (status < 200 || status >= 300) return { ok: false, detail: `HTTP ${status}`, retryable: status >= 500 || status === 429 };
+  if (kind === 'webhook') return { ok: true, detail: '', retryable: false };
   const b = (body ?? {}) as { code?: number; msg?: string; StatusCode?: number; errcode?: number; errmsg?: string };
-  if (kind === 'feishu') return (b.code ?? b.StatusCode) === 0 ? { ok: true, detail: '' } : { ok: false, detail: `code ${b.code ?? b.StatusCode}: ${b.msg ?? ''}` };
-  return b.errcode === 0 ? { ok: true, detail: '' } : { ok: false, detail: `errcode ${b.errcode}: ${b.errmsg ?? ''}` };
+  const code = kind === 'feishu' ? (b.code ?? b.StatusCode) : b.errcode;
+  if (code === 0) return { ok: true, detail: '', retryable: false };
+  const said = kind === 'feishu' ? `code ${code}: ${b.msg ?? ''}` : `errcode ${code}: ${b.errmsg ?? ''}`;
+  return { ok: false, detail: said, retryable: typeof code === 'number' && (RATE_LIMITED[kind] ?? []).includes(code) };
 }
 
-/** Sends one message to one bot; throws ALERT_DELIVERY_FAILED with the bot's own answer when it refuses. */
-export async function sendToBot(http: FetchPort, target: BotTarget, message: AlertMessage, now = new Date()): Promise<{ requests: number }> {
+export interface RetryPolicy {
+  /** Tries per request, the first included (default 3). */
+  attempts?: number;
+  /** Wait before the second try; each further wait is 4× longer (default 1 s, then 4 s). */
+  backoffMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Sends one message to one bot; a request that fails for a passing reason (unreachable, HTTP 5xx
+ * or 429, the bot's rate limit) is tried again with backoff, each piece of a split message on its
+ * own so a piece that went through is never sent twice. Throws ALERT_DELIVERY_FAILED with the
+ * bot's own answer and the number of tries when it still refuses.
+ */
+export async function sendToBot(http: FetchPort, target: BotTarget, message: AlertMessage, now = new Date(), retry: RetryPolicy = {}): Promise<{ requests: number; attempts: number }> {
   const requests = botRequests(target, message, now);
+  const max = Math.max(1, retry.attempts ?? 3);
+  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let attempts = 0;
   for (const request of requests) {
-    let response: Response;
-    try {
-      response = await http.fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(10_000) });
-    } catch (cause) {
-      // The egress guard's refusal (FETCH_BLOCKED_HOST: an internal address in cloud mode) is said as such.
-      if (cause instanceof CreatorFlowError) throw cause;
-      throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook unreachable: ${(cause as Error).message}`, { status: 502, retryable: true, cause });
+    for (let attempt = 1; ; attempt++) {
+      attempts += 1;
+      try {
+        await post(http, target, request);
+        break;
+      } catch (error) {
+        const retryable = CreatorFlowError.isInstance(error) && error.retryable && error.code === 'ALERT_DELIVERY_FAILED';
+        if (!retryable || attempt >= max) {
+          if (CreatorFlowError.isInstance(error) && error.code === 'ALERT_DELIVERY_FAILED') {
+            throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${error.message} (${attempt} ${attempt === 1 ? 'try' : 'tries'})`, { status: 502, retryable: error.retryable, details: { attempts }, cause: error });
+          }
+          throw error;
+        }
+        await sleep((retry.backoffMs ?? 1000) * 4 ** (attempt - 1));
+      }
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const verdict = accepted(target.kind, response.status, body);
-    if (!verdict.ok) throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook refused the alert: ${verdict.detail}`, { status: 502, retryable: response.status >= 500 });
   }
-  return { requests: requests.length };
+  return { requests: requests.length, attempts };
+}
+
+async function post(http: FetchPort, target: BotTarget, request: BotRequest): Promise<void> {
+  let response: Response;
+  try {
+    response = await http.fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(10_000) });
+  } catch (cause) {
+    // The egress guard's refusal (FETCH_BLOCKED_HOST: an internal address in cloud mode) is said as such.
+    if (cause instanceof CreatorFlowError) throw cause;
+    throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook unreachable: ${(cause as Error).message}`, { status: 502, retryable: true, cause });
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const verdict = accepted(target.kind, response.status, body);
+  if (!verdict.ok) throw new CreatorFlowError('ALERT_DELIVERY_FAILED', `${target.kind} webhook refused the alert: ${verdict.detail}`, { status: 502, retryable: verdict.retryable });
 }

@@ -2,7 +2,8 @@ import { ConflictError, CreatorFlowError, NotFoundError, SecretBox, ValidationEr
 import type { Database } from '@creatorflow/db';
 import type { TrendItemView, TrendService } from '../trends/service.ts';
 import type { FetchPort } from '../trends/types.ts';
-import { sendToBot, type AlertMessage, type BotKind } from './bots.ts';
+import { sendToBot, type AlertMessage, type BotKind, type RetryPolicy } from './bots.ts';
+import { emailRecipients, emailTarget, sendEmail, smtpServer } from './email.ts';
 import { digestMessage, evaluateRule, inPushWindow, type AlertRule } from './rules.ts';
 
 /**
@@ -61,6 +62,8 @@ export interface Delivery {
   ok: boolean;
   errorCode: string | null;
   detail: string | null;
+  /** Requests made, retries included (a failure is shown with how often it was tried). */
+  attempts: number;
 }
 
 export interface Notification {
@@ -90,6 +93,10 @@ export interface AlertServiceDeps {
   /** Fetch for the users' webhook URLs: the egress (SSRF) guard in cloud mode. */
   http: FetchPort;
   trends: () => TrendService;
+  /** Retries of a delivery that failed for a passing reason (default 3 tries, 1 s then 4 s apart). */
+  retry?: RetryPolicy;
+  /** The address to open an SMTP connection to (the egress guard in cloud mode); default the host itself. */
+  smtpConnect?: (host: string, port: number) => Promise<string>;
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -98,6 +105,7 @@ const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 function maskUrl(raw: string): string {
   try {
     const url = new URL(raw);
+    if (url.protocol === 'mailto:') return `mailto:${emailRecipients(raw).map((a) => `${a.slice(0, 2)}…@${a.split('@')[1]}`).join(', ')}`;
     const tail = `${url.pathname}${url.search}`;
     const masked = tail.length <= 12 ? '…' : `${tail.slice(0, 6)}…${tail.slice(-4)}`;
     return `${url.protocol}//${url.host}${masked}`;
@@ -191,11 +199,15 @@ export class AlertService {
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ValidationError('not a webhook address', [{ path: 'url', message: 'must be the bot\'s http(s) webhook address' }]);
+    if (input.kind === 'email') {
+      emailRecipients(input.url);
+      // The SMTP server is checked now (its URL shape); it is reached only when something is sent.
+      smtpServer(input.secret || process.env.CREATORFLOW_SMTP_URL);
+    } else if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ValidationError('not a webhook address', [{ path: 'url', message: 'must be the bot\'s http(s) webhook address' }]);
     const rows = await this.deps.database.query<ChannelRow>(
       `INSERT INTO alert_channels (id, workspace_id, name, kind, target_sealed, secret_sealed, target_hint, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (workspace_id, name) DO NOTHING RETURNING *`,
-      [newUuid(), workspaceId, input.name, input.kind, this.#box.seal(url.toString()), input.secret ? this.#box.seal(input.secret) : null, maskUrl(url.toString()), this.#clock.now()],
+      [newUuid(), workspaceId, input.name, input.kind, this.#box.seal(url!.toString()), input.secret ? this.#box.seal(input.secret) : null, maskUrl(url!.toString()), this.#clock.now()],
     );
     if (!rows[0]) throw new ConflictError('ALERT_CHANNEL_EXISTS', `a channel named ${input.name} already exists`);
     return toChannel(rows[0]);
@@ -221,13 +233,40 @@ export class AlertService {
 
   async #deliver(row: ChannelRow, message: AlertMessage): Promise<Delivery> {
     const base = { channelId: row.id, channelName: row.name, kind: row.kind };
+    let attempts = 0;
     try {
-      const target = { kind: row.kind, url: this.#box.open(row.target_sealed), secret: row.secret_sealed ? this.#box.open(row.secret_sealed) : undefined };
-      await sendToBot(this.deps.http, target, message, this.#clock.now());
-      return { ...base, ok: true, errorCode: null, detail: null };
+      const url = this.#box.open(row.target_sealed);
+      const secret = row.secret_sealed ? this.#box.open(row.secret_sealed) : undefined;
+      if (row.kind === 'email') {
+        attempts = await this.#withRetry(() => sendEmail(emailTarget(url, secret), message, this.deps.smtpConnect));
+      } else {
+        attempts = (await sendToBot(this.deps.http, { kind: row.kind, url, secret }, message, this.#clock.now(), this.deps.retry)).attempts;
+      }
+      return { ...base, ok: true, errorCode: null, detail: null, attempts };
     } catch (error) {
       const code = error instanceof CreatorFlowError ? error.code : 'ALERT_DELIVERY_FAILED';
-      return { ...base, ok: false, errorCode: code, detail: (error as Error).message.slice(0, 500) };
+      const tried = error instanceof CreatorFlowError && typeof error.details?.attempts === 'number' ? error.details.attempts : Math.max(1, attempts);
+      return { ...base, ok: false, errorCode: code, detail: (error as Error).message.slice(0, 500), attempts: tried };
+    }
+  }
+
+  /** The e-mail channel's tries: the same policy as the bots' (passing failures only). */
+  async #withRetry(send: () => Promise<void>): Promise<number> {
+    const max = Math.max(1, this.deps.retry?.attempts ?? 3);
+    const sleep = this.deps.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await send();
+        return attempt;
+      } catch (error) {
+        if (!(error instanceof CreatorFlowError) || !error.retryable || attempt >= max) {
+          if (error instanceof CreatorFlowError && error.code === 'ALERT_DELIVERY_FAILED') {
+            throw new CreatorFlowError(error.code, `${error.message} (${attempt} ${attempt === 1 ? 'try' : 'tries'})`, { status: 502, details: { attempts: attempt }, cause: error });
+          }
+          throw error;
+        }
+        await sleep((this.deps.retry?.backoffMs ?? 1000) * 4 ** (attempt - 1));
+      }
     }
   }
 
@@ -361,7 +400,7 @@ export class AlertService {
       : [];
     const deliveries: Delivery[] = [];
     for (const channel of channels) deliveries.push(await this.#deliver(channel, message));
-    const json = deliveries.map((d) => ({ channel_id: d.channelId, channel_name: d.channelName, kind: d.kind, ok: d.ok, error_code: d.errorCode, detail: d.detail }));
+    const json = deliveries.map((d) => ({ channel_id: d.channelId, channel_name: d.channelName, kind: d.kind, ok: d.ok, error_code: d.errorCode, detail: d.detail, attempts: d.attempts }));
     await this.deps.database.query(`UPDATE alert_digests SET title = $2, lines = $3::jsonb, deliveries = $4::jsonb WHERE id = $1`, [digestId, message.title, JSON.stringify(message.lines), JSON.stringify(json)]);
     const notificationId = await this.notify(workspaceId, { kind, title: message.title, lines: message.lines, link, data: { digest_id: digestId, deliveries: json } });
     return { ruleId, digestId, hits, deliveries, notificationId };

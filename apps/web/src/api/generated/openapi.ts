@@ -35,7 +35,7 @@ export interface paths {
                                 has_secret: boolean;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                                 name: string;
                                 target_hint: string;
                             }[];
@@ -45,7 +45,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a channel: a group bot's webhook address (and its signing secret for 飞书/钉钉 加签) */
+        /** Add a channel: a group bot's webhook address (and its signing secret for 飞书/钉钉 加签), or e-mail: mailto:addresses with the SMTP server URL as its secret */
         post: {
             parameters: {
                 query?: never;
@@ -57,7 +57,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                        kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                         name: string;
                         secret?: string | null;
                         url: string;
@@ -77,7 +77,7 @@ export interface paths {
                             has_secret: boolean;
                             id: string;
                             /** @enum {string} */
-                            kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                            kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                             name: string;
                             target_hint: string;
                         };
@@ -155,12 +155,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            attempts: number;
                             channel_id: string;
                             channel_name: string;
                             detail: string | null;
                             error_code: string | null;
                             /** @enum {string} */
-                            kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                            kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                             ok: boolean;
                         };
                     };
@@ -201,12 +202,13 @@ export interface paths {
                         "application/json": {
                             digests: {
                                 deliveries: {
+                                    attempts: number;
                                     channel_id: string;
                                     channel_name: string;
                                     detail: string | null;
                                     error_code: string | null;
                                     /** @enum {string} */
-                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                                     ok: boolean;
                                 }[];
                                 digest_id: string;
@@ -252,12 +254,13 @@ export interface paths {
                             items: {
                                 created_at: string;
                                 deliveries: {
+                                    attempts: number;
                                     channel_id: string;
                                     channel_name: string;
                                     detail: string | null;
                                     error_code: string | null;
                                     /** @enum {string} */
-                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                                     ok: boolean;
                                 }[];
                                 id: string;
@@ -5470,12 +5473,13 @@ export interface paths {
                             items: {
                                 created_at: string;
                                 deliveries: {
+                                    attempts: number;
                                     channel_id: string;
                                     channel_name: string;
                                     detail: string | null;
                                     error_code: string | null;
                                     /** @enum {string} */
-                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook";
+                                    kind: "feishu" | "dingtalk" | "wecom" | "webhook" | "email";
                                     ok: boolean;
                                 }[];
                                 id: string;

@@ -12,7 +12,7 @@ import { errorMessage } from '../../i18n/error-messages.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { shortTime } from '../../lib/time.ts';
 
-const KINDS = ['feishu', 'dingtalk', 'wecom', 'webhook'] as const;
+const KINDS = ['feishu', 'dingtalk', 'wecom', 'webhook', 'email'] as const;
 const CHANNELS_KEY = ['alert-channels'];
 const RULES_KEY = ['alert-rules'];
 const DIGESTS_KEY = ['alert-digests'];
@@ -23,8 +23,9 @@ function DeliveryTags({ deliveries }: { deliveries: AlertDelivery[] }) {
   return (
     <Space size={4} wrap>
       {deliveries.map((d) => (
-        <Tag key={d.channel_id} color={d.ok ? 'success' : 'error'} title={d.ok ? undefined : (errorMessage(d.error_code ?? 'ALERT_DELIVERY_FAILED', locale) ?? d.detail ?? '')}>
+        <Tag key={d.channel_id} color={d.ok ? 'success' : 'error'} title={d.ok ? undefined : (errorMessage(d.error_code ?? 'ALERT_DELIVERY_FAILED', locale) ?? d.detail ?? '')} data-testid="delivery-tag">
           {d.channel_name} · {d.ok ? t('alerts.delivered') : t('alerts.notDelivered')}
+          {d.attempts > 1 ? ` · ${t(d.ok ? 'alerts.deliveredAfter' : 'alerts.triedTimes', { n: d.attempts })}` : ''}
         </Tag>
       ))}
     </Space>
@@ -96,11 +97,14 @@ function ChannelsCard() {
           <Col xs={24} sm={8}><Form.Item name="kind" label={t('alerts.kind')}><Select options={KINDS.map((k) => ({ value: k, label: t(`alerts.kind.${k}` as MessageKey) }))} data-testid="channel-kind" /></Form.Item></Col>
           <Col xs={24} sm={16}><Form.Item name="name" label={t('alerts.channelName')} rules={[{ required: true, message: t('alerts.channelNameRequired') }]}><Input maxLength={60} placeholder={t('alerts.channelNamePlaceholder')} data-testid="channel-name" /></Form.Item></Col>
         </Row>
-        <Form.Item name="url" label={t('alerts.webhook')} extra={t(`alerts.webhookHint.${kind ?? 'feishu'}` as MessageKey)} rules={[{ required: true, message: t('alerts.webhookRequired') }]}>
-          <Input placeholder="https://" data-testid="channel-url" />
+        <Form.Item name="url" label={kind === 'email' ? t('alerts.recipients') : t('alerts.webhook')} extra={t(`alerts.webhookHint.${kind ?? 'feishu'}` as MessageKey)} rules={[{ required: true, message: t('alerts.webhookRequired') }]}>
+          <Input placeholder={kind === 'email' ? 'mailto:editor@example.com' : 'https://'} data-testid="channel-url" />
         </Form.Item>
         {kind === 'feishu' || kind === 'dingtalk' ? (
           <Form.Item name="secret" label={t('alerts.secret')} extra={t('alerts.secretHint')}><Input.Password autoComplete="off" data-testid="channel-secret" /></Form.Item>
+        ) : null}
+        {kind === 'email' ? (
+          <Form.Item name="secret" label={t('alerts.smtp')} extra={t('alerts.smtpHint')}><Input.Password autoComplete="off" placeholder="smtp://user:password@smtp.example.com:587?from=alerts@example.com" data-testid="channel-smtp" /></Form.Item>
         ) : null}
         <Button htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="channel-add">{t('alerts.addChannel')}</Button>
       </Form>

@@ -43,6 +43,13 @@ export interface PostFilter {
 /** The dashboard (数据看板): overview, post table, heatmap, comparisons; scores computed from each account's own baseline. */
 export class AnalyticsService {
   readonly store: AnalyticsStore;
+  /**
+   * Scored posts and daily gains per workspace, kept while the data version is unchanged: every
+   * 数据看板 read (overview, table, heatmap, breakdown, exports) starts from the same scored list,
+   * which takes seconds to compute at 10,000 posts; a new snapshot or post makes a new version.
+   */
+  readonly #scored = new Map<string, { version: string; rows: Promise<PostRow[]> }>();
+  readonly #gains = new Map<string, { version: string; rows: Promise<Awaited<ReturnType<AnalyticsStore['dailyGains']>>> }>();
   constructor(
     database: Database,
     private readonly clock: Clock,
@@ -54,7 +61,7 @@ export class AnalyticsService {
     const to = this.clock.now();
     const from = new Date(to.getTime() - days * 86_400_000);
     const [gains, followers, latestFollowers, rows] = await Promise.all([
-      this.store.dailyGains(workspaceId, from, to),
+      this.#dailyGains(workspaceId, from, to),
       this.store.dailyFollowers(workspaceId, from, to),
       this.store.latestFollowers(workspaceId),
       this.scoredPosts(workspaceId),
@@ -96,7 +103,8 @@ export class AnalyticsService {
   }
 
   async posts(workspaceId: string, filter: PostFilter): Promise<{ items: PostRow[]; total: number }> {
-    let rows = await this.scoredPosts(workspaceId);
+    // A copy: the list is shared with the other reads and sorted here.
+    let rows = [...(await this.scoredPosts(workspaceId))];
     if (filter.platform) rows = rows.filter((r) => r.platform === filter.platform);
     if (filter.accountId) rows = rows.filter((r) => r.accountId === filter.accountId);
     if (filter.tag) rows = rows.filter((r) => r.tags.includes(filter.tag!));
@@ -133,7 +141,13 @@ export class AnalyticsService {
     const rows = await this.scoredPosts(workspaceId);
     const group = (keyOf: (r: PostRow) => string[]) => {
       const map = new Map<string, PostRow[]>();
-      for (const r of rows) for (const k of keyOf(r)) map.set(k, [...(map.get(k) ?? []), r]);
+      for (const r of rows) {
+        for (const k of keyOf(r)) {
+          const list = map.get(k);
+          if (list) list.push(r);
+          else map.set(k, [r]);
+        }
+      }
       return [...map.entries()]
         .map(([key, list]) => ({ key, posts: list.length, medianViews: median(list.flatMap((p) => (p.views === null ? [] : [p.views]))), medianViralScore: median(list.flatMap((p) => (p.viralScore === null ? [] : [p.viralScore]))) }))
         .sort((a, b) => (b.medianViralScore ?? -1) - (a.medianViralScore ?? -1));
@@ -141,11 +155,38 @@ export class AnalyticsService {
     return { tags: group((r) => r.tags), kinds: group((r) => (r.kind ? [r.kind] : [])) };
   }
 
-  /** Every post with its score; each account's baseline is the median of its posts published before. */
+  /** Every post with its score (shared, read-only: callers copy before sorting). */
   async scoredPosts(workspaceId: string): Promise<PostRow[]> {
+    const version = await this.store.dataVersion(workspaceId);
+    const hit = this.#scored.get(workspaceId);
+    if (hit?.version === version) return hit.rows;
+    const rows = this.#computeScored(workspaceId);
+    this.#scored.set(workspaceId, { version, rows });
+    rows.catch(() => this.#scored.get(workspaceId)?.rows === rows && this.#scored.delete(workspaceId));
+    return rows;
+  }
+
+  async #dailyGains(workspaceId: string, from: Date, to: Date) {
+    // The answer depends on the snapshots (the version) and on the Beijing day `from` falls on.
+    const version = `${await this.store.dataVersion(workspaceId)}|${new Date(from.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}`;
+    const hit = this.#gains.get(workspaceId);
+    if (hit?.version === version) return hit.rows;
+    const rows = this.store.dailyGains(workspaceId, from, to);
+    this.#gains.set(workspaceId, { version, rows });
+    rows.catch(() => this.#gains.get(workspaceId)?.rows === rows && this.#gains.delete(workspaceId));
+    return rows;
+  }
+
+  /** Every post with its score; each account's baseline is the median of its posts published before. */
+  async #computeScored(workspaceId: string): Promise<PostRow[]> {
     const [features, names] = await Promise.all([this.store.postFeatures(workspaceId), this.store.accountNames(workspaceId)]);
     const byAccount = new Map<string, PostFeatureRow[]>();
-    for (const f of features) byAccount.set(f.accountId ?? `none:${f.platform}`, [...(byAccount.get(f.accountId ?? `none:${f.platform}`) ?? []), f]);
+    for (const f of features) {
+      const key = f.accountId ?? `none:${f.platform}`;
+      const list = byAccount.get(key);
+      if (list) list.push(f);
+      else byAccount.set(key, [f]);
+    }
     const scores = new Map<string, ViralScore>();
     for (const list of byAccount.values()) {
       const ordered = [...list].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());

@@ -26,6 +26,21 @@ export class AnalyticsStore {
     return rows.map((r) => ({ day: r.day, platform: r.platform, views: Number(r.views ?? 0), interactions: Number(r.interactions ?? 0) }));
   }
 
+  /**
+   * What the dashboard's figures are computed from, as one string: it changes when a post is
+   * followed or removed, collected, fails or is rescheduled, or a snapshot is added. Both reads
+   * use indexes (metric_posts_ws_idx, metric_snapshots_ws_idx), so checking it costs a few ms.
+   */
+  async dataVersion(workspaceId: string): Promise<string> {
+    const [posts] = await this.database.query<{ n: string | number; c: Date | string | null; d: Date | string | null; e: string | null }>(
+      `SELECT count(*) AS n, max(last_collected_at) AS c, max(next_collect_at) AS d, string_agg(DISTINCT last_error_code, ',') AS e FROM metric_posts WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    const [snaps] = await this.database.query<{ m: Date | string | null }>('SELECT max(collected_at) AS m FROM metric_snapshots WHERE workspace_id = $1', [workspaceId]);
+    const t = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : '-');
+    return `${posts?.n ?? 0}|${t(posts?.c)}|${t(posts?.d)}|${posts?.e ?? ''}|${t(snaps?.m)}`;
+  }
+
   /** Followers per platform per day (each account's last reading of the day, summed). */
   async dailyFollowers(workspaceId: string, from: Date, to: Date): Promise<Array<{ day: string; platform: string; followers: number }>> {
     const rows = await this.database.query<{ day: string; platform: string; followers: string | number }>(

@@ -30,6 +30,22 @@ describe.each(testDrivers())('analytics dashboard data (%s)', (kind) => {
     expect(o.followers.length).toBeGreaterThan(30);
   });
 
+  it('one service reuses its scored list until the data changes: a new snapshot shows at once, a sort does not leak into the next read', async () => {
+    const shared = service();
+    const byViews = await shared.posts(workspaceId, { sort: 'views', limit: 50, offset: 0 });
+    const byDate = await shared.posts(workspaceId, { limit: 50, offset: 0 });
+    expect(byDate.items.map((i) => i.publishedAt.getTime())).toEqual([...byDate.items.map((i) => i.publishedAt.getTime())].sort((a, b) => b - a));
+    const last = byViews.items.at(-1)!;
+    await test.database.query(`INSERT INTO metric_snapshots (workspace_id, post_id, platform, collected_at, views, source) VALUES ($1, $2, $3, $4, $5, 'test')`, [workspaceId, last.id, last.platform, new Date(now.getTime() - 60_000), 99_000_000]);
+    try {
+      const after = await shared.posts(workspaceId, { sort: 'views', limit: 1, offset: 0 });
+      expect(after.items[0]).toMatchObject({ id: last.id, views: 99_000_000 });
+      expect((await shared.overview(workspaceId, 30)).platforms.find((p) => p.platform === last.platform)!.views).toBeGreaterThan(99_000_000);
+    } finally {
+      await test.database.query(`DELETE FROM metric_snapshots WHERE source = 'test'`);
+    }
+  });
+
   it('lists posts with latest numbers, a score and a sparkline; filters and sorts', async () => {
     const all = await service().posts(workspaceId, { limit: 50, offset: 0 });
     expect(all.total).toBe(24);

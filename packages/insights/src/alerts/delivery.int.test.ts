@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@creatorflow/testing';
 import { startFakeBots, type FakeBots } from '@creatorflow/testing/fake-bots/index';
 import { startFakeSmtp, type FakeSmtp } from '@creatorflow/testing/fake-smtp/index';
-import { manualClock, seedWorkspace } from '../trends/test-support.ts';
+import { manualClock, seedWorkspace } from '../testing/trends.ts';
 import { AlertService } from './service.ts';
 
 /** The Subject header, its RFC 2047 encoded words decoded (nodemailer encodes Chinese as =?UTF-8?B?…?=). */

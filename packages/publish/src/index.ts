@@ -7,6 +7,7 @@ export * from './vault/vault.ts';
 export * from './vault/audit.ts';
 export * from './vault/crypto.ts';
 export * from './accounts/account-service.ts';
+export * from './accounts/matrix.ts';
 export * from './jobs/types.ts';
 export * from './jobs/assist.ts';
 export * from './jobs/repository.ts';

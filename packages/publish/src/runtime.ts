@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Clock, JobQueue } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { AccountService } from './accounts/account-service.ts';
+import { AccountMatrix } from './accounts/matrix.ts';
 import { PublishJobRepository } from './jobs/repository.ts';
 import { PUBLISH_QUEUE, PublishRunner, type ArtifactStore, type RunnerPolicy } from './jobs/runner.ts';
 import { PublishJobService } from './jobs/service.ts';
@@ -44,6 +45,8 @@ export interface PublishRuntime {
   /** The `oauth` credential mode: authorize, callback, refresh, revoke. */
   oauth: OAuthService;
   accounts: AccountService;
+  /** 账号矩阵: groups, who may use which account, health at a glance. */
+  matrix: AccountMatrix;
   registry: PlatformRegistry;
   flows: Map<string, PlatformFlow>;
   pool: BrowserPool;
@@ -63,6 +66,7 @@ export function createPublishRuntime(o: PublishRuntimeOptions): PublishRuntime {
   events.setMaxListeners(0);
   const vault = new CredentialVault({ database: o.database, serverSecret: o.serverSecret, clock: o.clock });
   const accounts = new AccountService(o.database, o.clock);
+  const matrix = new AccountMatrix(o.database, o.clock);
   const pool = new BrowserPool({
     executablePath: o.chromiumPath,
     profilesDir: o.mode === 'local' ? join(o.dataDir, 'browser-profiles') : undefined,
@@ -76,13 +80,14 @@ export function createPublishRuntime(o: PublishRuntimeOptions): PublishRuntime {
   const policy: RunnerPolicy = { lateGraceMs: 10 * 60_000, retryBackoffMs: 30_000, jobTimeoutMs: 5 * 60_000, ...o.policy };
   const oauth = new OAuthService({ database: o.database, vault, accounts, platforms: oauthPlatforms(), serverSecret: o.serverSecret, clock: o.clock, guard: o.egress });
   const runner = new PublishRunner({ repo, accounts, vault, registry, breakers, jobs: o.jobs, clock: o.clock, artifacts, events, policy, oauth, log: o.log });
-  const service = new PublishJobService({ repo, accounts, registry, jobs: o.jobs, clock: o.clock, events });
+  const service = new PublishJobService({ repo, accounts, matrix, registry, jobs: o.jobs, clock: o.clock, events });
   const logins = new LoginSessions(pool, events);
   let started = false;
   return {
     vault,
     oauth,
     accounts,
+    matrix,
     registry,
     flows,
     pool,

@@ -146,6 +146,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     const jobs = await rt.service.create(items, {
       workspaceId: scope.workspaceId,
       userId: scope.userId,
+      role: scope.role,
       runAt,
       latePolicy: b.late_policy,
       spacingMs: (b.spacing_seconds ?? 0) * 1000,

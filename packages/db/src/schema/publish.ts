@@ -1,5 +1,5 @@
 // Tables of the publish domain. Migrations: packages/db/migrations/05xx (see README there for number ranges).
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -118,4 +118,38 @@ export const publishEvents = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('publish_events_job_idx').on(t.jobId, t.id)],
+);
+
+/** 账号矩阵 groups (by client, niche or person); migration 0520. */
+export const publishAccountGroups = pgTable(
+  'publish_account_groups',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['client', 'niche', 'person', 'other'] }).notNull().default('client'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('publish_account_groups_workspace_id_name_key').on(t.workspaceId, t.name)],
+);
+
+export const publishAccountGroupMembers = pgTable(
+  'publish_account_group_members',
+  {
+    groupId: uuid('group_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.accountId] }), index('publish_account_group_members_account_idx').on(t.accountId)],
+);
+
+/** Who may publish with an account; none listed means every editor of the workspace (migration 0520). */
+export const publishAccountMembers = pgTable(
+  'publish_account_members',
+  {
+    accountId: uuid('account_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.userId] })],
 );

@@ -1,7 +1,8 @@
 import type { EventEmitter } from 'node:events';
-import { ConflictError, NotFoundError, ValidationError, newUuid, type Clock, type JobQueue } from '@creatorflow/core';
+import { ConflictError, NotFoundError, ValidationError, newUuid, type Clock, type JobQueue, type Role } from '@creatorflow/core';
 import type { PublishContent, PublishMethod } from '../adapter.ts';
 import type { AccountService } from '../accounts/account-service.ts';
+import type { AccountMatrix } from '../accounts/matrix.ts';
 import { checkContent } from '../content-check.ts';
 import { methodOrder } from '../accounts/method-order.ts';
 import type { PlatformRegistry } from '../registry.ts';
@@ -19,6 +20,8 @@ export interface PublishItem {
 export interface CreateOptions {
   workspaceId: string;
   userId: string | null;
+  /** The creator's role in the workspace when the caller knows it (else it is looked up for the account check). */
+  role?: Role;
   /** One time for all (one-click/scheduled), or spread per account for batches. */
   runAt?: Date;
   latePolicy?: 'run' | 'ask';
@@ -34,6 +37,8 @@ export class PublishJobService {
     private readonly d: {
       repo: PublishJobRepository;
       accounts: AccountService;
+      /** Who may publish with which account: every creation is checked, from a route or a graph's publish_work. */
+      matrix?: AccountMatrix;
       registry: PlatformRegistry;
       jobs: JobQueue;
       clock: Clock;
@@ -45,6 +50,11 @@ export class PublishJobService {
   /** One-click (one work → many accounts), scheduled (runAt) and batch (works × accounts, spaced) in one call. */
   async create(items: PublishItem[], options: CreateOptions): Promise<PublishJob[]> {
     if (items.length === 0) throw new ValidationError('Nothing to publish: give at least one work and one account.', [{ path: 'to', message: 'empty' }]);
+    if (this.d.matrix) {
+      const accounts = await Promise.all([...new Set(items.map((i) => i.accountId))].map((id) => this.d.accounts.get(options.workspaceId, id)));
+      const names = new Map(accounts.map((a) => [a.id, `${a.name}（${this.d.registry.get(a.platform).descriptor.name}）`]));
+      await this.d.matrix.assertMayUse({ workspaceId: options.workspaceId, userId: options.userId, role: options.role }, [...names.keys()], (id) => names.get(id) ?? id);
+    }
     const now = this.d.clock.nowMs();
     const start = options.runAt?.getTime() ?? now;
     const random = this.d.random ?? Math.random;

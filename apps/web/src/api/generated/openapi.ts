@@ -5773,6 +5773,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publish/account-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Account groups (by client, niche or person) with their accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                account_ids: string[];
+                                /** @description ISO 8601 time */
+                                created_at: string;
+                                id: string;
+                                /**
+                                 * @description What the group stands for: a client, a niche, a person, or something else
+                                 * @enum {string}
+                                 */
+                                kind: "client" | "niche" | "person" | "other";
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an account group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        account_ids?: string[];
+                        /**
+                         * @description What the group stands for: a client, a niche, a person, or something else
+                         * @default client
+                         * @enum {string}
+                         */
+                        kind?: "client" | "niche" | "person" | "other";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account_ids: string[];
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            id: string;
+                            /**
+                             * @description What the group stands for: a client, a niche, a person, or something else
+                             * @enum {string}
+                             */
+                            kind: "client" | "niche" | "person" | "other";
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/account-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a group, change its kind or its accounts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        account_ids?: string[];
+                        /**
+                         * @description What the group stands for: a client, a niche, a person, or something else
+                         * @default client
+                         * @enum {string}
+                         */
+                        kind?: "client" | "niche" | "person" | "other";
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account_ids: string[];
+                            /** @description ISO 8601 time */
+                            created_at: string;
+                            id: string;
+                            /**
+                             * @description What the group stands for: a client, a niche, a person, or something else
+                             * @enum {string}
+                             */
+                            kind: "client" | "niche" | "person" | "other";
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a group (its accounts stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publish/accounts": {
         parameters: {
             query?: never;
@@ -6170,6 +6347,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/publish/accounts/{id}/daily-cap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the account's daily cap of posts (null removes it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        daily_cap: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daily_cap: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/publish/accounts/{id}/deep-check": {
         parameters: {
             query?: never;
@@ -6395,6 +6618,76 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may use this account (empty: every editor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_ids: string[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Give the account to exactly these members (owners and admins always may); an empty list opens it to every editor */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        user_ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_ids: string[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -6642,6 +6935,70 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publish/accounts/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each account at a glance: login, last success, breaker, today's posts against its cap, followers, groups, whether you may publish with it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                account_id: string;
+                                /**
+                                 * @description The platform's browser circuit breaker
+                                 * @enum {string}
+                                 */
+                                breaker: "closed" | "open" | "half_open" | "isolated";
+                                /** @description The account's daily cap, null when none is set */
+                                daily_cap: number | null;
+                                /** @description The latest follower count the metrics collected */
+                                followers: number | null;
+                                /** @description ISO 8601 time */
+                                followers_at: string | null;
+                                group_ids: string[];
+                                /** @description When a job of this account last published */
+                                last_success_at: string | null;
+                                /** @description ISO 8601 time */
+                                login_checked_at: string | null;
+                                /** @enum {string} */
+                                login_status: "unknown" | "logged_in" | "expired" | "error";
+                                /** @description Whether the caller may publish with this account */
+                                may_publish: boolean;
+                                /** @description Only these members (and owners/admins) may use the account; empty: every editor */
+                                member_ids: string[];
+                                /** @description Jobs published today (China time) */
+                                posts_today: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

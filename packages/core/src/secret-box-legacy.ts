@@ -32,6 +32,9 @@ export function legacyKeys(serverSecret: string, purpose: SecretPurpose): Buffer
     case 'oauth-state':
       // Signatures only, never stored: nothing to open.
       return [];
+    case 'mcp-server':
+      // Sealed only since the current format (MCP URLs were plain text before).
+      return [];
   }
 }
 

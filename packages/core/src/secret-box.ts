@@ -6,7 +6,7 @@ import { legacyKeys, openLegacy } from './secret-box-legacy.ts';
  * What a server-key ciphertext is for. Each purpose gets its own key from the
  * server secret, so a ciphertext copied into another domain's column never opens.
  */
-export type SecretPurpose = 'llm-provider' | 'image-provider' | 'alert-channel' | 'vault' | 'oauth-state';
+export type SecretPurpose = 'llm-provider' | 'image-provider' | 'alert-channel' | 'vault' | 'oauth-state' | 'mcp-server';
 
 const VERSION = 'v2';
 const HKDF_SALT = Buffer.from('creatorflow-secret-box/v2', 'utf8');

@@ -6,8 +6,8 @@ import { RuntimeStore, type McpServer, type NewMcpServer } from './runtime-store
 export class McpServerService {
   readonly #store: RuntimeStore;
 
-  constructor(database: Database) {
-    this.#store = new RuntimeStore(database);
+  constructor(database: Database, secretKey?: string) {
+    this.#store = new RuntimeStore(database, { secretKey });
   }
 
   list(workspaceId: string): Promise<McpServer[]> {

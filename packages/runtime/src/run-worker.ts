@@ -21,6 +21,8 @@ export interface RunJob {
 
 export interface RunWorkerOptions {
   database: Database;
+  /** The server secret: opens the sealed URLs of the workspace's MCP servers. */
+  secretKey?: string;
   jobs: JobQueue;
   bus: RuntimeBus;
   logger: Logger;
@@ -54,7 +56,7 @@ export class RunWorker {
   #offControl: (() => void) | undefined;
 
   constructor(private readonly options: RunWorkerOptions) {
-    this.#store = new RuntimeStore(options.database);
+    this.#store = new RuntimeStore(options.database, { secretKey: options.secretKey });
   }
 
   async start(): Promise<void> {

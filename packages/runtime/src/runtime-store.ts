@@ -1,4 +1,4 @@
-import { newUuid, type Checkpoint, type CostEntry, type Graph, type RouteDecision, type RunCommit, type RunEvent, type RunStatus, type RunStore, type RunUsage } from '@creatorflow/core';
+import { newUuid, SecretBox, type Checkpoint, type CostEntry, type Graph, type RouteDecision, type RunCommit, type RunEvent, type RunStatus, type RunStore, type RunUsage } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 
 // The one module with SQL over the runtime tables (`runs`, `run_events`,
@@ -148,16 +148,18 @@ interface McpRow {
   created_at: Date | string;
 }
 
-const mcpOf = (row: McpRow): McpServer => ({
+const mcpOf = (row: McpRow, url: string | null): McpServer => ({
   id: row.id,
   name: row.name,
   transport: row.transport,
   command: row.command,
   args: row.args ?? [],
-  url: row.url,
+  url,
   enabled: row.enabled,
   createdAt: date(row.created_at),
 });
+/** What an MCP URL's ciphertext is bound to: a row copied to another workspace or name does not open. */
+const mcpContext = (workspaceId: string, name: string) => `mcp-server:${workspaceId}:${name}`;
 
 // Events and the run row in ONE statement: the checkpoint and the events of a
 // step are either both written or neither, on PGlite and PostgreSQL alike.
@@ -191,7 +193,15 @@ export function awaitingConfirmation(run: Pick<Run, 'status' | 'route' | 'cancel
 }
 
 export class RuntimeStore implements RunStore {
-  constructor(private readonly database: Database) {}
+  readonly #mcpBox: SecretBox | undefined;
+
+  /** `secretKey` (the server secret) seals and opens MCP server URLs; stores that never touch MCP servers need none. */
+  constructor(
+    private readonly database: Database,
+    options: { secretKey?: string } = {},
+  ) {
+    this.#mcpBox = options.secretKey ? SecretBox.forPurpose(options.secretKey, 'mcp-server') : undefined;
+  }
 
   // ── runs ─────────────────────────────────────────────────────────────
 
@@ -456,7 +466,17 @@ export class RuntimeStore implements RunStore {
       where += ` AND name = ANY($${params.length}::text[])`;
     }
     const rows = await this.database.query<McpRow>(`SELECT ${MCP_COLUMNS} FROM mcp_servers WHERE ${where} ORDER BY name`, params);
-    return rows.map(mcpOf);
+    return rows.map((row) => mcpOf(row, this.#openMcpUrl(workspaceId, row)));
+  }
+
+  /**
+   * An HTTP MCP server's URL often carries its credential (`?token=…`), so it is sealed at rest
+   * (secret-leak suite, issue 17). Rows saved before that are plain text and still read as such.
+   */
+  #openMcpUrl(workspaceId: string, row: McpRow): string | null {
+    if (row.url === null || !SecretBox.isCurrent(row.url)) return row.url;
+    if (!this.#mcpBox) throw new Error('an MCP server URL is sealed, and this store was built without the server secret');
+    return this.#mcpBox.open(row.url, mcpContext(workspaceId, row.name));
   }
 
   /** Adds a server, or replaces (and re-enables) the one of that name. */
@@ -472,10 +492,10 @@ export class RuntimeStore implements RunStore {
         server.transport,
         server.transport === 'stdio' ? server.command : null,
         JSON.stringify(server.transport === 'stdio' ? server.args : []),
-        server.transport === 'http' ? server.url : null,
+        server.transport === 'http' ? (this.#mcpBox ? this.#mcpBox.seal(server.url, mcpContext(workspaceId, server.name)) : server.url) : null,
       ],
     );
-    return mcpOf(row!);
+    return mcpOf(row!, this.#openMcpUrl(workspaceId, row!));
   }
 
   /** False when the workspace has no server of that name. */

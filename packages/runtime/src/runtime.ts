@@ -74,7 +74,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   }), { placeholders });
   const runs = new RunService(deps.database, deps.jobs, bus, graphs, tools, deps.mode, { llm: deps.llm, concurrency: deps.concurrency ?? 8, perUser: deps.perUser ?? 3 });
   const mcpPolicy = { mode: deps.mode, stdioAllow: deps.mcpStdioAllow ?? [] };
-  const mcpServers = new McpServerService(deps.database);
+  const mcpServers = new McpServerService(deps.database, deps.secretKey);
   let worker: RunWorker | undefined;
   return {
     tools,
@@ -87,6 +87,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       if (worker) return;
       worker = new RunWorker({
         database: deps.database,
+        secretKey: deps.secretKey,
         jobs: deps.jobs,
         bus,
         logger: deps.logger,

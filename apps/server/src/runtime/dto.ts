@@ -291,13 +291,32 @@ export const mcpServerSchema = z.object({
   created_at: iso,
 });
 export const mcpServerListSchema = z.object({ items: z.array(mcpServerSchema) });
+/**
+ * An MCP URL as members see it: a credential in it (user info, any query value such as
+ * `?token=`) is masked; viewers list MCP servers, the credential is the admins' (secret-leak suite).
+ */
+export function maskedMcpUrl(raw: string | null): string | null {
+  if (raw === null) return null;
+  try {
+    const url = new URL(raw);
+    if (url.username || url.password) {
+      url.username = url.username ? '…' : '';
+      url.password = url.password ? '…' : '';
+    }
+    for (const key of [...new Set(url.searchParams.keys())]) url.searchParams.set(key, '…');
+    return url.toString().replace(/%E2%80%A6/g, '…');
+  } catch {
+    return '…';
+  }
+}
+
 export const mcpServerJson = (server: McpServer): z.infer<typeof mcpServerSchema> => ({
   id: server.id,
   name: server.name,
   transport: server.transport,
   command: server.command,
   args: server.args,
-  url: server.url,
+  url: maskedMcpUrl(server.url),
   enabled: server.enabled,
   created_at: server.createdAt.toISOString(),
 });

@@ -3,6 +3,7 @@ export * from './catalog.ts';
 export * from './secrets.ts';
 export * from './gateway-key.ts';
 export * from './pricing.ts';
+export * from './money.ts';
 export * from './member.ts';
 export * from './sink.ts';
 export * from './failover.ts';

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { createKey, deleteLimit, listKeys, listLimits, putLimit, queryUsage, revokeKey, type UsageGroupBy } from '@creatorflow/llm';
+import { createKey, exchangeRate, setExchangeRate, deleteLimit, listKeys, listLimits, putLimit, queryUsage, revokeKey, type UsageGroupBy } from '@creatorflow/llm';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
-import { keyJson, keySchema, limitJson, limitSchema, usageBucketJson, usageBucketSchema } from './dto.ts';
+import { currency, keyJson, keySchema, limitJson, limitSchema, usageBucketJson, usageBucketSchema } from './dto.ts';
 
 const tags = ['llm'];
 const keyBody = z.object({
   name: z.string().trim().min(1).max(100),
   allowed_models: z.array(z.string().min(1)).optional(),
-  budget_cents: z.number().min(0).nullable().optional(),
+  budget_cents: z.number().positive().nullable().optional().describe('In minor units (US cents or 分) of budget_currency; null removes it'),
+  budget_currency: currency.default('USD'),
   expires_at: z.string().datetime({ offset: true }).nullable().optional(),
 });
 const limitParams = z.object({ scope: z.enum(['key', 'user', 'workspace', 'model']), subject: z.string().min(1) });
@@ -17,7 +18,8 @@ const limitBody = z.object({
   rpm: z.number().int().min(0).nullable().optional(),
   tpm: z.number().int().min(0).nullable().optional(),
   concurrency: z.number().int().min(0).nullable().optional(),
-  budget_cents: z.number().min(0).nullable().optional(),
+  budget_cents: z.number().positive().nullable().optional().describe('In minor units (US cents or 分) of budget_currency; null removes it'),
+  budget_currency: currency.default('USD'),
 });
 const GROUP_BY = ['day', 'model', 'key', 'user', 'provider', 'group'] as const;
 const usageQuery = z.object({
@@ -35,6 +37,19 @@ const usageQuery = z.object({
 export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
   const { database, llm } = ctx;
 
+  const rateSchema = z.object({ cny_per_usd: z.number().describe('元 per US dollar'), updated_at: z.string().nullable().describe('Null while the default rate is in use'), ledger_currency: z.literal('USD').describe('The currency of every cost_cents in the API') });
+  const rateJson = (r: { cnyPerUsd: number; updatedAt: string | null }) => ({ cny_per_usd: r.cnyPerUsd, updated_at: r.updatedAt, ledger_currency: 'USD' as const });
+  app.get('/api/llm/exchange-rate', { schema: { tags, summary: 'The workspace\'s exchange rate (costs are US cents; amounts in 元 are converted with it)', response: { 200: rateSchema } } }, async (request) => {
+    const scope = await resolveScope(database, request, 'viewer');
+    return rateJson(await exchangeRate(database.db, scope.workspaceId));
+  });
+  app.put('/api/llm/exchange-rate', { schema: { tags, summary: 'Set the workspace\'s exchange rate', body: z.object({ cny_per_usd: z.number() }), response: { 200: rateSchema } } }, async (request) => {
+    const scope = await resolveScope(database, request, 'admin');
+    const rate = await setExchangeRate(database.db, scope.workspaceId, request.body.cny_per_usd);
+    llm.store.invalidate(scope.workspaceId);
+    return rateJson(rate);
+  });
+
   app.get('/api/llm/keys', { schema: { tags, summary: 'Gateway keys (never the key itself)', response: { 200: z.object({ keys: z.array(keySchema) }) } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
     return { keys: (await listKeys(database, scope.workspaceId)).map(keyJson) };
@@ -49,7 +64,7 @@ export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
       database,
       scope.workspaceId,
       scope.userId,
-      { name: b.name, allowedModels: b.allowed_models, budgetCents: b.budget_cents, expiresAt: b.expires_at ? new Date(b.expires_at) : null },
+      { name: b.name, allowedModels: b.allowed_models, budgetCents: b.budget_cents, budgetCurrency: b.budget_currency, expiresAt: b.expires_at ? new Date(b.expires_at) : null },
       ctx.clock.now(),
     );
     return reply.code(201).send({ ...keyJson(created), key: created.key });
@@ -71,7 +86,7 @@ export const llmAccessRoutes: RoutePlugin = async (app, ctx) => {
     const scope = await resolveScope(database, request, 'admin');
     const { scope: kind, subject } = request.params;
     const b = request.body;
-    const view = await putLimit(database, scope.workspaceId, kind, kind === 'workspace' ? scope.workspaceId : subject, { rpm: b.rpm, tpm: b.tpm, concurrency: b.concurrency, budgetCents: b.budget_cents });
+    const view = await putLimit(database, scope.workspaceId, kind, kind === 'workspace' ? scope.workspaceId : subject, { rpm: b.rpm, tpm: b.tpm, concurrency: b.concurrency, budgetCents: b.budget_cents, budgetCurrency: b.budget_currency });
     llm.store.invalidate(scope.workspaceId);
     return limitJson(view);
   });

@@ -19,7 +19,7 @@ import {
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { noContent } from '../contract/responses.ts';
-import { connectionTestJson, connectionTestSchema, groupHealthSchema, groupJson, groupSchema, modelJson, modelSchema, presetJson, presetSchema, providerJson, providerSchema } from './dto.ts';
+import { currency, connectionTestJson, connectionTestSchema, groupHealthSchema, groupJson, groupSchema, modelJson, modelSchema, presetJson, presetSchema, providerJson, providerSchema } from './dto.ts';
 
 const tags = ['llm'];
 const providerBody = z.object({
@@ -36,6 +36,7 @@ const nameParams = z.object({ name: z.string().min(1) });
 const modelBody = z.object({
   provider: z.string().min(1),
   model: z.string().min(1),
+  currency: currency.optional().describe('The currency of input, output and cached_input; a new model defaults to USD'),
   input: z.number().min(0).optional(),
   output: z.number().min(0).optional(),
   cached_input: z.number().min(0).optional(),
@@ -104,7 +105,7 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
     return connectionTestJson(await testConnection(member, 10_000, llm.dispatcher));
   });
 
-  app.get('/api/llm/models', { schema: { tags, summary: 'Model catalog with prices (USD per million tokens)', response: { 200: z.object({ models: z.array(modelSchema) }) } } }, async (request) => {
+  app.get('/api/llm/models', { schema: { tags, summary: 'Model catalog with prices per million tokens, each in the currency it was entered in', response: { 200: z.object({ models: z.array(modelSchema) }) } } }, async (request) => {
     const scope = await resolveScope(database, request, 'editor');
     return { models: (await listModels(database, scope.workspaceId)).map(modelJson) };
   });
@@ -112,7 +113,7 @@ export const llmCatalogRoutes: RoutePlugin = async (app, ctx) => {
   app.put('/api/llm/models', { schema: { tags, summary: 'Add or edit a model (prices, limits, capabilities)', body: modelBody, response: { 200: modelSchema } } }, async (request) => {
     const scope = await resolveScope(database, request, 'admin');
     const b = request.body;
-    const view = await putModel(database, scope.workspaceId, b.provider, b.model, { input: b.input, output: b.output, cachedInput: b.cached_input, contextWindow: b.context_window, maxOutput: b.max_output, capabilities: b.capabilities });
+    const view = await putModel(database, scope.workspaceId, b.provider, b.model, { currency: b.currency, input: b.input, output: b.output, cachedInput: b.cached_input, contextWindow: b.context_window, maxOutput: b.max_output, capabilities: b.capabilities });
     changed(scope.workspaceId);
     return modelJson(view);
   });

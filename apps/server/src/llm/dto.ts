@@ -6,12 +6,14 @@ import type { ConnectionTest, GroupView, KeyView, LimitView, ModelView, Provider
 
 const wire = z.enum(['openai', 'anthropic']);
 const capability = z.string();
+export const currency = z.enum(['USD', 'CNY']);
 
 export const modelSchema = z.object({
   provider: z.string(),
   model: z.string(),
-  input: z.number().describe('USD per million input tokens'),
-  output: z.number().describe('USD per million output tokens'),
+  currency: currency.describe('The currency of the prices, as they were entered'),
+  input: z.number().describe('Price per million input tokens in `currency`'),
+  output: z.number().describe('Price per million output tokens in `currency`'),
   cached_input: z.number(),
   context_window: z.number(),
   max_output: z.number(),
@@ -20,6 +22,7 @@ export const modelSchema = z.object({
 export const modelJson = (m: ModelView): z.infer<typeof modelSchema> => ({
   provider: m.provider,
   model: m.model,
+  currency: m.currency,
   input: m.input,
   output: m.output,
   cached_input: m.cachedInput,
@@ -48,6 +51,8 @@ export const presetJson = (p: ProviderPreset): z.infer<typeof presetSchema> => (
   key_optional: p.keyOptional,
   models: p.models.map((m) => ({
     model: m.model,
+    // The built-in catalogs are the providers' dollar prices.
+    currency: 'USD' as const,
     input: m.input,
     output: m.output,
     cached_input: m.cachedInput,
@@ -114,7 +119,8 @@ export const keySchema = z.object({
   name: z.string(),
   prefix: z.string(),
   allowed_models: z.array(z.string()),
-  budget_cents: z.number().nullable(),
+  budget_cents: z.number().nullable().describe('Lifetime budget in minor units (US cents or 分) of budget_currency'),
+  budget_currency: currency,
   expires_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
   last_used_at: z.string().nullable(),
@@ -126,6 +132,7 @@ export const keyJson = (k: KeyView): z.infer<typeof keySchema> => ({
   prefix: k.prefix,
   allowed_models: k.allowedModels,
   budget_cents: k.budgetCents,
+  budget_currency: k.budgetCurrency,
   expires_at: k.expiresAt,
   revoked_at: k.revokedAt,
   last_used_at: k.lastUsedAt,
@@ -138,7 +145,8 @@ export const limitSchema = z.object({
   rpm: z.number().nullable(),
   tpm: z.number().nullable(),
   concurrency: z.number().nullable(),
-  budget_cents: z.number().nullable(),
+  budget_cents: z.number().nullable().describe('Monthly budget in minor units (US cents or 分) of budget_currency'),
+  budget_currency: currency,
 });
 export const limitJson = (l: LimitView): z.infer<typeof limitSchema> => ({
   scope: l.scope,
@@ -147,6 +155,7 @@ export const limitJson = (l: LimitView): z.infer<typeof limitSchema> => ({
   tpm: l.tpm,
   concurrency: l.concurrency,
   budget_cents: l.budgetCents,
+  budget_currency: l.budgetCurrency,
 });
 
 export const usageBucketSchema = z.object({

@@ -6,7 +6,7 @@ import { schema } from '@creatorflow/db';
 import { eq } from 'drizzle-orm';
 
 export interface GatewayPrincipal extends Principal {
-  key: { id: string; name: string; budgetCents: number | null };
+  key: { id: string; name: string; budgetCents: number | null; budgetCurrency: 'USD' | 'CNY' };
   allowedModels: string[];
 }
 
@@ -36,7 +36,7 @@ export async function authenticateGateway(llm: LlmService, headers: IncomingHttp
   return {
     workspaceId: row.workspaceId,
     userId: row.userId,
-    key: { id: row.id, name: row.name, budgetCents: row.budgetCents },
+    key: { id: row.id, name: row.name, budgetCents: row.budgetCents, budgetCurrency: row.budgetCurrency },
     allowedModels: row.allowedModels,
   };
 }

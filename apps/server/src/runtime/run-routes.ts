@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { RUN_EVENT_TYPES } from '@creatorflow/core';
+import type { DbOrTx } from '@creatorflow/db';
+import { exchangeRate, toUsd } from '@creatorflow/llm';
 import { resolveScope } from '../auth/scope.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { decodeCursor, pageOf } from '../http/pagination.ts';
@@ -13,7 +15,10 @@ const submitBody = z.object({
   source: z.string().min(1).max(1_000_000).optional(),
   inputs: z.record(z.string(), z.unknown()).default({}),
   budget: z
-    .object({ max_cost_cents: z.number().positive().optional(), max_tokens: z.number().int().positive().optional(), max_steps: z.number().int().positive().optional(), max_wall_seconds: z.number().positive().optional() })
+    .object({
+      max_cost_cents: z.number().positive().optional().describe('In minor units (US cents or 分) of `currency`'),
+      currency: z.enum(['USD', 'CNY']).default('USD').describe('The currency of max_cost_cents; 元 are converted with the workspace\'s exchange rate'),
+      max_tokens: z.number().int().positive().optional(), max_steps: z.number().int().positive().optional(), max_wall_seconds: z.number().positive().optional() })
     .optional(),
   client: z.enum(['desktop', 'web', 'mobile', 'cli', 'sidecar']).optional(),
 });
@@ -23,6 +28,13 @@ const listQuery = z.object({
   status: z.enum(['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled']).optional(),
   graph: z.string().max(64).optional(),
 });
+/** The run's budget in US cents, the currency of its cost ledger. */
+async function usdBudget(db: DbOrTx, workspaceId: string, budget: z.infer<typeof submitBody>['budget']) {
+  if (!budget) return undefined;
+  const { currency, ...rest } = budget;
+  if (rest.max_cost_cents === undefined || currency === 'USD') return rest;
+  return { ...rest, max_cost_cents: toUsd(rest.max_cost_cents, currency, (await exchangeRate(db, workspaceId)).cnyPerUsd) };
+}
 const idempotencyHeader = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined);
 
 /** `/api/runs`: start, list, read, follow (SSE), answer and cancel runs. */
@@ -39,7 +51,7 @@ export const runRoutes: RoutePlugin = async (app, ctx) => {
       version: request.body.version,
       source: request.body.source,
       inputs: request.body.inputs,
-      budget: request.body.budget,
+      budget: await usdBudget(ctx.database.db, scope.workspaceId, request.body.budget),
       client: request.body.client,
       idempotencyKey: idempotencyHeader(request.headers['idempotency-key']),
     });

@@ -132,6 +132,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   LLM_MODEL_UNKNOWN: { zh: '没有这个模型，请在“模型管理”中检查模型名。', en: 'Unknown model. Check the model name under Models.' },
   LLM_GROUP_EMPTY: { zh: '这个模型分组里没有可用的模型。', en: 'This model group has no usable model.' },
   LLM_PROVIDER_EXISTS: { zh: '已经有同名的模型服务商。', en: 'A provider with this name exists.' },
+  EXCHANGE_RATE_INVALID: { zh: '汇率需在 0.5 到 50 元/美元之间，请检查是否多输或少输了小数点。', en: 'The rate must be between 0.5 and 50 yuan per US dollar; check the decimal point.' },
   LLM_PROVIDER_NAME_INVALID: { zh: '名称需为 1–60 个字符，且不含控制字符；引用名只能用字母、数字、点、下划线或短横线。', en: 'The name must be 1–60 characters without control characters; an id may use only letters, digits, dots, underscores or hyphens.' },
   LLM_KEY_MISSING: { zh: '模型服务商缺少 API Key，请在“模型管理”中填写。', en: 'The provider has no API key. Add it under Models.' },
   LLM_KEY_INVALID: { zh: '访问密钥无效。', en: 'The key is not valid.' },

@@ -21,8 +21,3 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
-/** Money kept in cents (or fractions of cents) as the cost ledger does. */
-export function formatCents(cents: number | null | undefined, currency = '¥'): string {
-  if (cents === null || cents === undefined) return '—';
-  return `${currency}${(cents / 100).toFixed(cents < 100 ? 4 : 2)}`;
-}

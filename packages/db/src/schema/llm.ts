@@ -27,7 +27,7 @@ export const llmProviders = pgTable(
   (t) => [unique().on(t.workspaceId, t.name)],
 );
 
-/** Catalog entry: prices in US dollars per million tokens. */
+/** Catalog entry: prices per million tokens in `price_currency` (US dollars or 元). */
 export const llmModels = pgTable(
   'llm_models',
   {
@@ -38,6 +38,7 @@ export const llmModels = pgTable(
     inputPrice: doublePrecision('input_price').notNull().default(0),
     outputPrice: doublePrecision('output_price').notNull().default(0),
     cachedInputPrice: doublePrecision('cached_input_price').notNull().default(0),
+    priceCurrency: text('price_currency', { enum: ['USD', 'CNY'] }).notNull().default('USD'),
     contextWindow: integer('context_window').notNull().default(8192),
     maxOutput: integer('max_output').notNull().default(4096),
     capabilities: jsonb('capabilities').$type<string[]>().notNull().default([]),
@@ -85,7 +86,9 @@ export const llmGatewayKeys = pgTable(
     keyPrefix: text('key_prefix').notNull(),
     keyHash: text('key_hash').notNull().unique(),
     allowedModels: jsonb('allowed_models').$type<string[]>().notNull().default([]),
+    /** Lifetime budget in minor units (US cents or 分) of `budget_currency`. */
     budgetCents: doublePrecision('budget_cents'),
+    budgetCurrency: text('budget_currency', { enum: ['USD', 'CNY'] }).notNull().default('USD'),
     expiresAt: ts('expires_at'),
     revokedAt: ts('revoked_at'),
     lastUsedAt: ts('last_used_at'),
@@ -104,7 +107,9 @@ export const llmLimits = pgTable(
     rpm: integer('rpm'),
     tpm: integer('tpm'),
     concurrency: integer('concurrency'),
+    /** Monthly budget in minor units (US cents or 分) of `budget_currency`. */
     budgetCents: doublePrecision('budget_cents'),
+    budgetCurrency: text('budget_currency', { enum: ['USD', 'CNY'] }).notNull().default('USD'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -146,4 +151,11 @@ export const llmUsage = pgTable(
 export const llmWorkspaceState = pgTable('llm_workspace_state', {
   workspaceId: uuid('workspace_id').primaryKey(),
   seededAt: ts('seeded_at').notNull().defaultNow(),
+});
+
+/** 元 per US dollar for a workspace (设置); no row: DEFAULT_CNY_PER_USD. */
+export const llmExchangeRates = pgTable('llm_exchange_rates', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  cnyPerUsd: doublePrecision('cny_per_usd').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { CreatorFlowError } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import type { Member, Target } from '../member.ts';
+import { DEFAULT_CNY_PER_USD, toUsd } from '../money.ts';
 import { decryptSecret } from '../secrets.ts';
 
 type ProviderRow = typeof schema.llmProviders.$inferSelect;
@@ -14,9 +15,13 @@ export interface WorkspaceLlmConfig {
   workspaceId: string;
   providers: Map<string, ProviderRow & { apiKey: string | undefined }>;
   providersByName: Map<string, ProviderRow & { apiKey: string | undefined }>;
+  /** Prices converted to US dollars per million tokens (the ledger's currency). */
   models: ModelRow[];
   groups: Map<string, Member[]>;
+  /** Budgets converted to US cents. */
   limits: LimitRow[];
+  /** 元 per US dollar, for amounts stored in 元 that are not in this config (gateway key budgets). */
+  cnyPerUsd: number;
   loadedAt: number;
 }
 
@@ -61,14 +66,23 @@ export class ConfigStore {
   async #load(workspaceId: string): Promise<WorkspaceLlmConfig> {
     await this.beforeLoad?.(workspaceId);
     const { db } = this.database;
-    const { llmProviders, llmModels, llmGroups, llmGroupMembers, llmLimits } = schema;
-    const [providerRows, models, groups, members, limits] = await Promise.all([
+    const { llmProviders, llmModels, llmGroups, llmGroupMembers, llmLimits, llmExchangeRates } = schema;
+    const [providerRows, storedModels, groups, members, storedLimits, rates] = await Promise.all([
       db.select().from(llmProviders).where(eq(llmProviders.workspaceId, workspaceId)),
       db.select().from(llmModels).where(eq(llmModels.workspaceId, workspaceId)),
       db.select().from(llmGroups).where(eq(llmGroups.workspaceId, workspaceId)),
       db.select().from(llmGroupMembers).where(eq(llmGroupMembers.workspaceId, workspaceId)),
       db.select().from(llmLimits).where(eq(llmLimits.workspaceId, workspaceId)),
+      db.select().from(llmExchangeRates).where(eq(llmExchangeRates.workspaceId, workspaceId)),
     ]);
+    // Converted once here, so pricing, estimates and limiters only ever see US amounts.
+    const cnyPerUsd = rates[0]?.cnyPerUsd ?? DEFAULT_CNY_PER_USD;
+    const models = storedModels.map((m) =>
+      m.priceCurrency === 'USD'
+        ? m
+        : { ...m, inputPrice: toUsd(m.inputPrice, m.priceCurrency, cnyPerUsd), outputPrice: toUsd(m.outputPrice, m.priceCurrency, cnyPerUsd), cachedInputPrice: toUsd(m.cachedInputPrice, m.priceCurrency, cnyPerUsd), priceCurrency: 'USD' as const },
+    );
+    const limits = storedLimits.map((l) => (l.budgetCents === null || l.budgetCurrency === 'USD' ? l : { ...l, budgetCents: toUsd(l.budgetCents, l.budgetCurrency, cnyPerUsd), budgetCurrency: 'USD' as const }));
     const providers = new Map(
       providerRows.map((p) => [p.id, { ...p, apiKey: p.apiKeyEnc ? decryptSecret(p.apiKeyEnc, this.secretKey) : undefined }]),
     );
@@ -79,6 +93,7 @@ export class ConfigStore {
       models,
       groups: new Map(),
       limits,
+      cnyPerUsd,
       loadedAt: Date.now(),
     };
     for (const group of groups) {

@@ -2,13 +2,16 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { NotFoundError, ValidationError, newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import { gatewayKeyPrefix, hashGatewayKey, newGatewayKey } from '../gateway-key.ts';
+import type { Currency } from '../money.ts';
 
 export interface KeyInput {
   name: string;
   /** Group aliases or `provider:model` the key may use; empty = all. */
   allowedModels?: string[];
-  /** Lifetime spend budget in US cents. */
+  /** Lifetime spend budget in minor units (cents, 分) of `budgetCurrency`. */
   budgetCents?: number | null;
+  /** Defaults to US dollars. */
+  budgetCurrency?: Currency;
   expiresAt?: Date | null;
 }
 
@@ -18,6 +21,7 @@ export interface KeyView {
   prefix: string;
   allowedModels: string[];
   budgetCents: number | null;
+  budgetCurrency: Currency;
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
@@ -31,6 +35,7 @@ function view(row: typeof schema.llmGatewayKeys.$inferSelect): KeyView {
     prefix: row.keyPrefix,
     allowedModels: row.allowedModels,
     budgetCents: row.budgetCents,
+    budgetCurrency: row.budgetCurrency,
     expiresAt: row.expiresAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
@@ -55,6 +60,7 @@ export async function createKey(database: Database, workspaceId: string, userId:
       keyHash: hashGatewayKey(key),
       allowedModels: input.allowedModels ?? [],
       budgetCents: input.budgetCents ?? null,
+      budgetCurrency: input.budgetCurrency ?? 'USD',
       expiresAt: input.expiresAt ?? null,
     })
     .returning();

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { ForbiddenError, NotFoundError, newUuid } from '@creatorflow/core';
 import { schema, type Database } from '@creatorflow/db';
 import type { Capability } from '../catalog.ts';
+import type { Currency } from '../money.ts';
 import { encryptSecret, maskSecret } from '../secrets.ts';
 import { providerView, type ProviderView } from './providers.ts';
 
@@ -62,6 +63,8 @@ export async function deleteProvider(database: Database, workspaceId: string, na
 }
 
 export interface ModelInput {
+  /** The currency of `input`, `output` and `cachedInput` (per million tokens); a new model defaults to US dollars. */
+  currency?: Currency;
   input?: number;
   output?: number;
   cachedInput?: number;
@@ -73,6 +76,8 @@ export interface ModelInput {
 export interface ModelView {
   provider: string;
   model: string;
+  /** The currency the prices were given in. */
+  currency: Currency;
   input: number;
   output: number;
   cachedInput: number;
@@ -84,7 +89,7 @@ export interface ModelView {
 export async function listModels(database: Database, workspaceId: string): Promise<ModelView[]> {
   const { llmModels: m, llmProviders: p } = schema;
   const rows = await database.db
-    .select({ provider: p.name, model: m.model, input: m.inputPrice, output: m.outputPrice, cachedInput: m.cachedInputPrice, contextWindow: m.contextWindow, maxOutput: m.maxOutput, capabilities: m.capabilities })
+    .select({ provider: p.name, model: m.model, currency: m.priceCurrency, input: m.inputPrice, output: m.outputPrice, cachedInput: m.cachedInputPrice, contextWindow: m.contextWindow, maxOutput: m.maxOutput, capabilities: m.capabilities })
     .from(m)
     .innerJoin(p, eq(p.id, m.providerId))
     .where(eq(m.workspaceId, workspaceId))
@@ -97,6 +102,7 @@ export async function putModel(database: Database, workspaceId: string, provider
   const provider = await providerByName(database, workspaceId, providerName);
   const m = schema.llmModels;
   const values = {
+    ...(input.currency !== undefined ? { priceCurrency: input.currency } : {}),
     ...(input.input !== undefined ? { inputPrice: input.input } : {}),
     ...(input.output !== undefined ? { outputPrice: input.output } : {}),
     ...(input.cachedInput !== undefined ? { cachedInputPrice: input.cachedInput } : {}),

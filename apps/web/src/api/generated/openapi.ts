@@ -4103,6 +4103,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/llm/exchange-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's exchange rate (costs are US cents; amounts in 元 are converted with it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 元 per US dollar */
+                            cny_per_usd: number;
+                            /**
+                             * @description The currency of every cost_cents in the API
+                             * @enum {string}
+                             */
+                            ledger_currency: "USD";
+                            /** @description Null while the default rate is in use */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the workspace's exchange rate */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cny_per_usd: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 元 per US dollar */
+                            cny_per_usd: number;
+                            /**
+                             * @description The currency of every cost_cents in the API
+                             * @enum {string}
+                             */
+                            ledger_currency: "USD";
+                            /** @description Null while the default rate is in use */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/llm/groups": {
         parameters: {
             query?: never;
@@ -4258,7 +4340,10 @@ export interface paths {
                         "application/json": {
                             keys: {
                                 allowed_models: string[];
+                                /** @description Lifetime budget in minor units (US cents or 分) of budget_currency */
                                 budget_cents: number | null;
+                                /** @enum {string} */
+                                budget_currency: "USD" | "CNY";
                                 created_at: string;
                                 expires_at: string | null;
                                 id: string;
@@ -4285,7 +4370,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         allowed_models?: string[];
+                        /** @description In minor units (US cents or 分) of budget_currency; null removes it */
                         budget_cents?: number | null;
+                        /**
+                         * @default USD
+                         * @enum {string}
+                         */
+                        budget_currency?: "USD" | "CNY";
                         /** Format: date-time */
                         expires_at?: string | null;
                         name: string;
@@ -4301,7 +4392,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             allowed_models: string[];
+                            /** @description Lifetime budget in minor units (US cents or 分) of budget_currency */
                             budget_cents: number | null;
+                            /** @enum {string} */
+                            budget_currency: "USD" | "CNY";
                             created_at: string;
                             expires_at: string | null;
                             id: string;
@@ -4352,7 +4446,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             allowed_models: string[];
+                            /** @description Lifetime budget in minor units (US cents or 分) of budget_currency */
                             budget_cents: number | null;
+                            /** @enum {string} */
+                            budget_currency: "USD" | "CNY";
                             created_at: string;
                             expires_at: string | null;
                             id: string;
@@ -4395,7 +4492,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             limits: {
+                                /** @description Monthly budget in minor units (US cents or 分) of budget_currency */
                                 budget_cents: number | null;
+                                /** @enum {string} */
+                                budget_currency: "USD" | "CNY";
                                 concurrency: number | null;
                                 rpm: number | null;
                                 /** @enum {string} */
@@ -4438,7 +4538,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description In minor units (US cents or 分) of budget_currency; null removes it */
                         budget_cents?: number | null;
+                        /**
+                         * @default USD
+                         * @enum {string}
+                         */
+                        budget_currency?: "USD" | "CNY";
                         concurrency?: number | null;
                         rpm?: number | null;
                         tpm?: number | null;
@@ -4453,7 +4559,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Monthly budget in minor units (US cents or 分) of budget_currency */
                             budget_cents: number | null;
+                            /** @enum {string} */
+                            budget_currency: "USD" | "CNY";
                             concurrency: number | null;
                             rpm: number | null;
                             /** @enum {string} */
@@ -4500,7 +4609,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Model catalog with prices (USD per million tokens) */
+        /** Model catalog with prices per million tokens, each in the currency it was entered in */
         get: {
             parameters: {
                 query?: never;
@@ -4521,11 +4630,16 @@ export interface paths {
                                 cached_input: number;
                                 capabilities: string[];
                                 context_window: number;
-                                /** @description USD per million input tokens */
+                                /**
+                                 * @description The currency of the prices, as they were entered
+                                 * @enum {string}
+                                 */
+                                currency: "USD" | "CNY";
+                                /** @description Price per million input tokens in `currency` */
                                 input: number;
                                 max_output: number;
                                 model: string;
-                                /** @description USD per million output tokens */
+                                /** @description Price per million output tokens in `currency` */
                                 output: number;
                                 provider: string;
                             }[];
@@ -4548,6 +4662,11 @@ export interface paths {
                         cached_input?: number;
                         capabilities?: ("chat" | "tools" | "vision" | "json" | "embeddings")[];
                         context_window?: number;
+                        /**
+                         * @description The currency of input, output and cached_input; a new model defaults to USD
+                         * @enum {string}
+                         */
+                        currency?: "USD" | "CNY";
                         input?: number;
                         max_output?: number;
                         model: string;
@@ -4567,11 +4686,16 @@ export interface paths {
                             cached_input: number;
                             capabilities: string[];
                             context_window: number;
-                            /** @description USD per million input tokens */
+                            /**
+                             * @description The currency of the prices, as they were entered
+                             * @enum {string}
+                             */
+                            currency: "USD" | "CNY";
+                            /** @description Price per million input tokens in `currency` */
                             input: number;
                             max_output: number;
                             model: string;
-                            /** @description USD per million output tokens */
+                            /** @description Price per million output tokens in `currency` */
                             output: number;
                             provider: string;
                         };
@@ -4641,11 +4765,16 @@ export interface paths {
                                     cached_input: number;
                                     capabilities: string[];
                                     context_window: number;
-                                    /** @description USD per million input tokens */
+                                    /**
+                                     * @description The currency of the prices, as they were entered
+                                     * @enum {string}
+                                     */
+                                    currency: "USD" | "CNY";
+                                    /** @description Price per million input tokens in `currency` */
                                     input: number;
                                     max_output: number;
                                     model: string;
-                                    /** @description USD per million output tokens */
+                                    /** @description Price per million output tokens in `currency` */
                                     output: number;
                                 }[];
                                 name: string;
@@ -8787,6 +8916,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         budget?: {
+                            /**
+                             * @description The currency of max_cost_cents; 元 are converted with the workspace's exchange rate
+                             * @default USD
+                             * @enum {string}
+                             */
+                            currency?: "USD" | "CNY";
+                            /** @description In minor units (US cents or 分) of `currency` */
                             max_cost_cents?: number;
                             max_steps?: number;
                             max_tokens?: number;

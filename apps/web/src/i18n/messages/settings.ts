@@ -1,6 +1,16 @@
 /** 设置: language, vault, system, account and team. */
 export const zh = {
   'settings.language': '界面语言',
+  'settings.money': '货币与汇率',
+  'settings.currency': '金额显示为',
+  'settings.currency.CNY': '人民币 ¥',
+  'settings.currency.USD': '美元 $',
+  'settings.rate': '汇率：1 美元 =',
+  'settings.rateUnit': '元',
+  'settings.rateHint': '费用按美元记账（多数模型以美元标价）；以人民币填写的价格和预算按这个汇率换算。',
+  'settings.rateDefault': '默认汇率，尚未修改',
+  'settings.rateSet': '{time} 修改',
+  'settings.rateInvalid': '请输入 0.5 到 50 之间的数',
   'settings.vault': '凭据保险箱（主密码）',
   'settings.vaultDesc': '平台账号的登录凭据用主密码加密保存在本机（AES-256-GCM，PBKDF2 派生密钥）。主密码不会上传，也无法找回。',
   'settings.vault.notInit': '尚未设置主密码',
@@ -49,6 +59,16 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'settings.language': 'Language',
+  'settings.money': 'Currency & exchange rate',
+  'settings.currency': 'Show amounts in',
+  'settings.currency.CNY': 'Yuan ¥',
+  'settings.currency.USD': 'US dollars $',
+  'settings.rate': 'Rate: 1 US dollar =',
+  'settings.rateUnit': 'yuan',
+  'settings.rateHint': 'Costs are kept in US dollars (most models are priced in dollars); prices and budgets entered in yuan are converted at this rate.',
+  'settings.rateDefault': 'The default rate, not changed yet',
+  'settings.rateSet': 'Changed {time}',
+  'settings.rateInvalid': 'Enter a number between 0.5 and 50',
   'settings.vault': 'Credential vault (master password)',
   'settings.vaultDesc': 'Platform logins are encrypted on this device with your master password (AES-256-GCM, PBKDF2-derived key). The password never leaves this device and cannot be recovered.',
   'settings.vault.notInit': 'No master password yet',

@@ -10,22 +10,23 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { graphTitle, nodeLabel } from '../../lib/graph-text.ts';
-import { formatCents, shortTime } from '../../lib/time.ts';
+import { useMoney, type Money } from '../../lib/money.ts';
+import { shortTime } from '../../lib/time.ts';
 
 type T = ReturnType<typeof useI18n>['t'];
 const GROUPINGS: CostGrouping[] = ['graph', 'month', 'user', 'run'];
 const STATUS_COLOR: Record<CostCall['status'], string> = { started: 'processing', success: 'success', failed: 'error', cancelled: 'default', interrupted: 'warning' };
 
-function monthChart(items: CostGroup[], t: T): ChartOption {
+function monthChart(items: CostGroup[], t: T, money: Money): ChartOption {
   const months = [...items].sort((a, b) => String(a.key).localeCompare(String(b.key)));
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('runs.cost'), t('costs.calls')], top: 0 },
     grid: { left: 56, right: 48, bottom: 32, top: 48 },
     xAxis: { type: 'category', data: months.map((m) => m.key ?? '') },
-    yAxis: [{ type: 'value' }, { type: 'value', name: t('costs.calls') }],
+    yAxis: [{ type: 'value', name: money.symbol }, { type: 'value', name: t('costs.calls') }],
     series: [
-      { name: t('runs.cost'), type: 'bar', data: months.map((m) => Number(((m.actual_cents + m.interrupted_cents) / 100).toFixed(4))), itemStyle: { color: '#5b5bd6' } },
+      { name: t('runs.cost'), type: 'bar', data: months.map((m) => Number(money.major(m.actual_cents + m.interrupted_cents).toFixed(4))), itemStyle: { color: '#5b5bd6' } },
       { name: t('costs.calls'), type: 'line', yAxisIndex: 1, smooth: true, data: months.map((m) => m.calls), itemStyle: { color: '#36cfc9' } },
     ],
   };
@@ -34,6 +35,7 @@ function monthChart(items: CostGroup[], t: T): ChartOption {
 /** The problems of a group in a word each: failed, cancelled, redone after a crash. */
 function Problems({ group }: { group: CostGroup }) {
   const { t } = useI18n();
+  const { format: formatCents } = useMoney();
   return (
     <>
       {group.failed > 0 && <Tag color="error">{`${t('costs.failed')} ${group.failed}`}</Tag>}
@@ -51,6 +53,7 @@ function Problems({ group }: { group: CostGroup }) {
 /** The model calls of one run, opened from its row. */
 function RunCalls({ runId, graph }: { runId: string; graph: GraphInfo | undefined }) {
   const { t, locale } = useI18n();
+  const { format: formatCents } = useMoney();
   const calls = useQuery({ queryKey: ['run-costs', runId], queryFn: () => costsApi.runCalls(runId) });
   return (
     <QueryState query={calls} feature={t('costs.tab')}>
@@ -82,12 +85,14 @@ function RunCalls({ runId, graph }: { runId: string; graph: GraphInfo | undefine
  */
 export function CostsTab() {
   const { t, locale } = useI18n();
+  const money = useMoney();
+  const formatCents = money.format;
   const phone = !Grid.useBreakpoint().md;
   const [by, setBy] = useState<CostGrouping>('graph');
   const summary = useQuery({ queryKey: ['costs', by], queryFn: () => costsApi.summary(by) });
   const graphs = useGraphs();
   const graphOf = (name: string | null | undefined) => graphs.data?.items.find((g) => g.name === name);
-  const chart = useMemo(() => (by === 'month' && summary.data ? monthChart(summary.data.items, t) : undefined), [by, summary.data, t]);
+  const chart = useMemo(() => (by === 'month' && summary.data ? monthChart(summary.data.items, t, money) : undefined), [by, summary.data, t, money]);
 
   const nameColumn: ColumnType<CostGroup> = {
     graph: { title: t('costs.graph'), key: 'name', render: (_: unknown, g: CostGroup) => graphTitle(graphOf(g.key), locale, g.key ?? '') },

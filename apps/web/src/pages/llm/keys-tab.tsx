@@ -7,17 +7,28 @@ import { llmApi, type LlmKey } from '../../api/llm.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { MoneyInput, useBudgetRules, useConfirmLargeBudget } from '../../components/money-input.tsx';
+import { useMoney } from '../../lib/money.ts';
 import { shortTime } from '../../lib/time.ts';
 
 function Limits() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const [form] = Form.useForm<{ scope: string; subject: string; rpm?: number; tpm?: number; concurrency?: number; budget_cents?: number }>();
+  const [form] = Form.useForm<{ scope: string; subject: string; rpm?: number; tpm?: number; concurrency?: number; budget?: number | null }>();
+  const money = useMoney();
+  const budgetRules = useBudgetRules();
+  const confirmLarge = useConfirmLargeBudget();
   const save = async () => {
-    const { scope, subject, ...limits } = await form.validateFields();
+    // A refused field shows its message under the field; nothing else to do.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
+    const { scope, subject, budget, ...limits } = values;
+    if (!(await confirmLarge(budget, money.currency))) return;
     try {
-      await api(`/api/llm/limits/${scope}/${encodeURIComponent(subject)}`, { method: 'PUT', body: limits });
+      // Stored as entered, in 分 or cents of the person's currency: ¥50 stays ¥50 when the rate changes.
+      const body = { ...limits, ...(budget ? { budget_cents: Math.round(budget * 100), budget_currency: money.currency } : { budget_cents: null }) };
+      await api(`/api/llm/limits/${scope}/${encodeURIComponent(subject)}`, { method: 'PUT', body });
       void message.success(t('common.saved'));
     } catch (error) {
       notifyError(error);
@@ -41,10 +52,10 @@ function Limits() {
         <Form.Item name="concurrency" label={t('llm.concurrency')}>
           <InputNumber min={0} />
         </Form.Item>
-        <Form.Item name="budget_cents" label={t('llm.budgetMonthly')}>
-          <InputNumber min={0} />
+        <Form.Item name="budget" label={t('llm.budgetMonthly', { symbol: money.symbol })} rules={budgetRules}>
+          <MoneyInput style={{ width: 140 }} testId="limit-budget" />
         </Form.Item>
-        <Button onClick={() => void save()}>{t('common.save')}</Button>
+        <Button onClick={() => void save()} data-testid="save-limit">{t('common.save')}</Button>
       </Form>
     </Card>
   );

@@ -6,17 +6,18 @@ import { Chart, type ChartOption } from '../../components/chart.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useMoney, type Money } from '../../lib/money.ts';
 
-function byDay(rows: UsageBucket[], t: ReturnType<typeof useI18n>['t']): ChartOption {
+function byDay(rows: UsageBucket[], t: ReturnType<typeof useI18n>['t'], money: Money): ChartOption {
   const sorted = [...rows].sort((a, b) => String(a.day).localeCompare(String(b.day)));
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('runs.cost'), t('llm.requests')], top: 0 },
     grid: { left: 48, right: 48, bottom: 32, top: 48 },
     xAxis: { type: 'category', data: sorted.map((r) => String(r.day).slice(0, 10)) },
-    yAxis: [{ type: 'value', name: '¥' }, { type: 'value', name: t('llm.requests') }],
+    yAxis: [{ type: 'value', name: money.symbol }, { type: 'value', name: t('llm.requests') }],
     series: [
-      { name: t('runs.cost'), type: 'bar', data: sorted.map((r) => Number((r.cost_cents / 100).toFixed(4))), itemStyle: { color: '#5b5bd6' } },
+      { name: t('runs.cost'), type: 'bar', data: sorted.map((r) => Number(money.major(r.cost_cents).toFixed(4))), itemStyle: { color: '#5b5bd6' } },
       { name: t('llm.requests'), type: 'line', yAxisIndex: 1, smooth: true, data: sorted.map((r) => r.requests), itemStyle: { color: '#36cfc9' } },
     ],
   };
@@ -36,8 +37,9 @@ export function UsageTab() {
   const models = useQuery({ queryKey: ['llm-usage', 'model'], queryFn: () => llmApi.usage('model') });
   const keys = useQuery({ queryKey: ['llm-usage', 'key'], queryFn: () => llmApi.usage('key') });
   const keyList = useQuery({ queryKey: ['llm-keys'], queryFn: llmApi.keys });
-  const dayOption = useMemo(() => byDay(days.data?.usage ?? [], t), [days.data, t]);
-  const modelOption = useMemo(() => pie(models.data?.usage ?? [], (r) => r.model ?? '—', (r) => Number((r.cost_cents / 100).toFixed(4))), [models.data]);
+  const money = useMoney();
+  const dayOption = useMemo(() => byDay(days.data?.usage ?? [], t, money), [days.data, t, money]);
+  const modelOption = useMemo(() => pie(models.data?.usage ?? [], (r) => r.model ?? '—', (r) => Number(money.major(r.cost_cents).toFixed(4))), [models.data, money]);
   // Keys by their names; requests without a key are the app's own (workflow runs).
   const keyOption = useMemo(() => {
     const names = new Map((keyList.data?.keys ?? []).map((k) => [k.id, k.name]));

@@ -6,7 +6,7 @@ import type { Run } from '../../api/runs.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { formatCents } from '../../lib/time.ts';
+import { useMoney } from '../../lib/money.ts';
 
 type Route = NonNullable<Run['route']>;
 type Factor = Route['factors'][number];
@@ -16,6 +16,7 @@ export function RouteCard({ run, onConfirmed }: { run: Run; onConfirmed: (run: R
   const { t } = useI18n();
   const notifyError = useNotifyError();
   const [confirming, setConfirming] = useState(false);
+  const { format: formatCents } = useMoney();
   const route = run.route;
   if (!route) return null;
   const text = (kind: 'reason' | 'warning', f: Factor) => {

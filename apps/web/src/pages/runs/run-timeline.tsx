@@ -5,7 +5,7 @@ import type { GraphInfo, RunEvent } from '../../api/runs.ts';
 import { nodeLabel, toolLabel } from '../../lib/graph-text.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
-import { formatCents } from '../../lib/time.ts';
+import { useMoney } from '../../lib/money.ts';
 import { ReadableOutput } from './readable-output.tsx';
 
 interface Step {
@@ -55,6 +55,7 @@ function toolName(t: ReturnType<typeof useI18n>['t'], tool: unknown): string {
 
 function Detail({ event }: { event: RunEvent }) {
   const { t, locale } = useI18n();
+  const { format: formatCents } = useMoney();
   const d = event.data;
   const label = t(`runs.event.${event.type}` as MessageKey);
   switch (event.type) {

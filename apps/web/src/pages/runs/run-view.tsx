@@ -10,7 +10,7 @@ import { useNotifyError } from '../../components/notify.tsx';
 import { ProblemAlert, TraceId, runError } from '../../components/problem.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { formatCents } from '../../lib/time.ts';
+import { useMoney } from '../../lib/money.ts';
 import { HumanForm } from './human-form.tsx';
 import { RunStatusTag } from './run-status-tag.tsx';
 import { RunTimeline } from './run-timeline.tsx';
@@ -31,6 +31,7 @@ function totals(events: RunEvent[], run: Run) {
 
 function Ledger({ events, graph }: { events: RunEvent[]; graph?: GraphInfo }) {
   const { t, locale } = useI18n();
+  const { format: formatCents } = useMoney();
   const rows = events.filter((e) => e.type === 'cost_update');
   return (
     <Table<RunEvent>
@@ -53,6 +54,7 @@ function Ledger({ events, graph }: { events: RunEvent[]; graph?: GraphInfo }) {
 /** One run, live: status, cost against budget, the human step, the timeline and the ledger. */
 export function RunView({ runId, showLedger = false, onRetried }: { runId: string; showLedger?: boolean; onRetried?: (run: Run) => void }) {
   const { t, locale } = useI18n();
+  const { format: formatCents } = useMoney();
   const graphs = useGraphs();
   const [retrying, setRetrying] = useState(false);
   const navigate = useNavigate();

@@ -8,13 +8,15 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { graphTitle } from '../../lib/graph-text.ts';
-import { formatCents, shortTime } from '../../lib/time.ts';
+import { useMoney } from '../../lib/money.ts';
+import { shortTime } from '../../lib/time.ts';
 import { RunStatusTag } from './run-status-tag.tsx';
 
 const STATUSES: RunStatus[] = ['queued', 'running', 'waiting', 'completed', 'failed', 'cancelled'];
 
 export default function RunsPage() {
   const { t, locale } = useI18n();
+  const { format: formatCents } = useMoney();
   const navigate = useNavigate();
   const [status, setStatus] = useState<RunStatus>();
   const [graph, setGraph] = useState<string>();

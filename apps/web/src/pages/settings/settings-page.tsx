@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n, type Locale } from '../../i18n/i18n.tsx';
 import { MembersCard } from './members-card.tsx';
 import { VaultCard } from './vault-card.tsx';
+import { MoneyCard } from './money-card.tsx';
 import { CloudLinkCard } from './cloud-link-card.tsx';
 
 export default function SettingsPage() {
@@ -30,6 +31,7 @@ export default function SettingsPage() {
               ]}
             />
           </Card>
+          <MoneyCard />
           <VaultCard />
           {health.data && !cloud ? <CloudLinkCard /> : null}
           {cloud ? <MembersCard /> : null}

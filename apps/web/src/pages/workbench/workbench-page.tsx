@@ -1,6 +1,6 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Grid, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Grid, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -15,11 +15,17 @@ import { useNotifyError } from '../../components/notify.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { MoneyInput, useBudgetRules, useConfirmLargeBudget } from '../../components/money-input.tsx';
+import { useMoney } from '../../lib/money.ts';
 import { RunStatusTag } from '../runs/run-status-tag.tsx';
 import { RunView } from '../runs/run-view.tsx';
 
+/** A small first budget in each currency (about the same amount). */
+const DEFAULT_BUDGET = { CNY: 2, USD: 0.3 } as const;
+
 interface StartValues {
-  budget_yuan?: number;
+  /** In the person's currency (useMoney). */
+  budget_amount?: number | null;
   [input: string]: unknown;
 }
 
@@ -38,6 +44,9 @@ function GraphStartForm({ graph, onStarted }: { graph: GraphInfo; onStarted: (ru
   const workId = params.get('work');
   const [form] = Form.useForm<StartValues>();
   const [busy, setBusy] = useState(false);
+  const money = useMoney();
+  const budgetRules = useBudgetRules();
+  const confirmLarge = useConfirmLargeBudget();
   const idea = useQuery({ queryKey: ['idea', ideaId], queryFn: () => api<Idea>(`/api/ideas/${ideaId}`), enabled: ideaId !== null });
   // The hint only when there really is no model service (a viewer cannot read them: no hint then).
   const providers = useQuery({ queryKey: ['llm-providers'], queryFn: llmApi.providers, retry: false });
@@ -56,12 +65,14 @@ function GraphStartForm({ graph, onStarted }: { graph: GraphInfo; onStarted: (ru
   const start = async (values: StartValues) => {
     setBusy(true);
     try {
-      const { budget_yuan: budgetYuan, ...inputs } = values;
+      const { budget_amount: budgetAmount, ...inputs } = values;
+      if (!(await confirmLarge(budgetAmount, money.currency))) return;
       const run = await api<Run>('/api/runs', {
         body: {
           graph: graph.name,
           inputs: toInputs(graph, inputs),
-          budget: budgetYuan ? { max_cost_cents: Math.round(budgetYuan * 100) } : undefined,
+          // In 分 or cents of the person's currency; the server converts 元 with the workspace's rate.
+          budget: budgetAmount ? { max_cost_cents: Math.round(budgetAmount * 100), currency: money.currency } : undefined,
           client: 'web',
         },
         headers: { 'idempotency-key': crypto.randomUUID() },
@@ -76,11 +87,11 @@ function GraphStartForm({ graph, onStarted }: { graph: GraphInfo; onStarted: (ru
   };
 
   return (
-    <Form<StartValues> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ ...initialValues(graph), budget_yuan: 2 }} data-testid={`start-form-${graph.name}`}>
+    <Form<StartValues> form={form} layout="vertical" onFinish={(v) => void start(v)} initialValues={{ ...initialValues(graph), budget_amount: DEFAULT_BUDGET[money.currency] }} data-testid={`start-form-${graph.name}`}>
       {graph.runnable === false ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={notRunnableText(graph, t)} data-testid="graph-not-runnable" /> : null}
       <GraphFields graph={graph} />
-      <Form.Item name="budget_yuan" label={t('runs.budget')} extra={t('runs.budgetHint')}>
-        <InputNumber min={0.01} step={0.5} prefix="¥" style={{ width: '100%' }} data-testid="run-budget" />
+      <Form.Item name="budget_amount" label={t('runs.budget')} extra={t('runs.budgetHint')} rules={budgetRules}>
+        <MoneyInput testId="run-budget" />
       </Form.Item>
       <Space.Compact block>
         <Button type="primary" htmlType="submit" block loading={busy} disabled={graph.runnable === false} data-testid="start-run">

@@ -8,6 +8,7 @@ export * from './trends/custom.ts';
 export * from './trends/refresher.ts';
 export * from './trends/service.ts';
 export * from './trends/store.ts';
+export { InterestFilter, parseVerdicts, titleHash, type InterestVerdict, type InterestResult } from './trends/interest.ts';
 export { BUILTIN_SOURCES, builtinSource, requireBuiltinSource } from './trends/sources/index.ts';
 export * from './topics/suggest.ts';
 export * from './topics/tools.ts';

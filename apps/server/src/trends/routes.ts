@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { suggestTopics, topicBrief } from '@creatorflow/insights';
-import { NotFoundError, type LlmPort } from '@creatorflow/core';
+import { CreatorFlowError, NotFoundError, type LlmPort } from '@creatorflow/core';
 import { resolveScope } from '../auth/scope.ts';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
@@ -14,6 +14,7 @@ const itemSchema = z.object({
   rank: z.number(), best_rank: z.number(), hot_value: z.number().nullable(), first_seen_at: z.string(), last_seen_at: z.string(), minutes_on_list: z.number(),
   velocity: z.number(), heat: z.number(), heat_breakdown: heatSchema, keywords: z.array(z.string()),
   niche: z.object({ group: z.string(), words: z.array(z.string()) }).optional(),
+  interest: z.object({ tag: z.string().nullable(), reason: z.string(), by: z.enum(['llm', 'cache']) }).optional(),
 });
 const sourceSchema = z.object({
   id: z.string(), name: z.string(), name_en: z.string(), list: z.string(), platform: z.string(), category: z.string(), home: z.string(),
@@ -94,10 +95,21 @@ export const trendsRoutes: RoutePlugin = async (app, ctx) => {
   });
 
   app.get('/api/trends/rising', {
-    schema: { tags, summary: 'Rising in my niche: matching items, fastest climbers first', querystring: z.object({ niche: z.string().min(1).max(2000), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(itemSchema) }) } },
+    schema: {
+      tags,
+      summary: 'Rising in my niche: matching items, fastest climbers first; with ai=1 the LLM interest filter adds the climbers the model puts in the niche (cached per story, at most 300 new verdicts a day)',
+      querystring: z.object({ niche: z.string().min(1).max(2000), limit: z.coerce.number().int().min(1).max(200).default(50), ai: z.enum(['0', '1']).default('0') }),
+      response: { 200: z.object({ items: z.array(itemSchema), interest: z.object({ asked: z.number(), cached: z.number(), over_budget: z.number(), budget_left: z.number(), added: z.number() }).nullable() }) },
+    },
   }, async (request) => {
     const scope = await resolveScope(ctx.database, request, 'viewer');
-    return { items: await service.rising(scope.workspaceId, request.query.niche, request.query.limit) };
+    if (request.query.ai === '1') {
+      const llm = llmOf(ctx);
+      if (!llm) throw new CreatorFlowError('LLM_NOT_CONFIGURED', 'The interest filter needs a language model; add a provider under 模型管理 first', { status: 503 });
+      const { items, interest } = await service.risingWithInterest(scope.workspaceId, request.query.niche, llm, { limit: request.query.limit, userId: scope.userId });
+      return { items, interest: { asked: interest.asked, cached: interest.cached, over_budget: interest.overBudget, budget_left: interest.budgetLeft, added: interest.added } };
+    }
+    return { items: await service.rising(scope.workspaceId, request.query.niche, request.query.limit), interest: null };
   });
 
   app.get('/api/trends/items/:id', {

@@ -25,7 +25,7 @@ export const trendsApi = {
   refresh: (id: string) => api<RefreshResult>(`/api/trends/sources/${enc(id)}/refresh`, { method: 'POST' }),
   board: (id: string) => api<{ items: TrendItem[] }>(`/api/trends/sources/${enc(id)}/items`),
   merged: (niche?: string) => api<{ items: TrendCluster[] }>('/api/trends/merged', { query: { niche, limit: 60 } }),
-  rising: (niche: string) => api<{ items: TrendItem[] }>('/api/trends/rising', { query: { niche, limit: 30 } }),
+  rising: (niche: string, ai = false) => api<ApiResponse<'/api/trends/rising'>>('/api/trends/rising', { query: { niche, limit: 30, ai: ai ? '1' : '0' } }),
   item: (id: string, days: number) => api<TrendItemDetail>(`/api/trends/items/${enc(id)}`, { query: { days } }),
   niches: () => api<{ items: Niche[] }>('/api/trends/niches'),
   saveNiche: (name: string, rules: string) => api<Niche>(`/api/trends/niches/${enc(name)}`, { method: 'PUT', body: { rules } }),

@@ -89,6 +89,21 @@ export const trendSuggestions = pgTable('trend_suggestions', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+// The LLM interest filter's verdicts (0630): SQL in packages/insights/src/trends/interest.ts.
+export const trendInterest = pgTable(
+  'trend_interest',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    niche: text('niche').notNull(),
+    titleHash: text('title_hash').notNull(),
+    relevant: boolean('relevant').notNull(),
+    tag: text('tag'),
+    reason: text('reason').notNull().default(''),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.niche, t.titleHash] }), index('trend_interest_budget_idx').on(t.workspaceId, t.createdAt)],
+);
+
 // BettaFish public-opinion reports (0610): SQL in packages/insights/src/bettafish/reports.ts.
 export const bettafishReports = pgTable('bettafish_reports', {
   id: uuid('id').primaryKey(),

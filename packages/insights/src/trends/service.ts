@@ -1,8 +1,9 @@
-import { ConflictError, NotFoundError, ValidationError, systemClock, type Clock } from '@creatorflow/core';
+import { ConflictError, NotFoundError, ValidationError, systemClock, type Clock, type LlmPort } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import { clusterItems } from './cluster.ts';
 import { customSource, customSourceSpec, customTier, type CustomSourceSpec } from './custom.ts';
 import { heatOf, velocityOf, type HeatBreakdown } from './heat.ts';
+import { InterestFilter } from './interest.ts';
 import { matchNiche, nicheFromText, parseNiche, type NicheMatch, type NicheRules } from './niche.ts';
 import { refreshSource, type RefreshOutcome } from './refresher.ts';
 import { BUILTIN_SOURCES, builtinSource } from './sources/index.ts';
@@ -67,6 +68,8 @@ export interface TrendItemView {
   heat_breakdown: HeatBreakdown;
   keywords: string[];
   niche?: NicheMatch;
+  /** Set when the niche's LLM interest filter put the item in the niche (its keyword rules did not). */
+  interest?: { tag: string | null; reason: string; by: 'llm' | 'cache' };
 }
 
 export interface TrendClusterView {
@@ -236,6 +239,27 @@ export class TrendService {
     const rules = await this.rulesFor(workspaceId, niche);
     const items = (await this.items(workspaceId)).sort((a, b) => b.velocity - a.velocity || b.heat - a.heat);
     return this.inNiche(items, rules).slice(0, limit);
+  }
+
+  /**
+   * "Rising in my niche" with the LLM interest filter: besides the items the keyword rules
+   * match, the model is asked (cached, budgeted: trends/interest.ts) which of the other fastest
+   * climbers belong to the niche; those join the feed tagged as the model's.
+   */
+  async risingWithInterest(workspaceId: string, niche: string, llm: Pick<LlmPort, 'chat'>, options: { limit?: number; candidates?: number; budgetPerDay?: number; userId?: string | null; signal?: AbortSignal } = {}) {
+    const rules = await this.rulesFor(workspaceId, niche);
+    const saved = await this.store.niche(workspaceId, niche);
+    const items = (await this.items(workspaceId)).sort((a, b) => b.velocity - a.velocity || b.heat - a.heat);
+    const matched = this.inNiche(items, rules);
+    const inRules = new Set(matched.map((m) => m.id));
+    const others = items.filter((i) => !inRules.has(i.id)).slice(0, options.candidates ?? 200);
+    const result = await new InterestFilter(this.deps.database, this.#clock).classify(workspaceId, { name: saved?.name ?? niche, description: saved?.rules ?? niche }, others, llm, options);
+    const picked = others.flatMap((item) => {
+      const v = result.verdicts.get(item.id);
+      return v?.relevant ? [{ ...item, niche: { group: v.tag ?? 'AI', words: [] }, interest: { tag: v.tag, reason: v.reason, by: v.by } }] : [];
+    });
+    const feed = [...matched, ...picked].sort((a, b) => b.velocity - a.velocity || b.heat - a.heat).slice(0, options.limit ?? 50);
+    return { items: feed, interest: { asked: result.asked, cached: result.cached, overBudget: result.overBudget, budgetLeft: result.budgetLeft, added: picked.length } };
   }
 
   /** A saved niche by name or id, else the text itself as rules or keywords. */

@@ -10749,6 +10749,12 @@ export interface paths {
                                 };
                                 hot_value: number | null;
                                 id: string;
+                                interest?: {
+                                    /** @enum {string} */
+                                    by: "llm" | "cache";
+                                    reason: string;
+                                    tag: string | null;
+                                };
                                 keywords: string[];
                                 last_seen_at: string;
                                 minutes_on_list: number;
@@ -10828,6 +10834,12 @@ export interface paths {
                                     };
                                     hot_value: number | null;
                                     id: string;
+                                    interest?: {
+                                        /** @enum {string} */
+                                        by: "llm" | "cache";
+                                        reason: string;
+                                        tag: string | null;
+                                    };
                                     keywords: string[];
                                     last_seen_at: string;
                                     minutes_on_list: number;
@@ -11000,10 +11012,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rising in my niche: matching items, fastest climbers first */
+        /** Rising in my niche: matching items, fastest climbers first; with ai=1 the LLM interest filter adds the climbers the model puts in the niche (cached per story, at most 300 new verdicts a day) */
         get: {
             parameters: {
                 query: {
+                    ai?: "0" | "1";
                     limit?: number;
                     niche: string;
                 };
@@ -11020,6 +11033,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            interest: {
+                                added: number;
+                                asked: number;
+                                budget_left: number;
+                                cached: number;
+                                over_budget: number;
+                            } | null;
                             items: {
                                 best_rank: number;
                                 first_seen_at: string;
@@ -11033,6 +11053,12 @@ export interface paths {
                                 };
                                 hot_value: number | null;
                                 id: string;
+                                interest?: {
+                                    /** @enum {string} */
+                                    by: "llm" | "cache";
+                                    reason: string;
+                                    tag: string | null;
+                                };
                                 keywords: string[];
                                 last_seen_at: string;
                                 minutes_on_list: number;
@@ -11253,6 +11279,12 @@ export interface paths {
                                 };
                                 hot_value: number | null;
                                 id: string;
+                                interest?: {
+                                    /** @enum {string} */
+                                    by: "llm" | "cache";
+                                    reason: string;
+                                    tag: string | null;
+                                };
                                 keywords: string[];
                                 last_seen_at: string;
                                 minutes_on_list: number;

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Collapse, Form, Input, List, Popconfirm, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Form, Input, List, Popconfirm, Row, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { trendsApi, type Niche } from '../../api/trends.ts';
@@ -97,11 +97,28 @@ function NicheEditor({ niche, onSaved }: { niche: Niche | undefined; onSaved: (n
 
 function Rising({ niche, onOpen }: { niche: Niche; onOpen: (id: string) => void }) {
   const { t } = useI18n();
-  const rising = useQuery({ queryKey: ['trend-rising', niche.name, niche.updated_at], queryFn: () => trendsApi.rising(niche.name) });
+  // The LLM interest filter is opt-in: it spends model calls (cached per story, budgeted per day).
+  const [ai, setAi] = useState(false);
+  const rising = useQuery({ queryKey: ['trend-rising', niche.name, niche.updated_at, ai], queryFn: () => trendsApi.rising(niche.name, ai) });
   return (
-    <Card title={t('trends.niche.rising', { name: niche.name })} size="small" data-testid="niche-rising">
+    <Card
+      title={t('trends.niche.rising', { name: niche.name })}
+      size="small"
+      data-testid="niche-rising"
+      extra={<Space size={6}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('trends.niche.aiFilter')}</Typography.Text><Switch size="small" checked={ai} onChange={setAi} data-testid="niche-ai" /></Space>}
+    >
       <QueryState query={rising} feature={t('trends.tab.niche')}>
-        {(data) => (data.items.length === 0 ? <EmptyState title={t('trends.niche.risingEmpty')} hint={t('trends.niche.risingEmptyHint')} /> : <ItemList items={data.items} onOpen={onOpen} showSource />)}
+        {(data) => (
+          <>
+            {data.interest ? (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="niche-ai-summary">
+                {t('trends.niche.aiSummary', { added: data.interest.added, asked: data.interest.asked, cached: data.interest.cached, left: data.interest.budget_left })}
+                {data.interest.over_budget > 0 ? ` ${t('trends.niche.aiOverBudget', { n: data.interest.over_budget })}` : ''}
+              </Typography.Paragraph>
+            ) : null}
+            {data.items.length === 0 ? <EmptyState title={t('trends.niche.risingEmpty')} hint={t('trends.niche.risingEmptyHint')} /> : <ItemList items={data.items} onOpen={onOpen} showSource />}
+          </>
+        )}
       </QueryState>
     </Card>
   );

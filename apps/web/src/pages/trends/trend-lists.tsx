@@ -36,7 +36,11 @@ export function ItemList({ items, onOpen, showSource = false }: { items: TrendIt
                   <Velocity value={item.velocity} />
                   {hot ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('trends.hotValue', { value: hot })}</Typography.Text> : null}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('trends.onList', { time: duration(item.minutes_on_list, t) })}</Typography.Text>
-                  {item.niche ? <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('trends.niche.matched', { words: item.niche.words.join('、') })}</Tag> : null}
+                  {item.interest ? (
+                    <Tag color="geekblue" style={{ marginInlineEnd: 0 }} title={item.interest.reason} data-testid="interest-tag">{t('trends.niche.aiMatched', { tag: item.interest.tag ?? t('trends.niche.aiInNiche') })}</Tag>
+                  ) : item.niche ? (
+                    <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('trends.niche.matched', { words: item.niche.words.join('、') })}</Tag>
+                  ) : null}
                 </Space>
               </div>
             </div>

@@ -156,6 +156,8 @@ export const EXPECTATIONS: Record<string, Expectation | Expectation[]> = {
   'GET /api/llm/limits': e('admin'),
   'PUT /api/llm/limits/{scope}/{subject}': e('admin', { skipForeign: 'a limit is a row of the caller’s workspace naming its subject; another workspace’s key id limits nothing there' }),
   'DELETE /api/llm/limits/{scope}/{subject}': e('admin', { skipForeign: 'as PUT: the row is looked up in the caller’s workspace only' }),
+  'GET /api/llm/exchange-rate': e('viewer'),
+  'PUT /api/llm/exchange-rate': e('admin', { body: { cny_per_usd: 7.2 } }),
   'GET /api/llm/usage': e('viewer', { why: 'the team sees what it spends; keys and limits stay with admins' }),
 
   // Graphs, tools, runs, MCP.
@@ -230,6 +232,15 @@ export const EXPECTATIONS: Record<string, Expectation | Expectation[]> = {
   'GET /api/publish/attempts/{id}/screenshot': e('viewer'),
   'GET /api/publish/health': e('viewer'),
   'GET /api/publish/jobs/{id}/assist': e('viewer'),
+  // 账号矩阵: groups are the editors' to arrange; who may use an account is the admins' call.
+  'GET /api/publish/account-groups': e('viewer'),
+  'POST /api/publish/account-groups': e('editor', { body: (ids) => ({ name: 'matrix group', kind: 'client', account_ids: id(ids, 'account_ids') }) }),
+  'PUT /api/publish/account-groups/{id}': e('editor', { body: (ids) => ({ name: 'matrix group 2', kind: 'niche', account_ids: id(ids, 'account_ids') }) }),
+  'DELETE /api/publish/account-groups/{id}': e('editor'),
+  'GET /api/publish/accounts/health': e('viewer'),
+  'GET /api/publish/accounts/{id}/members': e('viewer'),
+  'PUT /api/publish/accounts/{id}/members': e('admin', { body: (ids) => ({ user_ids: id(ids, 'user_ids') }) }),
+  'PUT /api/publish/accounts/{id}/daily-cap': e('editor', { body: { daily_cap: 50 } }),
   'POST /api/publish/jobs/{id}/complete': e('editor', { body: { url: 'https://zhuanlan.zhihu.com/p/1' } }),
 
   // Device sign-in (the CLI): approving binds a token to a workspace the approver belongs to.

@@ -14,7 +14,7 @@ export const MATRIX_GRAPH = (name: string) => `version: 1\nname: ${name}\nstart:
  * `extraUserId` is a member who is none of the matrix's principals, so that
  * removing or demoting "a member" never removes one of them.
  */
-export async function createMatrixFixtures(server: TestServer, owner: TestUser, extraUserId: string): Promise<Ids> {
+export async function createMatrixFixtures(server: TestServer, owner: TestUser, extraUserId: string, memberIds: string[] = [extraUserId]): Promise<Ids> {
   const ws = owner.workspaceId;
   const headers = { ...owner.headers, 'x-workspace-id': ws };
   const call = async <T = Record<string, unknown>>(method: string, url: string, payload?: unknown, extra: Record<string, string> = {}): Promise<T> => {
@@ -53,6 +53,7 @@ export async function createMatrixFixtures(server: TestServer, owner: TestUser, 
   const token = await call<{ id: string }>('POST', `/api/workspaces/${ws}/tokens`, { name: `token ${tag}` });
   const invitation = await call<{ id: string }>('POST', `/api/workspaces/${ws}/invitations`, { email: `invitee-${tag}@example.com`, role: 'viewer' });
   const jobId = job.jobs[0]!.id;
+  const group = await call<{ id: string }>('POST', '/api/publish/account-groups', { name: `group ${tag}`, kind: 'client', account_ids: [account.id] });
   const device = await server.app.inject({ method: 'POST', url: '/api/auth/device/code', headers: { host: '127.0.0.1' }, payload: { client_name: `matrix ${tag}` } });
   const userCode = device.json<{ user_code: string }>().user_code;
 
@@ -72,6 +73,7 @@ export async function createMatrixFixtures(server: TestServer, owner: TestUser, 
     '/api/images/providers/': { name: image },
     '/api/publish/accounts/': { id: account.id },
     '/api/publish/jobs/': { id: jobId },
+    '/api/publish/account-groups/': { id: group.id },
     '/api/metrics/posts/': { id: post.id },
     '/api/trends/sources/': { id: source.id },
     '/api/trends/niches/': { id: niche.id, name: `niche${tag}` },
@@ -90,6 +92,9 @@ export async function createMatrixFixtures(server: TestServer, owner: TestUser, 
     asset_ids: [asset.id],
     uri: asset.uri,
     account_id: account.id,
+    account_ids: [account.id],
+    // Members an account is given to: every member of the workspace who is not an admin, so giving it leaves the matrix's editor its use.
+    user_ids: memberIds,
     source_id: source.id,
     source_ids: [source.id],
     key_id: key.id,

@@ -94,7 +94,7 @@ describe('authorization matrix over /api/openapi.json', () => {
     await addMembership(db, W, extra.userId, 'viewer');
     const strangerExtra = await registerUser(server);
     await addMembership(db, users['non-member'].workspaceId, strangerExtra.userId, 'viewer');
-    own = await createMatrixFixtures(server, { ...users.owner, workspaceId: W }, extra.userId);
+    own = await createMatrixFixtures(server, { ...users.owner, workspaceId: W }, extra.userId, [users.editor.userId, users.viewer.userId, extra.userId]);
     foreign = await createMatrixFixtures(server, users['non-member'], strangerExtra.userId);
     operations = operationsOf(await openApiOf(server.app));
   }, 120_000);
@@ -149,6 +149,10 @@ describe('authorization matrix over /api/openapi.json', () => {
   function touches(op: Operation, ids: Ids): boolean {
     const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     if (names.some((n) => !(n === 'id' && isWorkspacePath(op.path)) && ids.path(op.path, n) !== undefined)) return true;
+    return namesInBodyOrQuery(op, ids);
+  }
+
+  function namesInBodyOrQuery(op: Operation, ids: Ids): boolean {
     if (op.params.some((p) => p.in === 'query' && p.name in ids.values)) return true;
     return JSON.stringify(op.body ?? {}).split('"properties":').length > 1 && Object.keys(ids.values).some((k) => JSON.stringify(op.body).includes(`"${k}":`));
   }
@@ -207,6 +211,12 @@ describe('authorization matrix over /api/openapi.json', () => {
           const nowhere = await call(op, exp, who, nowhereLike(own));
           const same = theirs.status === nowhere.status && theirs.code === nowhere.code;
           if (!same || (pathId && !exp.upsert && theirs.status < 400)) fail(principal, `what ids that exist nowhere get (${nowhere.status} ${nowhere.code ?? ''})`, theirs);
+        }
+        if (pathId && namesInBodyOrQuery(op, own)) {
+          // W's object in the path, F's ids in the body or query (a work given F's asset as its cover, an account given F's member).
+          const mixed = await call(op, exp, who, { values: foreign.values, path: own.path });
+          const unknown = await call(op, exp, who, { values: nowhereLike(own).values, path: own.path });
+          if (mixed.status !== unknown.status || mixed.code !== unknown.code) fail(principal, `with W's path and F's body ids, what ids that exist nowhere get (${unknown.status} ${unknown.code ?? ''})`, mixed);
         }
       }
       const a = await call(op, exp, who, own);

@@ -18,7 +18,13 @@ export type VaultStatus = ApiResponse<'/api/publish/vault'>;
 /** An interactive login started on the server (POST …/login), polled until it ends. */
 export type LoginSession = ApiResponse<'/api/publish/accounts/{id}/login/{sid}'>;
 
+/** 账号矩阵: a group of accounts, and one account at a glance. */
+export type AccountGroup = ApiResponse<'/api/publish/account-groups'>['groups'][number];
+export type AccountHealth = ApiResponse<'/api/publish/accounts/health'>['accounts'][number];
+
 export const publishApi = {
+  groups: () => api<ApiResponse<'/api/publish/account-groups'>>('/api/publish/account-groups'),
+  health: () => api<ApiResponse<'/api/publish/accounts/health'>>('/api/publish/accounts/health'),
   startLogin: (accountId: string) => api<LoginSession>(`/api/publish/accounts/${accountId}/login`, { body: {} }),
   login: (accountId: string, sessionId: string) => api<LoginSession>(`/api/publish/accounts/${accountId}/login/${sessionId}`),
   platforms: () => api<ApiResponse<'/api/publish/platforms'>>('/api/publish/platforms'),

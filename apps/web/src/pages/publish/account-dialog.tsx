@@ -19,7 +19,12 @@ interface Values {
 export function AccountDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
-  const platforms = useQuery({ queryKey: ['publish-platforms'], queryFn: publishApi.platforms, enabled: open, staleTime: 300_000 });
+  const platforms = useQuery({
+    queryKey: ['publish-platforms'],
+    queryFn: publishApi.platforms,
+    enabled: open,
+    staleTime: 300_000,
+  });
   const [form] = Form.useForm<Values>();
   const platform = Form.useWatch('platform', form);
   const { busy, error, run } = useSubmitting();
@@ -27,28 +32,50 @@ export function AccountDialog({ open, onClose }: { open: boolean; onClose: () =>
   const submit = async () => {
     const values = await form.validateFields();
     await run(async () => {
-      await api('/api/publish/accounts', { body: { ...values, base_url: values.base_url || undefined, api_base_url: values.api_base_url || undefined } });
+      await api('/api/publish/accounts', {
+        body: {
+          ...values,
+          base_url: values.base_url || undefined,
+          api_base_url: values.api_base_url || undefined,
+        },
+      });
       await queryClient.invalidateQueries({ queryKey: ['publish-accounts'] });
       onClose();
     });
   };
 
   return (
-    <Modal open={open} title={t('publish.addAccount')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('publish.addAccount')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ credential_mode: 'local' }} preserve={false}>
         <Form.Item name="platform" label={t('publish.platform')} rules={[{ required: true }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={platforms.isPending}
             data-testid="account-platform"
-            options={(platforms.data?.platforms ?? []).map((p) => ({ value: p.id, label: locale === 'zh-CN' ? p.name : p.name_en }))}
+            options={(platforms.data?.platforms ?? []).map((p) => ({
+              value: p.id,
+              label: locale === 'zh-CN' ? p.name : p.name_en,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('publish.accountName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('publish.accountName')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+        >
           <Input data-testid="account-name" />
         </Form.Item>
         <Form.Item name="credential_mode" label={t('publish.credentialMode')}>
-          <Select options={(['local', 'sync'] as const).map((m) => ({ value: m, label: t(`publish.mode.${m}`) }))} />
+          <Select
+            options={(['local', 'sync'] as const).map((m) => ({ value: m, label: t(`publish.mode.${m}`) }))}
+          />
         </Form.Item>
         {platform === 'wechat_mp' ? (
           <>

@@ -15,13 +15,28 @@ type BundleFile = AssistBundle['files'][number];
  */
 async function copy(text: string, html?: string): Promise<void> {
   if (html && typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
-    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+      }),
+    ]);
     return;
   }
   await navigator.clipboard.writeText(text);
 }
 
-function CopyButton({ label, text, html, testId }: { label: string; text: string; html?: string; testId: string }) {
+function CopyButton({
+  label,
+  text,
+  html,
+  testId,
+}: {
+  label: string;
+  text: string;
+  html?: string;
+  testId: string;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   return (
@@ -43,19 +58,43 @@ function CopyButton({ label, text, html, testId }: { label: string; text: string
 
 function FileCard({ file }: { file: BundleFile }) {
   const { t } = useI18n();
-  const label = file.role === 'cover' ? t('publish.assist.cover') : file.role === 'video' ? t('publish.assist.video') : t('publish.assist.image', { order: file.order });
+  const label =
+    file.role === 'cover'
+      ? t('publish.assist.cover')
+      : file.role === 'video'
+        ? t('publish.assist.video')
+        : t('publish.assist.image', { order: file.order });
   return (
     <Card size="small" style={{ width: 132 }} data-testid="assist-file" styles={{ body: { padding: 6 } }}>
       {file.size === null ? (
         <Typography.Text type="secondary">{t('publish.assist.missingFile')}</Typography.Text>
       ) : file.content_type.startsWith('image/') ? (
-        <img src={file.url} alt={label} style={{ width: '100%', aspectRatio: '3 / 4', objectFit: 'cover', borderRadius: 4, background: '#f5f5f5' }} data-testid="assist-image" />
+        <img
+          src={file.url}
+          alt={label}
+          style={{
+            width: '100%',
+            aspectRatio: '3 / 4',
+            objectFit: 'cover',
+            borderRadius: 4,
+            background: '#f5f5f5',
+          }}
+          data-testid="assist-image"
+        />
       ) : (
         <video src={file.url} style={{ width: '100%' }} controls preload="metadata" />
       )}
       <Space size={4} style={{ marginTop: 4, width: '100%', justifyContent: 'space-between' }}>
         <Tag color={file.role === 'cover' ? 'gold' : undefined}>{label}</Tag>
-        <Button size="small" type="link" icon={<DownloadOutlined />} href={file.download_url} download={file.name} aria-label={`${t('publish.assist.download')} ${label}`} data-testid="assist-download" />
+        <Button
+          size="small"
+          type="link"
+          icon={<DownloadOutlined />}
+          href={file.download_url}
+          download={file.name}
+          aria-label={`${t('publish.assist.download')} ${label}`}
+          data-testid="assist-download"
+        />
       </Space>
     </Card>
   );
@@ -84,7 +123,14 @@ function Bundle({ job, bundle }: { job: PublishJob; bundle: AssistBundle }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        <Button type="primary" icon={<ExportOutlined />} href={bundle.editor_url} target="_blank" rel="noreferrer" data-testid="assist-editor">
+        <Button
+          type="primary"
+          icon={<ExportOutlined />}
+          href={bundle.editor_url}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="assist-editor"
+        >
           {t('publish.assist.openEditor', { platform: bundle.platform_name })}
         </Button>
         <Button icon={<FileZipOutlined />} href={bundle.zip_url} download data-testid="assist-zip">
@@ -98,15 +144,28 @@ function Bundle({ job, bundle }: { job: PublishJob; bundle: AssistBundle }) {
             <Typography.Text strong data-testid="assist-title">
               {bundle.title}
             </Typography.Text>
-            <CopyButton label={t('publish.assist.copyTitle')} text={bundle.title} testId="assist-copy-title" />
+            <CopyButton
+              label={t('publish.assist.copyTitle')}
+              text={bundle.title}
+              testId="assist-copy-title"
+            />
           </Space>
         </div>
       ) : null}
       <div>
         <Space wrap style={{ marginBottom: 4 }}>
           <Typography.Text type="secondary">{t('publish.assist.body')}</Typography.Text>
-          <CopyButton label={t('publish.assist.copyRich')} text={bundle.body_text} html={bundle.body_html} testId="assist-copy-rich" />
-          <CopyButton label={t('publish.assist.copyText')} text={bundle.body_text} testId="assist-copy-text" />
+          <CopyButton
+            label={t('publish.assist.copyRich')}
+            text={bundle.body_text}
+            html={bundle.body_html}
+            testId="assist-copy-rich"
+          />
+          <CopyButton
+            label={t('publish.assist.copyText')}
+            text={bundle.body_text}
+            testId="assist-copy-text"
+          />
         </Space>
         {/* The body as it will paste; a sandboxed frame runs nothing from it. */}
         <iframe
@@ -121,7 +180,11 @@ function Bundle({ job, bundle }: { job: PublishJob; bundle: AssistBundle }) {
         <Space wrap>
           <Typography.Text type="secondary">{t('publish.assist.tags')}</Typography.Text>
           <Typography.Text data-testid="assist-tags">{bundle.tags_text}</Typography.Text>
-          <CopyButton label={t('publish.assist.copyTags')} text={bundle.tags_text} testId="assist-copy-tags" />
+          <CopyButton
+            label={t('publish.assist.copyTags')}
+            text={bundle.tags_text}
+            testId="assist-copy-tags"
+          />
         </Space>
       ) : null}
       {bundle.files.length ? (
@@ -136,11 +199,25 @@ function Bundle({ job, bundle }: { job: PublishJob; bundle: AssistBundle }) {
       ) : null}
       <div>
         <Typography.Text type="secondary">{t('publish.assist.steps')}</Typography.Text>
-        <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={bundle.checklist.map((item) => ({ label: item, value: item }))} />
+        <Checkbox.Group
+          style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+          options={bundle.checklist.map((item) => ({ label: item, value: item }))}
+        />
       </div>
       <Space.Compact style={{ width: '100%', maxWidth: 560 }}>
-        <Input placeholder={t('publish.assist.urlHint')} value={url} onChange={(e) => setUrl(e.target.value)} data-testid="assist-url" />
-        <Button type="primary" disabled={!url.trim()} loading={busy} onClick={() => void complete()} data-testid="assist-published">
+        <Input
+          placeholder={t('publish.assist.urlHint')}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          data-testid="assist-url"
+        />
+        <Button
+          type="primary"
+          disabled={!url.trim()}
+          loading={busy}
+          onClick={() => void complete()}
+          data-testid="assist-published"
+        >
           {t('publish.assist.published')}
         </Button>
       </Space.Compact>
@@ -151,7 +228,10 @@ function Bundle({ job, bundle }: { job: PublishJob; bundle: AssistBundle }) {
 /** The assist bundle of a job waiting for the person (辅助发布). */
 export function AssistPanel({ job }: { job: PublishJob }) {
   const { t } = useI18n();
-  const bundle = useQuery({ queryKey: ['publish-assist', job.id, job.attempt_count], queryFn: () => publishApi.assist(job.id) });
+  const bundle = useQuery({
+    queryKey: ['publish-assist', job.id, job.attempt_count],
+    queryFn: () => publishApi.assist(job.id),
+  });
   return (
     <Alert
       type="warning"

@@ -63,7 +63,13 @@ export function CalendarTab({ jobs }: { jobs: PublishJob[] }) {
                   color={JOB_COLOR[job.status]}
                   draggable={job.status === 'scheduled'}
                   onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, job.id)}
-                  style={{ display: 'block', marginBottom: 2, cursor: job.status === 'scheduled' ? 'grab' : 'default', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  style={{
+                    display: 'block',
+                    marginBottom: 2,
+                    cursor: job.status === 'scheduled' ? 'grab' : 'default',
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                  }}
                   title={`${dayjs(job.run_at).format('HH:mm')} ${job.title} · ${platformName(job.platform)}`}
                   data-testid="calendar-job"
                 >

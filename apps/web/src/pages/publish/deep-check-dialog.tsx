@@ -9,9 +9,15 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 export type DeepCheck = ApiResponse<'/api/publish/accounts/{id}/deep-check', 'post'>;
 type StepLine = DeepCheck['steps'][number];
 
-const STATUS_COLOR: Record<StepLine['status'], string> = { ok: 'green', failed: 'red', skipped: 'default', unchecked: 'gold' };
+const STATUS_COLOR: Record<StepLine['status'], string> = {
+  ok: 'green',
+  failed: 'red',
+  skipped: 'default',
+  unchecked: 'gold',
+};
 
-export const runDeepCheck = (accountId: string) => api<DeepCheck>(`/api/publish/accounts/${accountId}/deep-check`, { body: {} });
+export const runDeepCheck = (accountId: string) =>
+  api<DeepCheck>(`/api/publish/accounts/${accountId}/deep-check`, { body: {} });
 
 /** The check itself, started from a click (the card's button or 重新检查). */
 export function useDeepCheck(accountId: string, onChecked: () => void) {
@@ -38,7 +44,17 @@ export function useDeepCheck(accountId: string, onChecked: () => void) {
  * saved login and tries every step of the flow without publishing; the dialog
  * shows each step's result, which one no longer matches and the page there.
  */
-export function DeepCheckDialog({ account, open, onClose, state }: { account: PublishAccount; open: boolean; onClose: () => void; state: ReturnType<typeof useDeepCheck> }) {
+export function DeepCheckDialog({
+  account,
+  open,
+  onClose,
+  state,
+}: {
+  account: PublishAccount;
+  open: boolean;
+  onClose: () => void;
+  state: ReturnType<typeof useDeepCheck>;
+}) {
   const { t } = useI18n();
   const { report, running, check } = state;
 
@@ -47,7 +63,12 @@ export function DeepCheckDialog({ account, open, onClose, state }: { account: Pu
       ? { type: 'success' as const, text: t('deepCheck.ok') }
       : !report.logged_in
         ? { type: 'warning' as const, text: t('deepCheck.notLoggedIn') }
-        : { type: 'error' as const, text: t('deepCheck.failed', { step: report.steps.find((s) => s.status === 'failed')?.name ?? t('deepCheck.editorStep') }) }
+        : {
+            type: 'error' as const,
+            text: t('deepCheck.failed', {
+              step: report.steps.find((s) => s.status === 'failed')?.name ?? t('deepCheck.editorStep'),
+            }),
+          }
     : undefined;
 
   return (
@@ -86,7 +107,11 @@ export function DeepCheckDialog({ account, open, onClose, state }: { account: Pu
                     {t('deepCheck.assistHint')}
                     {report.failed_step && (
                       <div>
-                        <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="deep-check-failed-step">
+                        <Typography.Text
+                          code
+                          style={{ fontSize: 12, wordBreak: 'break-all' }}
+                          data-testid="deep-check-failed-step"
+                        >
                           {report.failed_step}
                         </Typography.Text>
                       </div>
@@ -98,7 +123,11 @@ export function DeepCheckDialog({ account, open, onClose, state }: { account: Pu
               style={{ marginBottom: 12 }}
             />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              {t('deepCheck.flow', { platform: account.name, version: report.flow_version, checked: report.checked })}
+              {t('deepCheck.flow', {
+                platform: account.name,
+                version: report.flow_version,
+                checked: report.checked,
+              })}
             </Typography.Paragraph>
             <Table<StepLine>
               size="small"
@@ -108,7 +137,17 @@ export function DeepCheckDialog({ account, open, onClose, state }: { account: Pu
               scroll={{ x: true }}
               columns={[
                 { title: t('deepCheck.col.step'), render: (_: unknown, s) => `${s.index}. ${s.name}` },
-                { title: t('deepCheck.col.selector'), dataIndex: 'selector', responsive: ['md'], render: (v: string | null) => (v ? <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>{v}</Typography.Text> : null) },
+                {
+                  title: t('deepCheck.col.selector'),
+                  dataIndex: 'selector',
+                  responsive: ['md'],
+                  render: (v: string | null) =>
+                    v ? (
+                      <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                        {v}
+                      </Typography.Text>
+                    ) : null,
+                },
                 {
                   title: t('deepCheck.col.status'),
                   dataIndex: 'status',
@@ -124,7 +163,12 @@ export function DeepCheckDialog({ account, open, onClose, state }: { account: Pu
               <div style={{ marginTop: 12 }}>
                 <Typography.Text type="secondary">{t('deepCheck.screenshot')}</Typography.Text>
                 <div>
-                  <Image src={report.screenshot_url} width={240} alt={t('deepCheck.screenshot')} data-testid="deep-check-screenshot" />
+                  <Image
+                    src={report.screenshot_url}
+                    width={240}
+                    alt={t('deepCheck.screenshot')}
+                    data-testid="deep-check-screenshot"
+                  />
                 </div>
               </div>
             )}

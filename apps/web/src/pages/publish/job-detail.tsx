@@ -24,7 +24,12 @@ function PublishedResult({ job }: { job: PublishJob }) {
             </Typography.Text>
           ) : null}
           {job.result_url ? (
-            <Typography.Link href={job.result_url} target="_blank" rel="noreferrer" data-testid="job-result-url">
+            <Typography.Link
+              href={job.result_url}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="job-result-url"
+            >
               {job.result_url}
             </Typography.Link>
           ) : null}
@@ -43,11 +48,16 @@ function known(t: ReturnType<typeof useI18n>['t'], key: string, fallback: string
 /** Attempts of one job with their errors and failure screenshots, and the assist bundle when needed. */
 export function JobDetail({ job }: { job: PublishJob }) {
   const { t, locale } = useI18n();
-  const detail = useQuery({ queryKey: ['publish-job', job.id, job.status, job.attempt_count], queryFn: () => publishApi.job(job.id) });
+  const detail = useQuery({
+    queryKey: ['publish-job', job.id, job.status, job.attempt_count],
+    queryFn: () => publishApi.job(job.id),
+  });
   return (
     <div>
       {job.status === 'needs_action' && job.action?.type === 'assist' ? <AssistPanel job={job} /> : null}
-      {job.status === 'needs_action' && job.action && job.action.type !== 'assist' ? <Alert type="warning" showIcon title={job.action.message} /> : null}
+      {job.status === 'needs_action' && job.action && job.action.type !== 'assist' ? (
+        <Alert type="warning" showIcon title={job.action.message} />
+      ) : null}
       {job.status === 'published' ? <PublishedResult job={job} /> : null}
       <QueryState query={detail} feature={t('publish.tab.jobs')}>
         {(data) => (
@@ -59,13 +69,53 @@ export function JobDetail({ job }: { job: PublishJob }) {
             style={{ marginTop: 8 }}
             columns={[
               { title: '#', dataIndex: 'number', width: 40 },
-              { title: t('publish.attempt.method'), dataIndex: 'method', render: (m: string) => <Tag>{known(t, `publish.method.${m}`, m)}</Tag> },
-              { title: t('common.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'succeeded' ? 'green' : s === 'failed' ? 'red' : 'blue'} data-testid="attempt-status">{known(t, `publish.attemptStatus.${s}`, s)}</Tag> },
-              { title: t('common.createdAt'), dataIndex: 'started_at', render: (d: string) => shortTime(d, locale) },
-              { title: t('publish.attempt.duration'), dataIndex: 'duration_ms', render: (ms: number | null) => (ms === null || ms === undefined ? '—' : t('publish.attempt.seconds', { n: (ms / 1000).toFixed(1) })) },
+              {
+                title: t('publish.attempt.method'),
+                dataIndex: 'method',
+                render: (m: string) => <Tag>{known(t, `publish.method.${m}`, m)}</Tag>,
+              },
+              {
+                title: t('common.status'),
+                dataIndex: 'status',
+                render: (s: string) => (
+                  <Tag
+                    color={s === 'succeeded' ? 'green' : s === 'failed' ? 'red' : 'blue'}
+                    data-testid="attempt-status"
+                  >
+                    {known(t, `publish.attemptStatus.${s}`, s)}
+                  </Tag>
+                ),
+              },
+              {
+                title: t('common.createdAt'),
+                dataIndex: 'started_at',
+                render: (d: string) => shortTime(d, locale),
+              },
+              {
+                title: t('publish.attempt.duration'),
+                dataIndex: 'duration_ms',
+                render: (ms: number | null) =>
+                  ms === null || ms === undefined
+                    ? '—'
+                    : t('publish.attempt.seconds', { n: (ms / 1000).toFixed(1) }),
+              },
               // The server's message is English for logs; the person reads the message for its stable code.
-              { title: t('publish.attempt.error'), dataIndex: 'error_message', render: (m: string | null, a) => (m ? <Typography.Text type="danger" title={a.error_code ?? undefined}>{errorMessage(a.error_code ?? undefined, locale) ?? m}</Typography.Text> : null) },
-              { title: t('publish.screenshot'), dataIndex: 'screenshot_url', render: (src: string | null) => (src ? <Image src={src} width={96} alt={t('publish.screenshot')} /> : null) },
+              {
+                title: t('publish.attempt.error'),
+                dataIndex: 'error_message',
+                render: (m: string | null, a) =>
+                  m ? (
+                    <Typography.Text type="danger" title={a.error_code ?? undefined}>
+                      {errorMessage(a.error_code ?? undefined, locale) ?? m}
+                    </Typography.Text>
+                  ) : null,
+              },
+              {
+                title: t('publish.screenshot'),
+                dataIndex: 'screenshot_url',
+                render: (src: string | null) =>
+                  src ? <Image src={src} width={96} alt={t('publish.screenshot')} /> : null,
+              },
             ]}
           />
         )}

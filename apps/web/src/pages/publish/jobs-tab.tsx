@@ -25,12 +25,31 @@ export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: ()
       notifyError(error);
     }
   };
-  if (jobs.length === 0) return <EmptyState title={t('publish.noJobs')} hint={t('publish.noJobsHint')} action={<Button type="primary" onClick={onPublish}>{t('publish.publish')}</Button>} />;
+  if (jobs.length === 0)
+    return (
+      <EmptyState
+        title={t('publish.noJobs')}
+        hint={t('publish.noJobsHint')}
+        action={
+          <Button type="primary" onClick={onPublish}>
+            {t('publish.publish')}
+          </Button>
+        }
+      />
+    );
   const shown = status === 'all' ? jobs : jobs.filter((j) => j.status === status);
   const statuses = [...new Set(jobs.map((j) => j.status))];
   return (
     <>
-      <Segmented style={{ marginBottom: 12 }} value={status} onChange={setStatus} options={[{ value: 'all', label: t('common.all') }, ...statuses.map((s) => ({ value: s, label: t(`publish.status.${s}`) }))]} />
+      <Segmented
+        style={{ marginBottom: 12 }}
+        value={status}
+        onChange={setStatus}
+        options={[
+          { value: 'all', label: t('common.all') },
+          ...statuses.map((s) => ({ value: s, label: t(`publish.status.${s}`) })),
+        ]}
+      />
       <Table<PublishJob>
         rowKey="id"
         dataSource={shown}
@@ -40,7 +59,16 @@ export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: ()
         expandable={{ expandedRowRender: (job) => <JobDetail job={job} />, rowExpandable: () => true }}
         columns={[
           { title: t('common.title'), dataIndex: 'title', render: (title: string) => title || '—' },
-          { title: t('publish.platform'), dataIndex: 'platform', width: 110, render: (p: string) => <span data-testid="job-platform" data-platform={p}>{platformName(p)}</span> },
+          {
+            title: t('publish.platform'),
+            dataIndex: 'platform',
+            width: 110,
+            render: (p: string) => (
+              <span data-testid="job-platform" data-platform={p}>
+                {platformName(p)}
+              </span>
+            ),
+          },
           {
             title: t('common.status'),
             dataIndex: 'status',
@@ -51,8 +79,22 @@ export function JobsTab({ jobs, onPublish }: { jobs: PublishJob[]; onPublish: ()
               </Tag>
             ),
           },
-          { title: t('publish.runAt'), dataIndex: 'run_at', width: 130, render: (d: string) => shortTime(d, locale) },
-          { title: '', dataIndex: 'attempt_count', width: 90, render: (n: number, j) => <Typography.Text type="secondary">{t('publish.attempts', { count: n, max: j.max_attempts })}</Typography.Text> },
+          {
+            title: t('publish.runAt'),
+            dataIndex: 'run_at',
+            width: 130,
+            render: (d: string) => shortTime(d, locale),
+          },
+          {
+            title: '',
+            dataIndex: 'attempt_count',
+            width: 90,
+            render: (n: number, j) => (
+              <Typography.Text type="secondary">
+                {t('publish.attempts', { count: n, max: j.max_attempts })}
+              </Typography.Text>
+            ),
+          },
           {
             title: t('common.actions'),
             width: 200,

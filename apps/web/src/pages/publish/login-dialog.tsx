@@ -52,10 +52,21 @@ export function LoginDialog({
   }, [current, account.name, message, onLoggedIn, t]);
 
   return (
-    <Modal open={started !== undefined || (vault !== undefined && !vault.unlocked)} title={t('publish.loginTitle', { name: account.name })} footer={null} onCancel={onClose} destroyOnHidden data-testid="login-dialog">
+    <Modal
+      open={started !== undefined || (vault !== undefined && !vault.unlocked)}
+      title={t('publish.loginTitle', { name: account.name })}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="login-dialog"
+    >
       {session.isError ? <ProblemAlert error={session.error} /> : null}
       {vault && !vault.unlocked && started === undefined ? (
-        <VaultSetup status={vault} onReady={onVaultReady} intro={vault.initialized ? t('vault.loginIntroLocked') : t('vault.loginIntroNew')} />
+        <VaultSetup
+          status={vault}
+          onReady={onVaultReady}
+          intro={vault.initialized ? t('vault.loginIntroLocked') : t('vault.loginIntroNew')}
+        />
       ) : current?.status === 'failed' ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="error" showIcon title={t('publish.loginFailed')} description={current.error} />
@@ -66,14 +77,23 @@ export function LoginDialog({
       ) : current?.qr_image ? (
         <Space orientation="vertical" align="center" style={{ width: '100%' }}>
           <Typography.Text strong>{t('publish.loginQr')}</Typography.Text>
-          <img src={current.qr_image} alt="QR" data-testid="login-qr" style={{ width: 240, display: 'block' }} />
+          <img
+            src={current.qr_image}
+            alt="QR"
+            data-testid="login-qr"
+            style={{ width: 240, display: 'block' }}
+          />
           <Typography.Text type="secondary">{t('publish.loginWaiting')}</Typography.Text>
-          {current.window ? <Typography.Text type="secondary">{t('publish.loginWindowToo')}</Typography.Text> : null}
+          {current.window ? (
+            <Typography.Text type="secondary">{t('publish.loginWindowToo')}</Typography.Text>
+          ) : null}
         </Space>
       ) : (
         <Space orientation="vertical" align="center" style={{ width: '100%', padding: 24 }}>
           <Spin />
-          <Typography.Text type="secondary">{current?.window ? t('publish.loginStarted') : t('publish.loginPreparing')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {current?.window ? t('publish.loginStarted') : t('publish.loginPreparing')}
+          </Typography.Text>
         </Space>
       )}
     </Modal>

@@ -47,19 +47,26 @@ export function OAuthPanel({ account }: { account: PublishAccount }) {
       setBusy(undefined);
     }
   };
-  const expired = oauth.connected && oauth.refresh_expires_at !== null && Date.parse(oauth.refresh_expires_at) < now;
+  const expired =
+    oauth.connected && oauth.refresh_expires_at !== null && Date.parse(oauth.refresh_expires_at) < now;
   const state = oauth.connected ? (expired ? 'expired' : 'connected') : oauth.revoked_at ? 'revoked' : 'none';
   const color = { connected: 'green', expired: 'red', revoked: 'default', none: 'default' }[state];
   const go = () =>
     void run('authorize', async () => {
       const v = form.getFieldsValue();
-      const body = v.client_id && v.client_secret ? { client_id: v.client_id.trim(), client_secret: v.client_secret.trim(), return_to: '/publish' } : { return_to: '/publish' };
+      const body =
+        v.client_id && v.client_secret
+          ? { client_id: v.client_id.trim(), client_secret: v.client_secret.trim(), return_to: '/publish' }
+          : { return_to: '/publish' };
       const started = await api<Authorize>(`/api/publish/accounts/${account.id}/oauth/authorize`, { body });
       window.location.assign(started.authorize_url);
     });
 
   return (
-    <div data-testid="oauth-panel" style={{ borderTop: '1px solid var(--cf-border, #f0f0f0)', marginTop: 8, paddingTop: 8, fontSize: 12 }}>
+    <div
+      data-testid="oauth-panel"
+      style={{ borderTop: '1px solid var(--cf-border, #f0f0f0)', marginTop: 8, paddingTop: 8, fontSize: 12 }}
+    >
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong style={{ fontSize: 12 }}>
           {t('oauth.title')}
@@ -69,35 +76,83 @@ export function OAuthPanel({ account }: { account: PublishAccount }) {
         </Tag>
       </Space>
       <div style={{ color: 'var(--cf-text-secondary)', margin: '4px 0' }}>
-        {oauth.connected && oauth.expires_at && <div data-testid="oauth-expiry">{t('oauth.expiresAt', { time: shortTime(oauth.expires_at, locale) })}</div>}
-        {oauth.connected && (NO_REFRESH.has(account.platform) && !oauth.refresh_expires_at ? <div>{t('oauth.noRefresh')}</div> : oauth.refresh_expires_at && <div>{t('oauth.refreshExpiresAt', { time: shortTime(oauth.refresh_expires_at, locale) })}</div>)}
+        {oauth.connected && oauth.expires_at && (
+          <div data-testid="oauth-expiry">
+            {t('oauth.expiresAt', { time: shortTime(oauth.expires_at, locale) })}
+          </div>
+        )}
+        {oauth.connected &&
+          (NO_REFRESH.has(account.platform) && !oauth.refresh_expires_at ? (
+            <div>{t('oauth.noRefresh')}</div>
+          ) : (
+            oauth.refresh_expires_at && (
+              <div>{t('oauth.refreshExpiresAt', { time: shortTime(oauth.refresh_expires_at, locale) })}</div>
+            )
+          ))}
         {oauth.rotated_at && <div>{t('oauth.rotatedAt', { time: shortTime(oauth.rotated_at, locale) })}</div>}
-        {account.methods && <div data-testid="method-order">{t('oauth.methods', { order: account.methods.map((m) => t(`oauth.method.${m}` as MessageKey)).join(' → ') })}</div>}
+        {account.methods && (
+          <div data-testid="method-order">
+            {t('oauth.methods', {
+              order: account.methods.map((m) => t(`oauth.method.${m}` as MessageKey)).join(' → '),
+            })}
+          </div>
+        )}
       </div>
       <Space wrap size={4}>
-        <Button size="small" type={oauth.connected && !expired ? 'default' : 'primary'} icon={<ApiOutlined />} onClick={() => setOpen(true)} data-testid="oauth-connect">
+        <Button
+          size="small"
+          type={oauth.connected && !expired ? 'default' : 'primary'}
+          icon={<ApiOutlined />}
+          onClick={() => setOpen(true)}
+          data-testid="oauth-connect"
+        >
           {oauth.connected ? t('oauth.reconnect') : t('oauth.connect')}
         </Button>
         {oauth.connected && (
-          <Button size="small" icon={<ReloadOutlined />} loading={busy === 'refresh'} onClick={() => void run('refresh', async () => {
-              await api(`/api/publish/accounts/${account.id}/oauth/refresh`, { body: {} });
-              void message.success(t('oauth.refreshed'));
-            })}>
+          <Button
+            size="small"
+            icon={<ReloadOutlined />}
+            loading={busy === 'refresh'}
+            onClick={() =>
+              void run('refresh', async () => {
+                await api(`/api/publish/accounts/${account.id}/oauth/refresh`, { body: {} });
+                void message.success(t('oauth.refreshed'));
+              })
+            }
+          >
             {t('oauth.refresh')}
           </Button>
         )}
         {oauth.connected && (
-          <Popconfirm title={t('oauth.revokeConfirm')} onConfirm={() => void run('revoke', async () => {
-              await api(`/api/publish/accounts/${account.id}/oauth`, { method: 'DELETE' });
-              void message.success(t('oauth.revoked'));
-            })}>
-            <Button size="small" danger icon={<DisconnectOutlined />} loading={busy === 'revoke'} data-testid="oauth-revoke">
+          <Popconfirm
+            title={t('oauth.revokeConfirm')}
+            onConfirm={() =>
+              void run('revoke', async () => {
+                await api(`/api/publish/accounts/${account.id}/oauth`, { method: 'DELETE' });
+                void message.success(t('oauth.revoked'));
+              })
+            }
+          >
+            <Button
+              size="small"
+              danger
+              icon={<DisconnectOutlined />}
+              loading={busy === 'revoke'}
+              data-testid="oauth-revoke"
+            >
               {t('oauth.revoke')}
             </Button>
           </Popconfirm>
         )}
       </Space>
-      <Modal open={open} title={t('oauth.dialogTitle', { platform: platformName(account.platform) })} okText={t('oauth.go')} confirmLoading={busy === 'authorize'} onOk={go} onCancel={() => setOpen(false)}>
+      <Modal
+        open={open}
+        title={t('oauth.dialogTitle', { platform: platformName(account.platform) })}
+        okText={t('oauth.go')}
+        confirmLoading={busy === 'authorize'}
+        onOk={go}
+        onCancel={() => setOpen(false)}
+      >
         <Typography.Paragraph type="secondary">{t('oauth.dialogHint')}</Typography.Paragraph>
         <Typography.Paragraph copyable code>
           {`${window.location.origin}${CALLBACK}`}
@@ -124,7 +179,13 @@ export function useOAuthReturnNotice(): void {
     const outcome = params.get('oauth');
     if (!outcome) return;
     if (outcome === 'connected') void message.success(t('oauth.connected'));
-    else void message.error(t('oauth.failed', { reason: errorMessage(params.get('code') ?? undefined, locale) ?? t('error.title') }), 8);
+    else
+      void message.error(
+        t('oauth.failed', {
+          reason: errorMessage(params.get('code') ?? undefined, locale) ?? t('error.title'),
+        }),
+        8,
+      );
     for (const key of ['oauth', 'code', 'account']) params.delete(key);
     const rest = params.toString();
     window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`);

@@ -22,6 +22,7 @@ import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { usePlatformName } from '../../lib/use-platform-name.ts';
 import { useSubmitting } from '../../lib/use-submitting.ts';
+import { useMatrix } from './matrix.tsx';
 import {
   VersionEditor,
   versionProblems,
@@ -78,6 +79,7 @@ export function PublishDialog({
     enabled: open,
   });
   const accounts = useQuery({ queryKey: ['publish-accounts'], queryFn: publishApi.accounts, enabled: open });
+  const matrix = useMatrix(open);
   const chosenWorks = Form.useWatch('works', form) ?? workIds;
   const chosenAccounts = Form.useWatch('to', form);
   const workId = chosenWorks.length === 1 ? chosenWorks[0] : undefined;
@@ -95,9 +97,12 @@ export function PublishDialog({
     enabled: open && workId !== undefined && platforms.length > 0,
   });
   // Edits belong to the work they were made on: another work starts from its own versions.
-  const [editsOf, setEditsOf] = useState<{ workId?: string; byPlatform: Record<string, VersionEdit> }>({ byPlatform: {} });
+  const [editsOf, setEditsOf] = useState<{ workId?: string; byPlatform: Record<string, VersionEdit> }>({
+    byPlatform: {},
+  });
   const edits = editsOf.workId === workId ? editsOf.byPlatform : {};
-  const setEdit = (platform: string, edit: VersionEdit) => setEditsOf({ workId, byPlatform: { ...edits, [platform]: edit } });
+  const setEdit = (platform: string, edit: VersionEdit) =>
+    setEditsOf({ workId, byPlatform: { ...edits, [platform]: edit } });
   const [tab, setTab] = useState<string>();
   const [blocked, setBlocked] = useState<string[]>([]);
   const close = () => {
@@ -162,6 +167,28 @@ export function PublishDialog({
             options={(works.data?.items ?? []).map((w) => ({ value: w.id, label: w.title }))}
           />
         </Form.Item>
+        {matrix.groups.length > 0 ? (
+          <Form.Item label={t('matrix.pickGroup')} extra={t('matrix.pickGroupHint')}>
+            <Select
+              mode="multiple"
+              value={[]}
+              placeholder={t('matrix.pickGroup')}
+              data-testid="publish-groups"
+              options={matrix.groups.map((g) => ({
+                value: g.id,
+                label: `${g.name}（${g.account_ids.length}）`,
+              }))}
+              onSelect={(groupId: string) => {
+                // Only the group's accounts this member may publish with; the rest of the selection stays.
+                const group = matrix.groups.find((g) => g.id === groupId);
+                const usable = (group?.account_ids ?? []).filter(
+                  (id) => matrix.health.get(id)?.may_publish !== false,
+                );
+                form.setFieldValue('to', [...new Set([...(form.getFieldValue('to') ?? []), ...usable])]);
+              }}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item
           name="to"
           label={t('publish.accounts')}
@@ -172,10 +199,14 @@ export function PublishDialog({
             loading={accounts.isPending}
             data-testid="publish-accounts"
             optionFilterProp="label"
-            options={(accounts.data?.accounts ?? []).map((a) => ({
-              value: a.id,
-              label: `${a.name} · ${platformName(a.platform)}${a.login_status === 'expired' ? ` (${t('publish.login.expired')})` : ''}`,
-            }))}
+            options={(accounts.data?.accounts ?? []).map((a) => {
+              const forbidden = matrix.health.get(a.id)?.may_publish === false;
+              return {
+                value: a.id,
+                disabled: forbidden,
+                label: `${a.name} · ${platformName(a.platform)}${a.login_status === 'expired' ? ` (${t('publish.login.expired')})` : ''}${forbidden ? t('matrix.forbiddenSuffix') : ''}`,
+              };
+            })}
           />
         </Form.Item>
         <Form.Item name="when" label={t('publish.when')}>

@@ -17,7 +17,19 @@ function VaultBanner() {
   const navigate = useNavigate();
   const vault = useQuery({ queryKey: ['publish-vault'], queryFn: publishApi.vault });
   if (!vault.data || vault.data.unlocked) return null;
-  return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('publish.vaultLocked')} action={<Button size="small" onClick={() => navigate('/settings')}>{t('publish.vaultGo')}</Button>} />;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('publish.vaultLocked')}
+      action={
+        <Button size="small" onClick={() => navigate('/settings')}>
+          {t('publish.vaultGo')}
+        </Button>
+      }
+    />
+  );
 }
 
 export default function PublishPage() {
@@ -28,7 +40,8 @@ export default function PublishPage() {
     queryKey: ['publish-jobs'],
     queryFn: () => publishApi.jobs(),
     // Poll while something is moving; idle lists stay quiet.
-    refetchInterval: (query) => (query.state.data?.items.some((j) => ACTIVE_JOB.includes(j.status)) ? 2_000 : 15_000),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((j) => ACTIVE_JOB.includes(j.status)) ? 2_000 : 15_000,
   });
   return (
     <>
@@ -36,7 +49,12 @@ export default function PublishPage() {
         title={t('publish.title')}
         subtitle={t('publish.subtitle')}
         extra={
-          <Button type="primary" icon={<SendOutlined />} onClick={() => setPublishing(true)} data-testid="open-publish">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            onClick={() => setPublishing(true)}
+            data-testid="open-publish"
+          >
             {t('publish.publish')}
           </Button>
         }
@@ -51,13 +69,29 @@ export default function PublishPage() {
             {
               key: 'jobs',
               label: t('publish.tab.jobs'),
-              children: <QueryState query={jobs} feature={t('publish.tab.jobs')}>{(data) => <JobsTab jobs={data.items} onPublish={() => setPublishing(true)} />}</QueryState>,
+              children: (
+                <QueryState query={jobs} feature={t('publish.tab.jobs')}>
+                  {(data) => <JobsTab jobs={data.items} onPublish={() => setPublishing(true)} />}
+                </QueryState>
+              ),
             },
-            { key: 'calendar', label: t('publish.tab.calendar'), children: <QueryState query={jobs} feature={t('publish.tab.calendar')}>{(data) => <CalendarTab jobs={data.items} />}</QueryState> },
+            {
+              key: 'calendar',
+              label: t('publish.tab.calendar'),
+              children: (
+                <QueryState query={jobs} feature={t('publish.tab.calendar')}>
+                  {(data) => <CalendarTab jobs={data.items} />}
+                </QueryState>
+              ),
+            },
           ]}
         />
       </Card>
-      <PublishDialog open={publishing} onClose={() => setPublishing(false)} onCreated={() => setTab('jobs')} />
+      <PublishDialog
+        open={publishing}
+        onClose={() => setPublishing(false)}
+        onCreated={() => setTab('jobs')}
+      />
     </>
   );
 }

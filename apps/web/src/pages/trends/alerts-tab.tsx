@@ -85,7 +85,7 @@ function ChannelsCard() {
                   <Tag color="blue">{t(`alerts.kind.${c.kind}` as MessageKey)}</Tag>
                   <Typography.Text strong>{c.name}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.target_hint}</Typography.Text>
-                  {c.has_secret ? <Tag>{t('alerts.signed')}</Tag> : null}
+                  {c.has_secret ? <Tag>{c.kind === 'email' ? t('alerts.smtpSet') : t('alerts.signed')}</Tag> : null}
                 </Space>
               </List.Item>
             )}

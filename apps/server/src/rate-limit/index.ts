@@ -23,6 +23,13 @@ export function rateLimitKey(request: FastifyRequest): string {
  */
 export async function installRateLimit(app: App, ctx: AppContext): Promise<void> {
   const { authPerMinute, apiPerMinute } = ctx.config.rateLimit;
+  // The shared connection waits for Redis for ever (BullMQ needs maxRetriesPerRequest: null), so a
+  // counter command during a Redis outage held every API request until Redis was back (found by the
+  // fault suite, issue 17). Counters get their own connection that fails at once while Redis is
+  // away, and skipOnError lets the request through.
+  const counters = ctx.redis?.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  counters?.on('error', () => undefined);
+  if (counters) app.addHook('onClose', async () => void counters.disconnect());
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
     if (!url.startsWith('/api/') || UNLIMITED.has(url) || route.config?.auth === 'gateway') {
@@ -36,7 +43,7 @@ export async function installRateLimit(app: App, ctx: AppContext): Promise<void>
     timeWindow: WINDOW_MS,
     max: (_request: FastifyRequest, key: string) => (key.startsWith('auth:') ? authPerMinute : apiPerMinute),
     keyGenerator: rateLimitKey,
-    ...(ctx.redis ? { redis: ctx.redis, nameSpace: `${ctx.config.redisPrefix}rl:` } : {}),
+    ...(counters ? { redis: counters, nameSpace: `${ctx.config.redisPrefix}rl:` } : {}),
     // A Redis outage must not take the API down with it.
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>

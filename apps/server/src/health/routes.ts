@@ -52,6 +52,7 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
             home: z.string().nullable().describe('The local data directory; null in cloud mode'),
             media: z.string().describe('Where media files live: a directory, or `s3`'),
             chromium: z.object({ path: z.string(), found: z.boolean() }),
+            upload_max_bytes: z.number().int().describe('The largest file 素材库 accepts'),
           }),
         },
       },
@@ -66,6 +67,7 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
       // Cloud deployments' storage details stay with their operators.
       media: ctx.config.s3 ? 's3' : localMediaDir(ctx.config.home),
       chromium: { path: ctx.config.chromiumPath, found: existsSync(ctx.config.chromiumPath) },
+      upload_max_bytes: ctx.config.upload.maxBytes,
     };
   });
 };

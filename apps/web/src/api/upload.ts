@@ -1,5 +1,6 @@
 import { authHeaders, newTraceId } from './client.ts';
 import { ApiError, type Problem } from './errors.ts';
+import { precheckUpload } from './upload-precheck.ts';
 import type { ApiResponse } from './schema.ts';
 
 /** A stored file of the asset library, as the API answers it. */
@@ -10,9 +11,10 @@ type Uploaded = ApiResponse<'/api/assets', 'post', 201>;
  * Uploads one file as multipart with upload progress (fetch has no upload
  * progress events, XMLHttpRequest does). Resolves the stored asset.
  */
-export function uploadAsset(file: File, onProgress: (percent: number) => void, tags: string[] = []): { promise: Promise<Uploaded>; abort: () => void } {
+export function uploadAsset(file: File, onProgress: (percent: number) => void, tags: string[] = [], maxBytes?: number): { promise: Promise<Uploaded>; abort: () => void } {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<Uploaded>((resolve, reject) => {
+  // A file whose size or first bytes already say no is refused before a byte is sent.
+  const promise = precheckUpload(file, maxBytes).then(() => new Promise<Uploaded>((resolve, reject) => {
     const query = tags.length > 0 ? `?tags=${encodeURIComponent(tags.join(','))}` : '';
     xhr.open('POST', `/api/assets${query}`);
     const traceId = newTraceId();
@@ -41,6 +43,6 @@ export function uploadAsset(file: File, onProgress: (percent: number) => void, t
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);
-  });
+  }));
   return { promise, abort: () => xhr.abort() };
 }

@@ -10334,6 +10334,8 @@ export interface paths {
                             /** @enum {string} */
                             mode: "local" | "cloud";
                             node: string;
+                            /** @description The largest file 素材库 accepts */
+                            upload_max_bytes: number;
                             version: string;
                         };
                     };

@@ -83,7 +83,9 @@ export function IdeaCard({ idea }: { idea: Idea }) {
           <Button size="small" type="text" icon={<EditOutlined />} onClick={() => void toWork()}>
             {t('ideas.toWork')}
           </Button>
-          <Button size="small" type="text" icon={<ExperimentOutlined />} onClick={() => navigate(`/workbench?idea=${idea.id}`)} aria-label={t('ideas.toAgent')} title={t('ideas.toAgent')} />
+          <Button size="small" type="text" icon={<ExperimentOutlined />} onClick={() => navigate(`/workbench?idea=${idea.id}`)} data-testid="idea-to-agent">
+            {t('ideas.toAgent')}
+          </Button>
           <Popconfirm title={t('ideas.deleteConfirm')} onConfirm={() => void remove()}>
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
           </Popconfirm>

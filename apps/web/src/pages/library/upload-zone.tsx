@@ -5,6 +5,8 @@ import { useRef, useState, type DragEvent } from 'react';
 import { uploadAsset } from '../../api/upload.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSystemInfo } from '../../api/system.ts';
+import { formatBytes } from '../../lib/time.ts';
 
 interface Upload {
   key: string;
@@ -21,6 +23,8 @@ export function UploadZone() {
   const queryClient = useQueryClient();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
+  const system = useSystemInfo();
+  const maxBytes = system.data?.upload_max_bytes;
   const picker = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
   const recorder = useRef<HTMLInputElement>(null);
@@ -31,7 +35,7 @@ export function UploadZone() {
     for (const file of Array.from(files)) {
       const key = `${file.name}-${crypto.randomUUID()}`;
       setUploads((list) => [...list, { key, name: file.name, percent: 0, status: 'active' }]);
-      uploadAsset(file, (percent) => update(key, { percent })).promise.then(
+      uploadAsset(file, (percent) => update(key, { percent }), [], maxBytes).promise.then(
         () => {
           update(key, { status: 'success', percent: 100 });
           void message.success(t('assets.uploaded', { name: file.name }));
@@ -39,7 +43,8 @@ export function UploadZone() {
           setTimeout(() => setUploads((list) => list.filter((u) => u.key !== key)), 2500);
         },
         (error: unknown) => {
-          update(key, { status: 'exception' });
+          // The message says why; a red bar left behind would look like an upload still going.
+          setUploads((list) => list.filter((u) => u.key !== key));
           notifyError(error);
         },
       );
@@ -71,7 +76,7 @@ export function UploadZone() {
         <InboxOutlined style={{ fontSize: 36, color: 'var(--cf-accent)' }} />
         <div style={{ marginTop: 8, fontSize: 15 }}>{t('assets.drop')}</div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('assets.dropHint')}
+          {t('assets.dropHint', { size: maxBytes ? formatBytes(maxBytes) : '—' })}
         </Typography.Text>
       </div>
       <Space style={{ marginTop: 8 }} wrap>

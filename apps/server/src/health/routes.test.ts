@@ -46,6 +46,7 @@ describe('GET /api/health in local mode', () => {
       home: server.config.home,
       media: join(server.config.home, 'media'),
       chromium: { path: server.config.chromiumPath, found: existsSync(server.config.chromiumPath) },
+      upload_max_bytes: server.config.upload.maxBytes,
     });
   });
 });

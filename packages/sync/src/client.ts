@@ -1,5 +1,5 @@
 import { payloadHash } from './hash.ts';
-import { keyOf, type JournalEntry, type Payload, type PullPage, type PushChange, type PushOutcome, type RecordKey, type Resolution, type SyncConflict } from './types.ts';
+import { keyOf, type JournalEntry, type KindCounts, type Payload, type PullPage, type PushChange, type PushOutcome, type RecordKey, type Resolution, type SyncConflict } from './types.ts';
 
 /** The local side's records and sync bookkeeping (SQL over PGlite in the server, Maps in tests). */
 export interface LocalSyncStore {
@@ -15,6 +15,11 @@ export interface LocalSyncStore {
   conflicts(): Promise<SyncConflict[]>;
   putConflict(conflict: SyncConflict): Promise<void>;
   removeConflict(key: RecordKey): Promise<void>;
+  /**
+   * Writes `payload` as a new record (a new id, and new ids for what it owns)
+   * for 'keep both'; undefined when records of this kind cannot be copied.
+   */
+  fork?(key: RecordKey, payload: Exclude<Payload, null>): Promise<RecordKey | undefined>;
 }
 
 /** How the local side reaches the cloud's feed (HTTP in the server, direct calls in tests). */
@@ -36,6 +41,7 @@ export interface SyncSummary {
   pushed: number;
   newConflicts: number;
   openConflicts: number;
+  byKind: KindCounts;
 }
 
 export interface SyncClientOptions {
@@ -69,7 +75,7 @@ export class SyncClient {
   }
 
   async sync(): Promise<SyncSummary> {
-    const summary: SyncSummary = { pulled: 0, applied: 0, pushed: 0, newConflicts: 0, openConflicts: 0 };
+    const summary: SyncSummary = { pulled: 0, applied: 0, pushed: 0, newConflicts: 0, openConflicts: 0, byKind: {} };
     await this.#pull(summary);
     await this.#push(summary);
     summary.openConflicts = (await this.store.conflicts()).length;
@@ -109,10 +115,12 @@ export class SyncClient {
           await this.store.write(record, record.payload);
           await this.#inStep(record, record.rev, payloadHash(await this.store.read(record)));
           summary.applied++;
+          count(summary, record, 'down');
           continue;
         }
         await this.store.putConflict({ kind: record.kind, id: record.id, mine: local, cloud: record.payload, cloudRev: record.rev, detectedAt: this.#now().toISOString() });
         summary.newConflicts++;
+        count(summary, record, 'conflicts');
       }
       cursor = page.cursor;
       await this.store.setCursor(cursor);
@@ -152,6 +160,7 @@ export class SyncClient {
         if (outcome.status === 'accepted') {
           await this.#inStep(change, outcome.rev, payloadHash(change.payload));
           summary.pushed++;
+          count(summary, change, 'up');
         } else {
           await this.store.putConflict({
             kind: change.kind,
@@ -162,6 +171,7 @@ export class SyncClient {
             detectedAt: this.#now().toISOString(),
           });
           summary.newConflicts++;
+          count(summary, change, 'conflicts');
         }
       }
       this.options.onProgress?.({ phase: 'push', done: Math.min(i + batch.length, changes.length), total: changes.length });
@@ -173,19 +183,32 @@ export class SyncClient {
    * `mine` keeps this version and marks it as based on the cloud's revision,
    * so the next push replaces the cloud's copy (unless it changed again).
    */
-  async resolve(key: RecordKey, choice: Resolution): Promise<void> {
+  async resolve(key: RecordKey, choice: Resolution): Promise<RecordKey | undefined> {
     const conflict = (await this.store.conflicts()).find((c) => c.kind === key.kind && c.id === key.id);
-    if (!conflict) return;
-    if (choice === 'cloud') {
+    if (!conflict) return undefined;
+    let copy: RecordKey | undefined;
+    if (choice === 'both') {
+      // Both must exist to keep both; a delete on either side is a plain pick.
+      if (conflict.mine === null || conflict.cloud === null || !this.store.fork) throw new Error(`cannot keep both versions of ${keyOf(key)}`);
+      copy = await this.store.fork(conflict, conflict.mine);
+      if (!copy) throw new Error(`records of kind ${key.kind} cannot be copied`);
+    }
+    if (choice === 'cloud' || choice === 'both') {
       await this.store.write(conflict, conflict.cloud);
       await this.#inStep(conflict, conflict.cloudRev, payloadHash(await this.store.read(conflict)));
     } else {
       await this.#inStep(conflict, conflict.cloudRev, payloadHash(conflict.cloud));
     }
     await this.store.removeConflict(conflict);
+    return copy;
   }
 
   #inStep(key: RecordKey, rev: number, hash: string | null): Promise<void> {
     return this.store.setJournal({ kind: key.kind, id: key.id, baseRev: rev, syncedHash: hash });
   }
+}
+
+function count(summary: SyncSummary, key: RecordKey, what: 'down' | 'up' | 'conflicts'): void {
+  const entry = (summary.byKind[key.kind] ??= { down: 0, up: 0, conflicts: 0 });
+  entry[what]++;
 }

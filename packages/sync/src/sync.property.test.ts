@@ -194,4 +194,38 @@ describe('sync client', () => {
     expect(b.tables.read({ kind: 'work', id: 'w' })).toEqual({ title: 'A 改' });
     expect(cloud.feedStore.records.get('work:w')).toMatchObject({ rev: 3 });
   });
+
+  it('keeps both: the cloud’s version under the id, this one as a new record that reaches the cloud; counts per kind', async () => {
+    const cloud = makeCloud();
+    const a = new MemoryLocalStore();
+    const sync = () => new SyncClient(a, transport(cloud, { kind: 'none', at: 0 })).sync();
+    a.tables.write({ kind: 'idea', id: 'i' }, { text: '初稿' });
+    a.tables.write({ kind: 'work', id: 'w' }, { title: '标题' });
+    expect((await sync()).byKind).toEqual({ idea: { down: 0, up: 1, conflicts: 0 }, work: { down: 0, up: 1, conflicts: 0 } });
+    a.tables.write({ kind: 'idea', id: 'i' }, { text: '桌面改' });
+    cloud.tables.write({ kind: 'idea', id: 'i' }, { text: '手机改' });
+    cloud.tables.write({ kind: 'work', id: 'w' }, { title: '手机标题' });
+    expect((await sync()).byKind).toEqual({ idea: { down: 0, up: 0, conflicts: 1 }, work: { down: 1, up: 0, conflicts: 0 } });
+    const copy = await new SyncClient(a, transport(cloud, { kind: 'none', at: 0 })).resolve({ kind: 'idea', id: 'i' }, 'both');
+    expect(copy).toEqual({ kind: 'idea', id: 'i~1' });
+    expect(a.tables.read({ kind: 'idea', id: 'i' })).toEqual({ text: '手机改' });
+    expect(a.tables.read({ kind: 'idea', id: 'i~1' })).toEqual({ text: '桌面改' });
+    expect((await sync()).byKind).toEqual({ idea: { down: 0, up: 1, conflicts: 0 } });
+    expect(cloud.tables.read({ kind: 'idea', id: 'i' })).toEqual({ text: '手机改' });
+    expect(cloud.tables.read({ kind: 'idea', id: 'i~1' })).toEqual({ text: '桌面改' });
+    expect(await a.conflicts()).toEqual([]);
+  });
+
+  it('refuses to keep both when one side deleted the record', async () => {
+    const cloud = makeCloud();
+    const a = new MemoryLocalStore();
+    const sync = () => new SyncClient(a, transport(cloud, { kind: 'none', at: 0 })).sync();
+    a.tables.write({ kind: 'idea', id: 'i' }, { text: '初稿' });
+    await sync();
+    a.tables.write({ kind: 'idea', id: 'i' }, { text: '桌面改' });
+    cloud.tables.write({ kind: 'idea', id: 'i' }, null);
+    await sync();
+    await expect(new SyncClient(a, transport(cloud, { kind: 'none', at: 0 })).resolve({ kind: 'idea', id: 'i' }, 'both')).rejects.toThrow('cannot keep both');
+    expect(await a.conflicts()).toHaveLength(1);
+  });
 });

@@ -62,6 +62,14 @@ export interface SyncConflict extends RecordKey {
   detectedAt: string;
 }
 
-export type Resolution = 'mine' | 'cloud';
+/**
+ * The user's pick: this install's version, the cloud's, or both — the cloud's
+ * stays under the record's id and this install's becomes a new record (only
+ * for kinds whose records can be copied, see `LocalSyncStore.fork`).
+ */
+export type Resolution = 'mine' | 'cloud' | 'both';
+
+/** What one round moved, per kind: `down` written here from the cloud, `up` accepted by the cloud. */
+export type KindCounts = Partial<Record<SyncKind, { down: number; up: number; conflicts: number }>>;
 
 export const keyOf = (r: RecordKey): string => `${r.kind}:${r.id}`;

@@ -42,6 +42,10 @@ describe('creatorflow cloud login | status | logout', () => {
     const status = await cli(['cloud', 'status', '--home', home, '--json']).done;
     expect(JSON.parse(status.stdout)).toMatchObject({ state: 'linked', cloud_workspace: { id: user.workspaceId }, cloud_user: user.email });
 
+    // Auto sync (on once linked) would race the scripted rounds below: off, and the status says so.
+    const off = await cli(['sync', '--auto', 'off', '--home', home]).done;
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout).toContain('自动同步 / auto sync: 关 / off');
     // creatorflow sync: an idea made here reaches the cloud; one made there comes back.
     const made = await cli(['ideas', 'add', '桌面上记下的选题', '--home', home, '--json']).done;
     expect(made.code, made.stderr).toBe(0);

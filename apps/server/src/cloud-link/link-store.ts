@@ -42,6 +42,12 @@ export class CloudLinkStore {
     return row ? toLink(row) : undefined;
   }
 
+  /** The workspaces of this install that have a link (auto sync goes over them). */
+  async linkedWorkspaceIds(): Promise<string[]> {
+    const rows = await this.database.query<{ workspace_id: string }>('SELECT workspace_id FROM cloud_links ORDER BY linked_at');
+    return rows.map((r) => r.workspace_id);
+  }
+
   async save(link: Omit<CloudLink, 'linkedAt'>): Promise<CloudLink> {
     const [row] = await this.database.query<Row>(
       `INSERT INTO cloud_links (workspace_id, cloud_url, cloud_workspace_id, cloud_workspace_name, cloud_user_email, cloud_token_id, token_store)

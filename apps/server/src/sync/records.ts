@@ -1,4 +1,4 @@
-import { CreatorFlowError, ValidationError } from '@creatorflow/core';
+import { CreatorFlowError, newUuid, ValidationError } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
 import type { SearchIndex } from '@creatorflow/library';
 import { keyOf, type Json, type Payload, type RecordKey, type SyncKind } from '@creatorflow/sync';
@@ -17,6 +17,8 @@ export interface RecordAdapter {
   kind: SyncKind;
   snapshot(workspaceId: string): Promise<Live[]>;
   write(workspaceId: string, id: string, payload: Payload): Promise<void>;
+  /** For "keep both": `payload` written as a new record; returns its id. Only kinds where a copy makes sense have it. */
+  fork?(workspaceId: string, payload: Obj): Promise<string>;
 }
 
 const iso = (v: unknown): Json => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
@@ -104,6 +106,11 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
           },
         ]);
       },
+      async fork(ws, payload) {
+        const id = newUuid();
+        await this.write(ws, id, { ...payload, id });
+        return id;
+      },
     },
     {
       kind: 'work',
@@ -126,6 +133,12 @@ export function recordAdapters(deps: RecordDeps): RecordAdapter[] {
         // Versions are history: ones the other side does not have (never synced) go, so both sides list the same.
         await db.query('DELETE FROM work_versions WHERE workspace_id = $3 AND work_id = $1 AND NOT (version = ANY($2::int[]))', [id, versions.map((v) => Number(v.version)), ws]);
         await search.upsert([{ kind: 'work', refId: id, workspaceId: ws, title: String(payload.title), body: String(payload.body), tags: (payload.tags as string[]) ?? [], createdAt: new Date(String(payload.created_at)) }]);
+      },
+      // The copy keeps every version (they are rows under the work's id, so they move with it).
+      async fork(ws, payload) {
+        const id = newUuid();
+        await this.write(ws, id, { ...payload, id });
+        return id;
       },
     },
     {
@@ -245,5 +258,13 @@ export class WorkspaceRecords {
       }
       throw error;
     }
+  }
+  canFork(kind: SyncKind): boolean {
+    return Boolean(this.#byKind.get(kind)?.fork);
+  }
+  async fork(workspaceId: string, key: RecordKey, payload: Obj): Promise<RecordKey | undefined> {
+    const adapter = this.#byKind.get(key.kind);
+    if (!adapter?.fork) return undefined;
+    return { kind: key.kind, id: await adapter.fork(workspaceId, payload) };
   }
 }

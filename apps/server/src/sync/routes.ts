@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import { CreatorFlowError } from '@creatorflow/core';
-import type { SyncConflict } from '@creatorflow/sync';
+import { SYNC_KINDS, type SyncConflict } from '@creatorflow/sync';
 import { resolveScope } from '../auth/scope.ts';
 import { CloudLinkService } from '../cloud-link/link-service.ts';
 import { CloudLinkStore } from '../cloud-link/link-store.ts';
 import { cloudTokenStoreOf, openCloudTokenStore } from '../cloud-link/token-store.ts';
 import type { RoutePlugin } from '../http/types.ts';
+import { AutoSync } from './auto.ts';
+import { describeVersion, KEEP_BOTH_KINDS, type VersionSummary } from './describe.ts';
 import { recordAdapters, WorkspaceRecords } from './records.ts';
 import { LocalSyncService, withFeed, type SyncStatus } from './service.ts';
 import { fromWire, kindSchema, payloadSchema, toWire, wireChange, wireOutcome, wirePullPage } from './wire.ts';
 
 const tags = ['sync'];
 
+const countsSchema = z.object({ kind: kindSchema, down: z.number().int(), up: z.number().int(), conflicts: z.number().int() });
 const statusSchema = z.object({
   linked: z.boolean(),
   running: z.boolean(),
+  /** What started the round running now, else the last one. */
+  trigger: z.enum(['manual', 'interval', 'change', 'resolve']).nullable(),
+  /** The last finished round per kind: records written here from the cloud (down), accepted by the cloud (up), new conflicts. */
+  last_counts: z.array(countsSchema),
+  auto: z.object({ enabled: z.boolean(), interval_seconds: z.number().int(), next_at: z.string().nullable() }),
   progress: z.object({ phase: z.enum(['pull', 'push']), done: z.number().int(), total: z.number().int().nullable() }).nullable(),
   last_sync_at: z.string().nullable(),
   last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
@@ -23,9 +31,15 @@ const statusSchema = z.object({
   conflicts: z.number().int(),
   pending: z.number().int(),
 });
-const toStatus = (s: SyncStatus, linked: boolean): z.infer<typeof statusSchema> => ({
+const toStatus = (s: SyncStatus, linked: boolean, auto?: AutoSync): z.infer<typeof statusSchema> => ({
   linked,
   running: s.running,
+  trigger: s.trigger ?? null,
+  last_counts: SYNC_KINDS.flatMap((kind) => {
+    const c = s.lastCounts[kind];
+    return c ? [{ kind, down: c.down, up: c.up, conflicts: c.conflicts }] : [];
+  }),
+  auto: { enabled: s.autoSync, interval_seconds: auto?.intervalSeconds() ?? 0, next_at: s.autoSync && linked ? (auto?.nextAt()?.toISOString() ?? null) : null },
   progress: s.progress ? { phase: s.progress.phase, done: s.progress.done, total: s.progress.total ?? null } : null,
   last_sync_at: s.lastSyncAt?.toISOString() ?? null,
   last_error: s.lastError ?? null,
@@ -35,8 +49,34 @@ const toStatus = (s: SyncStatus, linked: boolean): z.infer<typeof statusSchema> 
   pending: s.pending,
 });
 
-const conflictSchema = z.object({ kind: kindSchema, id: z.string(), mine: payloadSchema, cloud: payloadSchema, cloud_rev: z.number().int(), detected_at: z.string() });
-const toConflict = (c: SyncConflict): z.infer<typeof conflictSchema> => ({ kind: c.kind, id: c.id, mine: c.mine, cloud: c.cloud, cloud_rev: c.cloudRev, detected_at: c.detectedAt });
+const versionSchema = z.object({ deleted: z.boolean(), title: z.string(), updated_at: z.string().nullable(), text: z.string() });
+const conflictSchema = z.object({
+  kind: kindSchema,
+  id: z.string(),
+  mine: payloadSchema,
+  cloud: payloadSchema,
+  cloud_rev: z.number().int(),
+  detected_at: z.string(),
+  /** Each side as a person sees it: name, last change, readable text (for the diff). */
+  mine_summary: versionSchema,
+  cloud_summary: versionSchema,
+  /** Whether "keep both" is offered: a kind that can be copied, present on both sides. */
+  can_keep_both: z.boolean(),
+});
+const toVersion = (v: VersionSummary): z.infer<typeof versionSchema> => ({ deleted: v.deleted, title: v.title, updated_at: v.updatedAt, text: v.text });
+const toConflict = (c: SyncConflict): z.infer<typeof conflictSchema> => ({
+  kind: c.kind,
+  id: c.id,
+  mine: c.mine,
+  cloud: c.cloud,
+  cloud_rev: c.cloudRev,
+  detected_at: c.detectedAt,
+  mine_summary: toVersion(describeVersion(c.kind, c.mine)),
+  cloud_summary: toVersion(describeVersion(c.kind, c.cloud)),
+  can_keep_both: KEEP_BOTH_KINDS.includes(c.kind) && c.mine !== null && c.cloud !== null,
+});
+/** Requests that never change synced records, so they do not start an auto sync. */
+const NOT_A_CHANGE = /^\/api\/(sync|cloud|auth|system|health)(\/|\?|$)/;
 
 /**
  * `/api/sync/*`. On the cloud: the workspace's change feed (push, pull), for a
@@ -92,13 +132,37 @@ export const syncRoutes: RoutePlugin = async (app, ctx) => {
   const tokens = { forNewToken: () => openCloudTokenStore(ctx.config.home), of: (kind: 'keychain' | 'file') => cloudTokenStoreOf(ctx.config.home, kind) };
   const links = new CloudLinkService(new CloudLinkStore(ctx.database), tokens, ctx.clock, ctx.logger);
   const service = new LocalSyncService(ctx.database, records, links, ctx.clock, ctx.logger);
-  app.addHook('onClose', async () => links.close());
+  const linkStore = new CloudLinkStore(ctx.database);
+  const auto = new AutoSync(service, () => linkStore.linkedWorkspaceIds(), { intervalMs: ctx.config.sync.intervalSeconds * 1000, debounceMs: ctx.config.sync.debounceMs }, ctx.clock, ctx.logger);
+  app.addHook('onReady', async () => auto.start());
+  app.addHook('onClose', async () => {
+    auto.stop();
+    await links.close();
+  });
+  // A saved change (any successful write outside sync and sign-in) is synced once edits go quiet.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || reply.statusCode >= 400) return;
+    if (NOT_A_CHANGE.test(request.url)) return;
+    auto.changed();
+  });
+  const statusOf = async (workspaceId: string) => toStatus(await service.status(workspaceId), Boolean(await links.credentials(workspaceId)), auto);
 
   app.get('/api/sync/status', { schema: { tags, summary: 'Local: the last sync, the one running, conflicts and changes waiting', response: { 200: statusSchema } } }, async (request) => {
     localOnly();
     const scope = await resolveScope(ctx.database, request, 'viewer');
-    return toStatus(await service.status(scope.workspaceId), Boolean(await links.credentials(scope.workspaceId)));
+    return statusOf(scope.workspaceId);
   });
+
+  app.put(
+    '/api/sync/settings',
+    { schema: { tags, summary: 'Local: turn auto sync (periodic and after changes) on or off', body: z.object({ auto: z.boolean() }), response: { 200: statusSchema } } },
+    async (request) => {
+      localOnly();
+      const scope = await resolveScope(ctx.database, request, 'editor');
+      await service.setAutoSync(scope.workspaceId, request.body.auto);
+      return statusOf(scope.workspaceId);
+    },
+  );
 
   app.post(
     '/api/sync/run',
@@ -109,10 +173,10 @@ export const syncRoutes: RoutePlugin = async (app, ctx) => {
       if (!(await links.credentials(scope.workspaceId))) throw new CreatorFlowError('SYNC_NOT_LINKED', 'This workspace is not linked to a cloud: link it in 设置 → 连接云端 or with creatorflow cloud login.', { status: 409 });
       if (request.query.wait) {
         await service.run(scope.workspaceId);
-        return reply.code(200).send(toStatus(await service.status(scope.workspaceId), true));
+        return reply.code(200).send(await statusOf(scope.workspaceId));
       }
       service.start(scope.workspaceId);
-      return reply.code(202).send(toStatus(await service.status(scope.workspaceId), true));
+      return reply.code(202).send(await statusOf(scope.workspaceId));
     },
   );
 
@@ -127,17 +191,17 @@ export const syncRoutes: RoutePlugin = async (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Local: keep this install’s version or the cloud’s',
+        summary: 'Local: keep this install’s version, the cloud’s, or both (the cloud’s under this id, this one as a new record)',
         params: z.object({ kind: kindSchema, id: z.string().min(1).max(300) }),
-        body: z.object({ keep: z.enum(['mine', 'cloud']) }),
-        response: { 200: statusSchema },
+        body: z.object({ keep: z.enum(['mine', 'cloud', 'both']) }),
+        response: { 200: statusSchema.extend({ copy: z.object({ kind: kindSchema, id: z.string() }).nullable() }) },
       },
     },
     async (request) => {
       localOnly();
       const scope = await resolveScope(ctx.database, request, 'editor');
-      await service.resolve(scope.workspaceId, { kind: request.params.kind, id: request.params.id }, request.body.keep);
-      return toStatus(await service.status(scope.workspaceId), true);
+      const copy = await service.resolve(scope.workspaceId, { kind: request.params.kind, id: request.params.id }, request.body.keep);
+      return { ...(await statusOf(scope.workspaceId)), copy: copy ?? null };
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { CreatorFlowError, type Clock } from '@creatorflow/core';
 import type { Database } from '@creatorflow/db';
-import { SyncClient, SyncFeed, type PullPage, type PushChange, type PushOutcome, type Resolution, type SyncConflict, type SyncKind, type SyncProgress, type SyncSummary, type SyncTransport } from '@creatorflow/sync';
+import { SyncClient, SyncFeed, type KindCounts, type PullPage, type PushChange, type PushOutcome, type Resolution, type SyncConflict, type SyncKind, type SyncProgress, type SyncSummary, type SyncTransport } from '@creatorflow/sync';
 import type { CloudLinkService } from '../cloud-link/link-service.ts';
 import type { WorkspaceRecords } from './records.ts';
 import { feedLockKey, SqlFeedStore, SqlLocalStore } from './stores.ts';
@@ -53,8 +53,15 @@ export class HttpSyncTransport implements SyncTransport {
   }
 }
 
+/** What started a round: the user (立即同步, the CLI), the timer, a local change, or resolving a conflict. */
+export type SyncTrigger = 'manual' | 'interval' | 'change' | 'resolve';
+
 export interface SyncStatus {
   running: boolean;
+  /** What started the round running now, else the last one. */
+  trigger: SyncTrigger | undefined;
+  lastCounts: KindCounts;
+  autoSync: boolean;
   progress: SyncProgress | undefined;
   lastSyncAt: Date | undefined;
   lastError: { code: string; message: string } | undefined;
@@ -70,7 +77,7 @@ export interface SyncStatus {
  * `sync_state` so the last sync time survives a restart.
  */
 export class LocalSyncService {
-  readonly #running = new Map<string, { progress: SyncProgress | undefined; done: Promise<SyncSummary> }>();
+  readonly #running = new Map<string, { progress: SyncProgress | undefined; trigger: SyncTrigger; done: Promise<SyncSummary> }>();
 
   constructor(
     private readonly database: Database,
@@ -93,19 +100,19 @@ export class LocalSyncService {
   }
 
   /** Starts a round (or joins the one running) and returns when it ends. */
-  async run(workspaceId: string): Promise<SyncSummary> {
+  async run(workspaceId: string, trigger: SyncTrigger = 'manual'): Promise<SyncSummary> {
     const running = this.#running.get(workspaceId);
     if (running) return running.done;
-    const entry: { progress: SyncProgress | undefined; done: Promise<SyncSummary> } = { progress: undefined, done: Promise.resolve(undefined as never) };
+    const entry: { progress: SyncProgress | undefined; trigger: SyncTrigger; done: Promise<SyncSummary> } = { progress: undefined, trigger, done: Promise.resolve(undefined as never) };
     entry.done = (async () => {
       try {
         const client = await this.#client(workspaceId, (p) => (entry.progress = p));
         const summary = await client.sync();
-        await this.#record(workspaceId, { summary });
+        await this.#record(workspaceId, trigger, { summary });
         return summary;
       } catch (error) {
         const e = error as CreatorFlowError;
-        await this.#record(workspaceId, { error: { code: e.code ?? 'SYNC_FAILED', message: e.message } });
+        await this.#record(workspaceId, trigger, { error: { code: e.code ?? 'SYNC_FAILED', message: e.message } });
         this.logger.warn({ err: error }, 'sync round failed');
         throw error;
       } finally {
@@ -117,12 +124,35 @@ export class LocalSyncService {
   }
 
   /** Starts a round in the background (the web's 立即同步); its progress is in `status`. */
-  start(workspaceId: string): void {
-    void this.run(workspaceId).catch(() => undefined);
+  start(workspaceId: string, trigger: SyncTrigger = 'manual'): void {
+    void this.run(workspaceId, trigger).catch(() => undefined);
+  }
+
+  isRunning(workspaceId: string): boolean {
+    return this.#running.has(workspaceId);
+  }
+
+  /** Whether this workspace syncs by itself (on by default once linked). */
+  async autoSync(workspaceId: string): Promise<boolean> {
+    const [row] = await this.database.query<{ auto_sync: boolean }>('SELECT auto_sync FROM sync_state WHERE workspace_id = $1', [workspaceId]);
+    return row?.auto_sync ?? true;
+  }
+
+  async setAutoSync(workspaceId: string, enabled: boolean): Promise<void> {
+    await this.database.query('INSERT INTO sync_state (workspace_id, auto_sync) VALUES ($1, $2) ON CONFLICT (workspace_id) DO UPDATE SET auto_sync = EXCLUDED.auto_sync', [workspaceId, enabled]);
   }
 
   async status(workspaceId: string): Promise<SyncStatus> {
-    const [state] = await this.database.query<{ last_sync_at: string | Date | null; last_error_code: string | null; last_error_message: string | null; last_pulled: number; last_pushed: number }>(
+    const [state] = await this.database.query<{
+      last_sync_at: string | Date | null;
+      last_error_code: string | null;
+      last_error_message: string | null;
+      last_pulled: number;
+      last_pushed: number;
+      last_counts: KindCounts | null;
+      last_trigger: SyncTrigger | null;
+      auto_sync: boolean;
+    }>(
       'SELECT * FROM sync_state WHERE workspace_id = $1',
       [workspaceId],
     );
@@ -132,6 +162,9 @@ export class LocalSyncService {
     const running = this.#running.get(workspaceId);
     return {
       running: Boolean(running),
+      trigger: running?.trigger ?? state?.last_trigger ?? undefined,
+      lastCounts: state?.last_counts ?? {},
+      autoSync: state?.auto_sync ?? true,
       progress: running?.progress,
       lastSyncAt: state?.last_sync_at ? new Date(state.last_sync_at) : undefined,
       lastError: state?.last_error_code ? { code: state.last_error_code, message: state.last_error_message ?? '' } : undefined,
@@ -146,27 +179,37 @@ export class LocalSyncService {
     return this.#store(workspaceId).conflicts();
   }
 
-  /** The user's pick; then a round so the cloud gets "mine" at once (when it is reachable). */
-  async resolve(workspaceId: string, key: { kind: SyncKind; id: string }, choice: Resolution): Promise<void> {
+  /**
+   * The user's pick; then a round so the cloud gets "mine" (or the copy) at
+   * once when it is reachable. Returns the copy's key for "both".
+   */
+  async resolve(workspaceId: string, key: { kind: SyncKind; id: string }, choice: Resolution): Promise<{ kind: SyncKind; id: string } | undefined> {
     const open = (await this.conflicts(workspaceId)).find((c) => c.kind === key.kind && c.id === key.id);
     if (!open) throw new CreatorFlowError('SYNC_CONFLICT_NOT_FOUND', 'This conflict is already resolved or does not exist.', { status: 404 });
+    if (choice === 'both' && (open.mine === null || open.cloud === null || !this.records.canFork(key.kind))) {
+      throw new CreatorFlowError('SYNC_KEEP_BOTH_UNSUPPORTED', 'Both versions can be kept only for ideas and works that exist on both sides; pick one version instead.', { status: 409 });
+    }
+    // A round in flight would pull or push this record under the user's hands: wait for it.
+    await this.#running.get(workspaceId)?.done.catch(() => undefined);
     const client = await this.#client(workspaceId);
-    await client.resolve(key, choice);
-    this.start(workspaceId);
+    const copy = await client.resolve(key, choice);
+    this.start(workspaceId, 'resolve');
+    return copy;
   }
 
-  async #record(workspaceId: string, outcome: { summary: SyncSummary } | { error: { code: string; message: string } }): Promise<void> {
+  async #record(workspaceId: string, trigger: SyncTrigger, outcome: { summary: SyncSummary } | { error: { code: string; message: string } }): Promise<void> {
     if ('summary' in outcome) {
       await this.database.query(
-        `INSERT INTO sync_state (workspace_id, last_sync_at, last_error_code, last_error_message, last_pulled, last_pushed) VALUES ($1, $2, NULL, NULL, $3, $4)
-         ON CONFLICT (workspace_id) DO UPDATE SET last_sync_at = EXCLUDED.last_sync_at, last_error_code = NULL, last_error_message = NULL, last_pulled = EXCLUDED.last_pulled, last_pushed = EXCLUDED.last_pushed`,
-        [workspaceId, this.clock.now(), outcome.summary.pulled, outcome.summary.pushed],
+        `INSERT INTO sync_state (workspace_id, last_sync_at, last_error_code, last_error_message, last_pulled, last_pushed, last_counts, last_trigger) VALUES ($1, $2, NULL, NULL, $3, $4, $5::jsonb, $6)
+         ON CONFLICT (workspace_id) DO UPDATE SET last_sync_at = EXCLUDED.last_sync_at, last_error_code = NULL, last_error_message = NULL, last_pulled = EXCLUDED.last_pulled,
+           last_pushed = EXCLUDED.last_pushed, last_counts = EXCLUDED.last_counts, last_trigger = EXCLUDED.last_trigger`,
+        [workspaceId, this.clock.now(), outcome.summary.pulled, outcome.summary.pushed, JSON.stringify(outcome.summary.byKind), trigger],
       );
     } else {
       await this.database.query(
-        `INSERT INTO sync_state (workspace_id, last_error_code, last_error_message) VALUES ($1, $2, $3)
-         ON CONFLICT (workspace_id) DO UPDATE SET last_error_code = EXCLUDED.last_error_code, last_error_message = EXCLUDED.last_error_message`,
-        [workspaceId, outcome.error.code, outcome.error.message],
+        `INSERT INTO sync_state (workspace_id, last_error_code, last_error_message, last_trigger) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (workspace_id) DO UPDATE SET last_error_code = EXCLUDED.last_error_code, last_error_message = EXCLUDED.last_error_message, last_trigger = EXCLUDED.last_trigger`,
+        [workspaceId, outcome.error.code, outcome.error.message, trigger],
       );
     }
   }

@@ -76,6 +76,9 @@ export class SqlLocalStore implements LocalSyncStore {
   write(key: RecordKey, payload: Payload) {
     return this.records.write(this.workspaceId, key, payload);
   }
+  fork(key: RecordKey, payload: Exclude<Payload, null>) {
+    return this.records.fork(this.workspaceId, key, payload);
+  }
   async journal() {
     const rows = await this.database.query<{ kind: string; record_id: string; base_rev: number; synced_hash: string | null }>('SELECT * FROM sync_journal WHERE workspace_id = $1', [this.workspaceId]);
     const entries = rows.map((r): JournalEntry => ({ kind: r.kind as SyncKind, id: r.record_id, baseRev: Number(r.base_rev), syncedHash: r.synced_hash }));

@@ -58,6 +58,7 @@ export const ERROR_MESSAGES: Record<string, { zh: string; en: string }> = {
   SYNC_CLOUD_ONLY: { zh: '同步数据由云端提供；本地安装请用“立即同步”或 creatorflow sync。', en: 'The sync feed is served by a cloud deployment; a local install syncs with “Sync now” or creatorflow sync.' },
   SYNC_LOCAL_ONLY: { zh: '同步从已连接云端的本地安装发起，云端本身不需要同步。', en: 'Sync is started from a linked local install, not on the cloud itself.' },
   SYNC_NOT_LINKED: { zh: '这个工作空间还没有连接云端，请先在 设置 → 连接云端 中连接。', en: 'This workspace is not linked to a cloud yet: link it in Settings → Cloud first.' },
+  SYNC_KEEP_BOTH_UNSUPPORTED: { zh: '只有两边都还在的灵感和作品可以同时保留两个版本，请选择保留其中一个。', en: 'Both versions can be kept only for ideas and works that exist on both sides; pick one version instead.' },
   SYNC_CONFLICT_NOT_FOUND: { zh: '这个冲突已经处理过或不存在。', en: 'This conflict is already resolved or does not exist.' },
   SYNC_LINK_REVOKED: { zh: '云端不再接受这台设备，请重新连接云端。', en: 'The cloud no longer accepts this device: link it again.' },
   SYNC_RECORD_ID_TAKEN: { zh: '有一条记录的编号已被其他工作空间使用，这条记录没有同步。', en: 'A record’s id is already used outside this workspace, so it was not synced.' },

@@ -20,7 +20,8 @@ import * as publishOAuth from './messages/publish-oauth.ts';
 import * as publishEdit from './messages/publish-edit.ts';
 import * as publishMatrix from './messages/publish-matrix.ts';
 import * as costs from './messages/costs.ts';
+import * as sync from './messages/sync.ts';
 
-export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...publishTools.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh, ...opinion.zh, ...publishOAuth.zh, ...publishEdit.zh, ...costs.zh, ...publishMatrix.zh };
+export const zhCN = { ...common.zh, ...account.zh, ...pages.zh, ...library.zh, ...works.zh, ...publish.zh, ...publishTools.zh, ...settings.zh, ...runs.zh, ...llm.zh, ...cloud.zh, ...analytics.zh, ...trends.zh, ...opinion.zh, ...publishOAuth.zh, ...publishEdit.zh, ...costs.zh, ...publishMatrix.zh, ...sync.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...publishTools.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en, ...opinion.en, ...publishOAuth.en, ...publishEdit.en, ...costs.en, ...publishMatrix.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...account.en, ...pages.en, ...library.en, ...works.en, ...publish.en, ...publishTools.en, ...settings.en, ...runs.en, ...llm.en, ...cloud.en, ...analytics.en, ...trends.en, ...opinion.en, ...publishOAuth.en, ...publishEdit.en, ...costs.en, ...publishMatrix.en, ...sync.en };

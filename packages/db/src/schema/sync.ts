@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -46,7 +46,7 @@ export const syncConflicts = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.recordId] })],
 );
 
-/** Migration 0710: pull cursor and last round per workspace (local side). */
+/** Migrations 0710, 0720: pull cursor, last round (with counts per kind) and auto sync per workspace (local side). */
 export const syncState = pgTable('sync_state', {
   workspaceId: uuid('workspace_id').primaryKey(),
   cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
@@ -55,6 +55,9 @@ export const syncState = pgTable('sync_state', {
   lastErrorMessage: text('last_error_message'),
   lastPulled: integer('last_pulled').notNull().default(0),
   lastPushed: integer('last_pushed').notNull().default(0),
+  lastCounts: jsonb('last_counts').notNull().default({}),
+  lastTrigger: text('last_trigger'),
+  autoSync: boolean('auto_sync').notNull().default(true),
 });
 
 /** Migration 0710: asset blobs still to transfer, one row per hash and direction. */

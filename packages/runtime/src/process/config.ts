@@ -73,6 +73,8 @@ const configSchema = z.object({
   mcpStdioAllow: z.array(z.string().min(1)),
   /** Device-code sign-in of desktops (cloud): how long a code lives and how often a desktop may poll. */
   deviceLogin: z.object({ expiresInSeconds: z.coerce.number().int().min(60).max(3600), intervalSeconds: z.coerce.number().int().min(1).max(60) }),
+  /** Auto sync of a linked local install: every `intervalSeconds` (0 = only after changes) and `debounceMs` after the last local change. */
+  sync: z.object({ intervalSeconds: z.coerce.number().int().min(0).max(86_400), debounceMs: z.coerce.number().int().min(100).max(600_000) }),
   /** How a new local home gets its database: from the bundled initdb snapshot (fast) or by running initdb (decision 0101). */
   pgliteSeed: z.enum(['bundled', 'initdb']),
   webDist: z.string().optional(),
@@ -143,6 +145,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     // Debian's path when nothing is installed, so /api/system and publishing can say it is missing.
     chromiumPath: browserPath(env.CREATORFLOW_CHROMIUM ?? (file.chromiumPath as string | undefined), { platform: process.platform, env }) ?? '/usr/bin/chromium',
     deviceLogin: { expiresInSeconds: env.CREATORFLOW_DEVICE_CODE_TTL ?? 600, intervalSeconds: env.CREATORFLOW_DEVICE_POLL_INTERVAL ?? 5 },
+    sync: { intervalSeconds: env.CREATORFLOW_SYNC_INTERVAL ?? 300, debounceMs: env.CREATORFLOW_SYNC_DEBOUNCE_MS ?? 5_000 },
     mcpStdioAllow: parseStdioAllowSetting(env.CREATORFLOW_MCP_STDIO_ALLOW ?? file.mcpStdioAllow),
     pgliteSeed: env.CREATORFLOW_PGLITE_SEED ?? file.pgliteSeed ?? 'bundled',
     webDist: env.CREATORFLOW_WEB_DIST ?? file.webDist,

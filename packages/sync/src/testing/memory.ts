@@ -80,4 +80,12 @@ export class MemoryLocalStore implements LocalSyncStore {
   async removeConflict(key: RecordKey) {
     this.open.delete(keyOf(key));
   }
+  /** Copies under `<id>~<n>`, like a real table would under a fresh id. */
+  async fork(key: RecordKey, payload: Exclude<Payload, null>) {
+    let n = 1;
+    while (this.tables.rows.has(keyOf({ kind: key.kind, id: `${key.id}~${n}` }))) n++;
+    const copy = { kind: key.kind, id: `${key.id}~${n}` };
+    this.tables.write(copy, payload);
+    return copy;
+  }
 }

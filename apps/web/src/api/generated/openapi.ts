@@ -9941,10 +9941,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                can_keep_both: boolean;
                                 cloud: {
                                     [key: string]: unknown;
                                 } | null;
                                 cloud_rev: number;
+                                cloud_summary: {
+                                    deleted: boolean;
+                                    text: string;
+                                    title: string;
+                                    updated_at: string | null;
+                                };
                                 detected_at: string;
                                 id: string;
                                 /** @enum {string} */
@@ -9952,6 +9959,12 @@ export interface paths {
                                 mine: {
                                     [key: string]: unknown;
                                 } | null;
+                                mine_summary: {
+                                    deleted: boolean;
+                                    text: string;
+                                    title: string;
+                                    updated_at: string | null;
+                                };
                             }[];
                         };
                     };
@@ -9975,7 +9988,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Local: keep this install’s version or the cloud’s */
+        /** Local: keep this install’s version, the cloud’s, or both (the cloud’s under this id, this one as a new record) */
         post: {
             parameters: {
                 query?: never;
@@ -9990,7 +10003,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        keep: "mine" | "cloud";
+                        keep: "mine" | "cloud" | "both";
                     };
                 };
             };
@@ -10002,7 +10015,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            auto: {
+                                enabled: boolean;
+                                interval_seconds: number;
+                                next_at: string | null;
+                            };
                             conflicts: number;
+                            copy: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                            } | null;
+                            last_counts: {
+                                conflicts: number;
+                                down: number;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                up: number;
+                            }[];
                             last_error: {
                                 code: string;
                                 message: string;
@@ -10019,6 +10049,8 @@ export interface paths {
                                 total: number | null;
                             } | null;
                             running: boolean;
+                            /** @enum {string|null} */
+                            trigger: "manual" | "interval" | "change" | "resolve" | null;
                         };
                     };
                 };
@@ -10188,7 +10220,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            auto: {
+                                enabled: boolean;
+                                interval_seconds: number;
+                                next_at: string | null;
+                            };
                             conflicts: number;
+                            last_counts: {
+                                conflicts: number;
+                                down: number;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                up: number;
+                            }[];
                             last_error: {
                                 code: string;
                                 message: string;
@@ -10205,6 +10249,8 @@ export interface paths {
                                 total: number | null;
                             } | null;
                             running: boolean;
+                            /** @enum {string|null} */
+                            trigger: "manual" | "interval" | "change" | "resolve" | null;
                         };
                     };
                 };
@@ -10215,7 +10261,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            auto: {
+                                enabled: boolean;
+                                interval_seconds: number;
+                                next_at: string | null;
+                            };
                             conflicts: number;
+                            last_counts: {
+                                conflicts: number;
+                                down: number;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                up: number;
+                            }[];
                             last_error: {
                                 code: string;
                                 message: string;
@@ -10232,11 +10290,87 @@ export interface paths {
                                 total: number | null;
                             } | null;
                             running: boolean;
+                            /** @enum {string|null} */
+                            trigger: "manual" | "interval" | "change" | "resolve" | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Local: turn auto sync (periodic and after changes) on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        auto: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auto: {
+                                enabled: boolean;
+                                interval_seconds: number;
+                                next_at: string | null;
+                            };
+                            conflicts: number;
+                            last_counts: {
+                                conflicts: number;
+                                down: number;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                up: number;
+                            }[];
+                            last_error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            last_pulled: number;
+                            last_pushed: number;
+                            last_sync_at: string | null;
+                            linked: boolean;
+                            pending: number;
+                            progress: {
+                                done: number;
+                                /** @enum {string} */
+                                phase: "pull" | "push";
+                                total: number | null;
+                            } | null;
+                            running: boolean;
+                            /** @enum {string|null} */
+                            trigger: "manual" | "interval" | "change" | "resolve" | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10267,7 +10401,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            auto: {
+                                enabled: boolean;
+                                interval_seconds: number;
+                                next_at: string | null;
+                            };
                             conflicts: number;
+                            last_counts: {
+                                conflicts: number;
+                                down: number;
+                                /** @enum {string} */
+                                kind: "idea" | "work" | "asset" | "knowledge" | "graph" | "setting" | "account" | "credential";
+                                up: number;
+                            }[];
                             last_error: {
                                 code: string;
                                 message: string;
@@ -10284,6 +10430,8 @@ export interface paths {
                                 total: number | null;
                             } | null;
                             running: boolean;
+                            /** @enum {string|null} */
+                            trigger: "manual" | "interval" | "change" | "resolve" | null;
                         };
                     };
                 };

@@ -1,7 +1,7 @@
 import { CloudOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { cloudLinkApi, type CloudLinkState } from '../../api/cloud-link.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -25,6 +25,11 @@ export function CloudLinkCard() {
   const [busy, setBusy] = useState(false);
   // While a sign-in waits for confirmation in the cloud, ask every 2 s whether it went through.
   const link = useQuery({ queryKey: ['cloud-link'], queryFn: cloudLinkApi.state, refetchInterval: (q) => (q.state.data?.state === 'pending' ? 2000 : false) });
+  const linked = link.data?.state === 'linked';
+  // The link completes on the cloud's side: when it does, the sync card should show without a reload.
+  useEffect(() => {
+    if (linked) void queryClient.invalidateQueries({ queryKey: ['sync-status'] });
+  }, [linked, queryClient]);
 
   const act = async (fn: () => Promise<unknown>, done?: string) => {
     setBusy(true);
@@ -33,6 +38,8 @@ export function CloudLinkCard() {
       if (done) void message.success(done);
       queryClient.setQueryData(['cloud-link'], undefined);
       await queryClient.invalidateQueries({ queryKey: ['cloud-link'] });
+      // The sync card appears once linked and goes with the link.
+      await queryClient.invalidateQueries({ queryKey: ['sync-status'] });
       return result;
     } catch (error) {
       notifyError(error);

@@ -8,6 +8,7 @@ import { MembersCard } from './members-card.tsx';
 import { VaultCard } from './vault-card.tsx';
 import { MoneyCard } from './money-card.tsx';
 import { CloudLinkCard } from './cloud-link-card.tsx';
+import { SyncCard } from './sync-card.tsx';
 
 export default function SettingsPage() {
   const { t, locale, setLocale } = useI18n();
@@ -34,6 +35,7 @@ export default function SettingsPage() {
           <MoneyCard />
           <VaultCard />
           {health.data && !cloud ? <CloudLinkCard /> : null}
+          {health.data && !cloud ? <SyncCard /> : null}
           {cloud ? <MembersCard /> : null}
         </Col>
         <Col xs={24} lg={10}>

@@ -190,6 +190,9 @@ describe('fault suite: kill -9 and restarts under load (private PostgreSQL and R
     try {
       // Ideas live in PostgreSQL only: they go on being acknowledged while Redis is gone.
       await waitFor(() => traffic.ideas.length >= 6, 'idea writes while Redis is down', 120_000);
+      // Sign-in too (its per-account backoff counts in memory meanwhile): an answer, not a hang.
+      const login = await api('POST', '/api/auth/login', { email: 'fault@example.com', password: 'correct horse battery' });
+      expect(login.status, JSON.stringify(login.body)).toBe(200);
       await new Promise((r) => setTimeout(r, 3_000));
     } finally {
       await redis.start();

@@ -83,13 +83,38 @@ class RedisFailureStore implements FailureStore {
   }
 }
 
+/**
+ * Redis first, this process's memory while Redis is away: during an outage sign-in neither hangs
+ * nor loses its backoff (it is per server copy until Redis is back). The Redis connection given
+ * must fail at once when disconnected (auth/routes.ts makes one); the shared one waits for ever.
+ */
+class FallbackFailureStore implements FailureStore {
+  constructor(
+    private readonly primary: FailureStore,
+    private readonly fallback: FailureStore,
+  ) {}
+
+  async get(key: string): Promise<FailureState | undefined> {
+    const local = await this.fallback.get(key);
+    const shared = await this.primary.get(key).catch(() => undefined);
+    if (!shared) return local;
+    return local && local.failures > shared.failures ? local : shared;
+  }
+  async fail(key: string, nowMs: number): Promise<void> {
+    await this.primary.fail(key, nowMs).catch(() => this.fallback.fail(key, nowMs));
+  }
+  async clear(key: string): Promise<void> {
+    await Promise.all([this.primary.clear(key).catch(() => undefined), this.fallback.clear(key)]);
+  }
+}
+
 export class LoginBackoff {
   readonly #store: FailureStore;
   constructor(
     private readonly clock: Clock,
     redis?: { client: Redis; prefix: string },
   ) {
-    this.#store = redis ? new RedisFailureStore(redis.client, `${redis.prefix}login-fail:`) : new MemoryFailureStore(clock);
+    this.#store = redis ? new FallbackFailureStore(new RedisFailureStore(redis.client, `${redis.prefix}login-fail:`), new MemoryFailureStore(clock)) : new MemoryFailureStore(clock);
   }
 
   /** Emails are keys only as hashes: Redis never holds a list of who tried to sign in. */

@@ -83,7 +83,12 @@ function assertCloud(ctx: AppContext): void {
 export const authRoutes: RoutePlugin = async (app, ctx) => {
   const db = ctx.database.db;
   const tags = ['auth'];
-  const backoff = new LoginBackoff(ctx.clock, ctx.redis ? { client: ctx.redis, prefix: ctx.config.redisPrefix } : undefined);
+  // Its own connection that fails at once while Redis is away (the shared one waits for ever, which
+  // held every sign-in during an outage: fault suite, issue 17); the backoff then counts in memory.
+  const backoffRedis = ctx.redis?.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  backoffRedis?.on('error', () => undefined);
+  if (backoffRedis) app.addHook('onClose', async () => void backoffRedis.disconnect());
+  const backoff = new LoginBackoff(ctx.clock, backoffRedis ? { client: backoffRedis, prefix: ctx.config.redisPrefix } : undefined);
 
   app.post(
     '/api/auth/register',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import type { FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import { bentoAppEnv, startBentoLlm } from './support/bento-llm.ts';
 import { apiCall } from './support/api.ts';
 import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './support/app.ts';
 
@@ -12,8 +13,6 @@ interface GraphInfo {
   runnable?: boolean;
   inputs: Record<string, { required?: boolean; default?: unknown; widget?: string; type?: string; label?: string; enum?: unknown[] }>;
 }
-
-const shot = (seconds: number, n: number) => ({ scene: `镜头${n}`, durationSeconds: seconds, visuals: '厨房台面', voiceOver: '先把米饭压平', onScreenText: '第一步', musicCue: '轻快' });
 
 /**
  * Picks the first option of an antd Select the form generated for an input.
@@ -45,21 +44,9 @@ describe('every workflow from the workbench', () => {
   let fake: FakeLlm;
 
   beforeAll(async () => {
-    fake = await startFakeLlm({
-      rules: [
-        { match: '生成大纲', reply: { text: '## 一、备菜\n## 二、装盒' } },
-        { match: '撰写正文', reply: { text: '# 打工人便当\n\n周日备菜，一周不重样。' } },
-        { match: '自我审稿', reply: { json: { score: 9, issues: [] } } },
-        { match: '标题候选', reply: { json: { titles: ['一周便当不重样', '打工人的午餐', '便当备菜法'] } } },
-        { match: '短视频编导', reply: { json: { title: '三分钟便当', hook: '午饭只要十块钱', shots: [shot(5, 1), shot(5, 2), shot(5, 3), shot(5, 4), shot(5, 5), shot(5, 6), shot(10, 7), shot(10, 8), shot(10, 9)], cta: '关注看下期' } } },
-        { match: '拆解这篇爆款', reply: { json: { hook: '月薪五千也能存钱', structure: ['反差开头', '三个方法', '行动号召'], emotions: ['焦虑', '希望'], why: '低门槛可模仿' } } },
-        { match: '借鉴以下爆款结构', reply: { text: '# 大学生也能存下钱\n\n生活费一到先存 20%。' } },
-        { match: '内容运营分析师', reply: { json: { summary: '表现平稳', top_posts: [], suggestions: [{ topic: '十元便当', why: '热度高' }] } } },
-        { match: /.*/, reply: { text: '好的' } },
-      ],
-    });
+    fake = await startBentoLlm();
     [app, browser] = await Promise.all([
-      startApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${fake.url}/v1`, CREATORFLOW_DEFAULT_MODEL: 'openai:gpt-4o-mini' }),
+      startApp(bentoAppEnv(fake)),
       launchBrowser(),
     ]);
     // publish-workflow needs a work to pick.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import type { FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import { bentoAppEnv, startBentoLlm } from './support/bento-llm.ts';
 import { apiCall } from './support/api.ts';
 import { launchBrowser, openPage, PNG_1X1, screenshot, startApp, type RunningApp } from './support/app.ts';
 
@@ -95,17 +96,9 @@ describe('locale completeness: no English or raw ids in the Chinese UI, no Chine
   let runId = '';
 
   beforeAll(async () => {
-    fake = await startFakeLlm({
-      rules: [
-        { match: '生成大纲', reply: { text: '## 一、备菜\n## 二、装盒' } },
-        { match: '撰写正文', reply: { text: '# 打工人便当\n\n周日备菜，一周不重样。' } },
-        { match: '自我审稿', reply: { json: { score: 9, issues: [] } } },
-        { match: '标题候选', reply: { json: { titles: ['一周便当不重样', '打工人的午餐', '便当备菜法'] } } },
-        { match: /.*/, reply: { text: '好的' } },
-      ],
-    });
+    fake = await startBentoLlm();
     [app, browser] = await Promise.all([
-      startApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${fake.url}/v1`, CREATORFLOW_DEFAULT_MODEL: 'openai:gpt-4o-mini' }),
+      startApp(bentoAppEnv(fake)),
       launchBrowser(),
     ]);
     const call = async <T,>(method: string, url: string, payload?: unknown, want = [200, 201, 202]): Promise<T> => {

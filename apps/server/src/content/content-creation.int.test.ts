@@ -183,7 +183,7 @@ describe('content-creation graph end to end against the fake LLM upstream', () =
     const ledger = await server.ctx.database.query<{ node: string; status: string }>('SELECT node, status FROM cost_ledger WHERE run_id = $1 ORDER BY created_at', [id]);
     expect(ledger.length).toBe(events.filter((e) => e.type === 'cost_update').length);
     // The illustration plan is a model call made inside a tool: it is charged to the run like any node's.
-    expect(ledger).toEqual(['outline', 'draft', 'review', 'titles', 'illustrate'].map((node) => ({ node, status: 'ok' })));
+    expect(ledger).toEqual(['outline', 'draft', 'review', 'titles', 'illustrate'].map((node) => ({ node, status: 'success' })));
     expect(llm.requests.filter((r) => r.prompt.includes('最需要配图'))).toHaveLength(1);
   });
 });

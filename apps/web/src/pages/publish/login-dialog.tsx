@@ -69,7 +69,22 @@ export function LoginDialog({
         />
       ) : current?.status === 'failed' ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Alert type="error" showIcon title={t('publish.loginFailed')} description={current.error} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('publish.loginFailed')}
+            description={
+              <>
+                {t('publish.loginFailedHint')}
+                {current.error ? (
+                  <details className="cf-tech-detail">
+                    <summary>{t('error.details')}</summary>
+                    <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{current.error}</code>
+                  </details>
+                ) : null}
+              </>
+            }
+          />
           <Button type="primary" onClick={onRestart}>
             {t('publish.loginAgain')}
           </Button>

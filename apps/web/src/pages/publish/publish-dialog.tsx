@@ -113,7 +113,12 @@ export function PublishDialog({
   const shown: PlatformVersionView[] = workId && platforms.length > 0 ? (versions.data?.versions ?? []) : [];
 
   const submit = async () => {
-    const values = await form.validateFields();
+    let values: Awaited<ReturnType<typeof form.validateFields>>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // The form marks what is missing; nothing to send yet.
+    }
     const single = values.works.length === 1;
     const over = single ? shown.filter((v) => versionProblems(v, edits[v.platform]).length > 0) : [];
     setBlocked(over.map((v) => platformName(v.platform)));

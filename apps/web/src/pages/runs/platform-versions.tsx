@@ -87,7 +87,7 @@ function VersionCard({ version, cover }: { version: PlatformVersion; cover: Stor
             />
           ) : null}
           <Space wrap>
-            <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()} data-testid="copy-version">
+            <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()} data-testid="copy-version" style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}>
               {version.body_format === 'html' ? t('runs.versions.copyRich') : t('runs.versions.copy')}
             </Button>
             <Button size="small" icon={<EyeOutlined />} onClick={() => setPreviewing((p) => !p)} data-testid="preview-version">

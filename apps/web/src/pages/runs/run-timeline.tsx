@@ -70,9 +70,16 @@ function Detail({ event }: { event: RunEvent }) {
     case 'tool_result':
       return (
         <div>
-          <Tag color={d.ok ? 'green' : 'red'}>
-            {label} · {toolName(t, d.tool)} {d.ok ? '✓' : `✗ ${String(d.error ?? '')}`}
+          {/* A failure reads in the person's language (by its code); the tool's own words are folded away. Long text wraps. */}
+          <Tag color={d.ok ? 'green' : 'red'} style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
+            {label} · {toolName(t, d.tool)} {d.ok ? '✓' : `✗ ${errorMessage(typeof d.code === 'string' ? d.code : undefined, locale) ?? t('runs.toolFailed')}`}
           </Tag>
+          {!d.ok && d.error ? (
+            <details className="cf-tech-detail">
+              <summary>{t('error.details')}</summary>
+              <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{String(d.error)}</code>
+            </details>
+          ) : null}
         </div>
       );
     case 'cost_update':

@@ -109,20 +109,21 @@ export function RunView({ runId, showLedger = false, onRetried }: { runId: strin
                     <TraceId id={data.trace_id} />
                   </Space>
                 </Col>
-                <Col xs={8} md={4}>
+                <Col xs={12} md={4}>
                   <Statistic title={t('runs.cost')} value={formatCents(cost)} data-testid="run-cost" />
                 </Col>
-                <Col xs={8} md={4}>
+                <Col xs={12} md={4}>
                   <Statistic title={t('runs.tokens')} value={tokens} />
                 </Col>
-                <Col xs={8} md={8}>
+                {/* A phone gives the actions a row of their own, wrapping, so none runs off the screen. */}
+                <Col xs={24} md={8}>
                   {budget ? (
                     <>
                       <Typography.Text type="secondary">{t('runs.budgetUsed', { percent: Math.round((cost / budget) * 100) })}</Typography.Text>
                       <Progress percent={Math.min(100, Math.round((cost / budget) * 100))} size="small" status={cost / budget >= 0.8 ? 'exception' : 'active'} />
                     </>
                   ) : null}
-                  <Space>
+                  <Space wrap>
                     {workId ? (
                       <Button type="primary" icon={<FileTextOutlined />} onClick={() => navigate(`/works/${workId}`)} data-testid="open-work">
                         {t('runs.openWork')}

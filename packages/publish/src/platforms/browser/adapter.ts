@@ -28,7 +28,7 @@ export function browserAdapter(flow: PlatformFlow, pool: BrowserPool, options: {
     method: 'browser',
     async checkLogin(ctx) {
       const state = await session(ctx, 'login check').catch(() => undefined);
-      if (!state) return { loggedIn: false, state: 'expired', reason: '未登录 (no saved login)' };
+      if (!state) return { loggedIn: false, state: 'expired', reason: '这个账号还没有保存的登录' };
       const { result, state: after } = await pool.withPage(lease(ctx, state), (page) => runnerFor(ctx).checkLogin(page));
       if (result.loggedIn) await ctx.writeSecret('session', after as unknown as Record<string, unknown>);
       return result;

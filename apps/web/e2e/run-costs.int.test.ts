@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { newUuid } from '@creatorflow/core';
-import { startFakeLlm, type FakeLlm } from '@creatorflow/testing/fake-llm/index';
+import type { FakeLlm } from '@creatorflow/testing/fake-llm/index';
 import { apiCall } from './support/api.ts';
+import { bentoAppEnv, startBentoLlm } from './support/bento-llm.ts';
 import { launchBrowser, openPage, screenshot, startApp, type RunningApp } from './support/app.ts';
 
 /**
@@ -18,19 +19,8 @@ describe('run costs', () => {
   let runId: string;
 
   beforeAll(async () => {
-    fake = await startFakeLlm({
-      rules: [
-        { match: '生成大纲', reply: { text: '## 一、备菜\n## 二、装盒' } },
-        { match: '撰写正文', reply: { text: '# 打工人便当\n\n周日备菜，一周不重样。' } },
-        { match: '自我审稿', reply: { json: { score: 9, issues: [] } } },
-        { match: '标题候选', reply: { json: { titles: ['一周便当不重样', '打工人的午餐', '便当备菜法'] } } },
-        { match: /.*/, reply: { text: '好的' } },
-      ],
-    });
-    [app, browser] = await Promise.all([
-      startApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${fake.url}/v1`, CREATORFLOW_DEFAULT_MODEL: 'openai:gpt-4o-mini' }),
-      launchBrowser(),
-    ]);
+    fake = await startBentoLlm();
+    [app, browser] = await Promise.all([startApp(bentoAppEnv(fake)), launchBrowser()]);
   });
 
   afterAll(async () => {

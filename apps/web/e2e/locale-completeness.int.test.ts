@@ -197,6 +197,7 @@ describe('locale completeness: no English or raw ids in the Chinese UI, no Chine
     { locale: 'zh-CN', viewportName: 'desktop', viewport: DESKTOP },
     { locale: 'zh-CN', viewportName: 'phone', viewport: PHONE },
     { locale: 'en', viewportName: 'desktop', viewport: DESKTOP },
+    { locale: 'en', viewportName: 'phone', viewport: PHONE },
   ] as const;
   for (const { locale, viewportName, viewport } of cases) {
     it(`shows only ${locale === 'en' ? 'English' : 'Chinese'} on every page at ${viewportName} size`, async () => {

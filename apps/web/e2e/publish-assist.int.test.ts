@@ -35,6 +35,10 @@ describe('assist bundle in 发布中心', () => {
     await page.goto(app.openUrl);
     await page.goto(`${app.url}/publish`);
     await page.getByRole('tab', { name: '发布任务' }).click();
+    // The tab is in the address: a reload stays on 发布任务.
+    await page.waitForURL(/tab=jobs/);
+    await page.reload();
+    await page.getByRole('tab', { name: '发布任务', selected: true }).waitFor();
     await page.locator('tr.ant-table-row').filter({ has: page.locator('[data-platform="zhihu"]') }).locator('.ant-table-row-expand-icon').click();
     const panel = page.getByTestId('assist-checklist');
     await panel.getByTestId('assist-title').filter({ hasText: '通勤骑行一年' }).waitFor();

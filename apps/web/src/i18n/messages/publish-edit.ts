@@ -32,7 +32,7 @@ export const zh = {
   'publishEdit.bodyTooLong': '正文 {n} 字，平台最多 {max} 字',
   'publishEdit.tooManyTags': '{n} 个话题，平台最多 {max} 个',
   'publishEdit.videoRequired': '视频平台需要视频文件：请选择素材库里剪好的视频',
-  'publishEdit.blocked': '{platforms} 的内容超出平台限制，修改后再发布。',
+  'publishEdit.blocked': '{platforms}的内容超出平台限制，修改后再发布。',
 };
 
 export const en: Record<keyof typeof zh, string> = {

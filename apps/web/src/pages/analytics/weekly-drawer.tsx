@@ -7,6 +7,7 @@ import type { ApiResponse } from '../../api/schema.ts';
 import { useNotifyError } from '../../components/notify.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { weekName } from '../../lib/week.ts';
 
 type Weekly = ApiResponse<'/api/analytics/weekly'>;
 type WeeklySent = ApiResponse<'/api/analytics/weekly/send', 'post'>;
@@ -24,7 +25,7 @@ export function WeeklyDrawer({ open, onClose }: { open: boolean; onClose: () => 
     setSending(true);
     try {
       const result = await api<WeeklySent>('/api/analytics/weekly/send', { method: 'POST', body: {} });
-      if (!result.sent) void message.info(t('weekly.alreadySent', { week: result.week }));
+      if (!result.sent) void message.info(t('weekly.alreadySent', { week: weekName(result.week, t) }));
       else if (result.deliveries.length === 0) void message.success(t('weekly.sentInApp'));
       else void message.success(t('weekly.sent', { ok: result.deliveries.filter((d) => d.ok).length, total: result.deliveries.length }));
       void client.invalidateQueries({ queryKey: ['notifications'] });
@@ -40,7 +41,7 @@ export function WeeklyDrawer({ open, onClose }: { open: boolean; onClose: () => 
       <QueryState query={query} feature={t('weekly.title')}>
         {(r) => (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Typography.Text type="secondary">{t('weekly.hint', { week: r.week })}</Typography.Text>
+            <Typography.Text type="secondary">{t('weekly.hint', { week: weekName(r.week, t) })}</Typography.Text>
             <Typography.Title level={5} style={{ margin: 0 }}>{t('weekly.numbers')}</Typography.Title>
             {r.platforms.length === 0 ? <Typography.Text type="secondary">{t('weekly.noNumbers')}</Typography.Text> : (
               <Descriptions size="small" bordered column={1}>

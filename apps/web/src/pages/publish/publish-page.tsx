@@ -2,7 +2,7 @@ import { SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ACTIVE_JOB, publishApi } from '../../api/publish.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -34,7 +34,10 @@ function VaultBanner() {
 
 export default function PublishPage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState('accounts');
+  // The tab is in the address (?tab=jobs), so a reload or a shared link opens the same one.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'accounts';
+  const setTab = (key: string) => setParams((p) => { p.set('tab', key); return p; }, { replace: true });
   const [publishing, setPublishing] = useState(false);
   const jobs = useQuery({
     queryKey: ['publish-jobs'],

@@ -96,11 +96,17 @@ function Detail({ event }: { event: RunEvent }) {
           {label} {d.ratio ? `${Math.round(Number(d.ratio) * 100)}%` : String(d.kind ?? '')}
         </Tag>
       );
-    case 'node_failed':
-    case 'run_failed': {
+    case 'node_failed': {
+      // An attempt that will be retried says so briefly; the step's last failure says why.
+      if (typeof d.retry_in_ms === 'number') {
+        return <Typography.Text type="secondary">{t('runs.attemptRetry', { attempt: Number(d.attempt ?? 1), seconds: Math.max(1, Math.round(d.retry_in_ms / 1000)) })}</Typography.Text>;
+      }
       const error = (d.error ?? d) as { code?: string; message?: string };
       return <Typography.Text type="danger">{errorMessage(error.code, locale) ?? error.message ?? ''}</Typography.Text>;
     }
+    case 'run_failed':
+      // Why it failed is in the alert above the timeline (with its technical details); not a third time here.
+      return <Typography.Text type="danger">{label}</Typography.Text>;
     default:
       return <Typography.Text type="secondary">{label}</Typography.Text>;
   }

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { assetContentUrl } from '../../api/library.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { copyHtml, copyText } from '../../lib/clipboard.ts';
 import { platformName } from '../../lib/platforms.ts';
 
 /** One platform version as the `format_for_platform` tool returns it. */
@@ -25,12 +26,8 @@ export interface StoredImage {
 
 /** Copies rich HTML (pastes formatted into the WeChat editor) with a plain-text fallback, or plain text. */
 async function copyBody(version: PlatformVersion): Promise<void> {
-  if (version.body_format === 'html' && typeof ClipboardItem !== 'undefined') {
-    const plain = new DOMParser().parseFromString(version.body, 'text/html').body.innerText;
-    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([version.body], { type: 'text/html' }), 'text/plain': new Blob([plain], { type: 'text/plain' }) })]);
-    return;
-  }
-  await navigator.clipboard.writeText(version.body);
+  if (version.body_format === 'html') await copyHtml(version.body);
+  else await copyText(version.body);
 }
 
 function VersionCard({ version, cover }: { version: PlatformVersion; cover: StoredImage | null | undefined }) {

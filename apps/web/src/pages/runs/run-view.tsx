@@ -51,6 +51,24 @@ function Ledger({ events, graph }: { events: RunEvent[]; graph?: GraphInfo }) {
   );
 }
 
+const STATUS_AFTER: Partial<Record<RunEvent['type'], Run['status']>> = {
+  run_started: 'running',
+  human_required: 'waiting',
+  human_responded: 'running',
+  run_completed: 'completed',
+  run_failed: 'failed',
+  run_cancelled: 'cancelled',
+};
+
+/** The status the run row should show after the last event that changes it (undefined before any). */
+export function expectedStatus(events: RunEvent[]): Run['status'] | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const status = STATUS_AFTER[events[i]!.type];
+    if (status) return status;
+  }
+  return undefined;
+}
+
 /** One run, live: status, cost against budget, the human step, the timeline and the ledger. */
 export function RunView({ runId, showLedger = false, onRetried }: { runId: string; showLedger?: boolean; onRetried?: (run: Run) => void }) {
   const { t, locale } = useI18n();
@@ -62,8 +80,15 @@ export function RunView({ runId, showLedger = false, onRetried }: { runId: strin
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const stream = useRunEvents(runId);
-  const run = useQuery({ queryKey: ['run', runId], queryFn: () => api<Run>(`/api/runs/${runId}`) });
   const lastType = stream.events[stream.events.length - 1]?.type;
+  // An event can arrive a moment before the run row records what it means (the worker writes the
+  // event, then the status): until the row agrees with the last lifecycle event, read it again.
+  const expected = expectedStatus(stream.events);
+  const run = useQuery({
+    queryKey: ['run', runId],
+    queryFn: () => api<Run>(`/api/runs/${runId}`),
+    refetchInterval: (query) => (expected && query.state.data && query.state.data.status !== expected ? 1000 : false),
+  });
 
   // The run row (status, output, waiting) changes at these events: read it again.
   useEffect(() => {

@@ -110,7 +110,7 @@ describe('per-platform versions in the publish dialog', () => {
     expect(await xhs.getByTestId('version-source').innerText()).toBe('已修改');
     await screenshot(page, 'publish-versions-over-limit');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await dialog.getByTestId('publish-blocked').filter({ hasText: '小红书 的内容超出平台限制' }).waitFor();
+    await dialog.getByTestId('publish-blocked').filter({ hasText: '小红书的内容超出平台限制' }).waitFor();
     expect(await jobs()).toEqual([]);
 
     // Fixed title; a new topic moves the note's closing topic line with it.

@@ -1,5 +1,4 @@
-import nodemailer from 'nodemailer';
-import { CreatorFlowError, ValidationError } from '@creatorflow/core';
+import { CreatorFlowError, ValidationError, lazy } from '@creatorflow/core';
 import type { AlertMessage } from './bots.ts';
 
 /**
@@ -59,6 +58,9 @@ export function emailBody(message: AlertMessage): { text: string; html: string }
   return { text, html };
 }
 
+/** nodemailer is loaded on the first e-mail, not with the alerts service at start-up (core's `lazy`). */
+const mailer = lazy(async () => (await import('nodemailer')).default);
+
 /**
  * Sends an alert by SMTP. `connectTo` is the address to connect to (the egress guard's answer
  * in cloud mode, so a user's SMTP host cannot point inside the service); TLS still checks the
@@ -68,7 +70,7 @@ export async function sendEmail(target: EmailTarget, message: AlertMessage, conn
   const secure = target.smtp.protocol === 'smtps:';
   const port = Number(target.smtp.port || (secure ? 465 : 587));
   const host = target.smtp.hostname;
-  const transport = nodemailer.createTransport({
+  const transport = (await mailer()).createTransport({
     host: connectTo ? await connectTo(host, port) : host,
     port,
     secure,
